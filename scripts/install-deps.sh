@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every Debian package spamradar needs to build, test, fuzz and benchmark.
+# Idempotent: packages already present are left alone, so running it twice is safe.
+# Works as root or through sudo. Nothing is fetched from outside Debian's archive.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git python3
+  clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
+  # libraries (see docs/dependencies.md for why each one is here)
+  libutf8proc-dev libicu-dev libxxhash-dev libpsl-dev libidn2-dev publicsuffix
+  libphonenumber-dev libvectorscan-dev libsqlite3-dev nlohmann-json3-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo_cmd=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo_cmd=(sudo)
+else
+  echo "install-deps: run as root or install sudo" >&2
+  exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  # dpkg-query prints "install ok installed" only for a fully installed package.
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

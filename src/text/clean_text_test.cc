@@ -1,0 +1,92 @@
+#include "text/clean_text.h"
+
+#include <gtest/gtest.h>
+
+namespace spamradar::text {
+namespace {
+
+bool HasFinding(const CleanText& clean, FindingKind kind) {
+  for (const Finding& f : clean.findings()) {
+    if (f.kind == kind) return true;
+  }
+  return false;
+}
+
+TEST(CleanTextTest, AsciiIsLowerCasedWithIdentityOffsets) {
+  const CleanText clean = Clean("WIN a FREE Prize");
+  EXPECT_EQ(clean.text(), "win a free prize");
+  EXPECT_TRUE(clean.is_ascii());
+  EXPECT_EQ(clean.ToOriginal(4, 5), (Span{4, 5}));
+  EXPECT_TRUE(clean.findings().empty());
+}
+
+TEST(CleanTextTest, NfkcAndCaseFoldingWithOffsetsBackToOriginal) {
+  const std::string raw = "ＦＲＥＥ Straße";
+  const CleanText clean = Clean(raw);
+  EXPECT_EQ(clean.text(), "free strasse");
+  // "free" came from the 12 bytes of the four fullwidth letters.
+  EXPECT_EQ(clean.ToOriginal(0, 4), (Span{0, 12}));
+  // "ss" came from the two bytes of 'ß'.
+  const size_t ss = clean.text().find("ss");
+  EXPECT_EQ(clean.ToOriginal(static_cast<uint32_t>(ss), static_cast<uint32_t>(ss + 2)).Of(raw),
+            "ß");
+  EXPECT_TRUE(HasFinding(clean, FindingKind::kCompatibilityForm));
+}
+
+TEST(CleanTextTest, CombiningMarksCompose) {
+  const CleanText clean = Clean("Cafe\xCC\x81");  // e + combining acute
+  EXPECT_EQ(clean.text(), "caf\xC3\xA9");
+}
+
+TEST(CleanTextTest, InvisibleAndBidiCharactersAreRemovedAndFlagged) {
+  const std::string raw = "fr\u200Bee gi\u00ADft \u202Eevil";
+  const CleanText clean = Clean(raw);
+  EXPECT_EQ(clean.text(), "free gift evil");
+  EXPECT_TRUE(HasFinding(clean, FindingKind::kInvisibleChar));
+  EXPECT_TRUE(HasFinding(clean, FindingKind::kBidiControl));
+  for (const Finding& f : clean.findings()) {
+    if (f.kind == FindingKind::kInvisibleChar) {
+      EXPECT_EQ(f.span.Of(raw) == "\u200B" || f.span.Of(raw) == "\u00AD", true);
+    }
+  }
+}
+
+TEST(CleanTextTest, EmojiJoinersAreNotObfuscation) {
+  const CleanText clean = Clean("family \U0001F468\u200D\U0001F469 ok \u2764\uFE0F");
+  EXPECT_FALSE(HasFinding(clean, FindingKind::kInvisibleChar));
+}
+
+TEST(CleanTextTest, InvalidUtf8BecomesReplacementAndIsFlagged) {
+  const std::string raw = std::string("ok \xFF\xFE end");
+  const CleanText clean = Clean(raw);
+  EXPECT_EQ(clean.text(), "ok \uFFFD\uFFFD end");
+  int invalid = 0;
+  for (const Finding& f : clean.findings()) {
+    if (f.kind == FindingKind::kInvalidUtf8) {
+      ++invalid;
+      EXPECT_EQ(f.span.size(), 1u);
+    }
+  }
+  EXPECT_EQ(invalid, 2);
+}
+
+TEST(CleanTextTest, ControlCharactersAndNulBecomeSpaces) {
+  const std::string raw(
+      "a\0b\x07"
+      "c",
+      5);
+  const CleanText clean = Clean(raw);
+  EXPECT_EQ(clean.text(), "a b c");
+  EXPECT_TRUE(HasFinding(clean, FindingKind::kControlChar));
+}
+
+TEST(CleanTextTest, LongRunsOfCombiningMarksStayBounded) {
+  std::string zalgo = "h";
+  for (int i = 0; i < 1000; ++i) zalgo += "\xCC\x81";
+  const CleanText clean = Clean(zalgo);
+  EXPECT_FALSE(clean.text().empty());
+  EXPECT_EQ(clean.ToOriginal(0, static_cast<uint32_t>(clean.text().size())).end, zalgo.size());
+}
+
+}  // namespace
+}  // namespace spamradar::text

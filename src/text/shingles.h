@@ -1,0 +1,33 @@
+// Shingles: hashed overlapping n-grams of a message, the raw material of
+// near-duplicate detection (campaign engine) and of hashed features (filter).
+//
+// Shingles are taken over the tokens' "shingle form": words as normalized,
+// typed tokens as a placeholder ("<url>", "<phone>", "<money>"...), because
+// spammers rotate exactly those parts from one message to the next.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.h"
+
+namespace spamradar::text {
+
+// The token as it enters shingles: its text for words, a placeholder otherwise.
+std::string_view ShingleForm(const Token& token);
+
+// The tokens' shingle forms joined by single spaces.
+std::string ShingleText(std::span<const Token> tokens);
+
+// XXH3 hashes of every run of `k` consecutive tokens (k >= 1). A message with
+// fewer than k tokens gives one shingle of all of them; an empty one gives none.
+std::vector<uint64_t> WordShingles(std::span<const Token> tokens, int k);
+
+// XXH3 hashes of every `k`-byte window of `text` (k >= 1); shorter text gives
+// one shingle of the whole text, empty text none.
+std::vector<uint64_t> CharShingles(std::string_view text, int k);
+
+}  // namespace spamradar::text

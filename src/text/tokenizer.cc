@@ -1,0 +1,360 @@
+#include "text/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+
+#include <utf8proc.h>
+
+#include "core/check.h"
+#include "text/unicode.h"
+
+namespace spamradar::text {
+
+std::string_view TokenTypeName(TokenType type) {
+  switch (type) {
+    case TokenType::kWord: return "WORD";
+    case TokenType::kUrl: return "URL";
+    case TokenType::kEmail: return "EMAIL";
+    case TokenType::kPhone: return "PHONE";
+    case TokenType::kShortCode: return "SHORTCODE";
+    case TokenType::kMoney: return "MONEY";
+    case TokenType::kPercent: return "PERCENT";
+    case TokenType::kNumber: return "NUMBER";
+  }
+  return "WORD";
+}
+
+namespace {
+
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsAsciiDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// The letter a leet character stands for, or 0.
+char LeetLetter(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '$': return 's';
+    case '@': return 'a';
+    case '!': return 'i';
+    case '|': return 'l';
+    default: return 0;
+  }
+}
+
+bool IsLeetSymbol(char c) {
+  return c == '$' || c == '@' || c == '!' || c == '|';
+}
+
+// Suffixes that make a leading number a quantity, not leetspeak ("5mins").
+bool IsUnitSuffix(std::string_view s) {
+  static constexpr std::array<std::string_view, 14> kUnits = {
+      "mins", "min",   "hrs",  "hours", "days",  "yrs",  "years",
+      "secs", "pence", "mths", "wks",   "weeks", "nite", "nights"};
+  return std::find(kUnits.begin(), kUnits.end(), s) != kUnits.end();
+}
+
+// Undoes leetspeak in an ASCII word. Digits are read as letters only where a
+// person would read them so: inside a word ("V1tt0n", "fr3e") or as the single
+// first character of a longer word ("3asy"), never in quantities ("10am",
+// "1st", "mp3", "win100"). Symbols ($ @ ! |) only reach here when next to letters.
+// Returns true when something was folded.
+bool UndoLeet(std::string* word, bool spaced_run) {
+  int letters = 0;
+  int other_digits = 0;
+  bool has_leet = false;
+  for (char c : *word) {
+    if (IsAsciiLetter(c)) {
+      ++letters;
+    } else if (LeetLetter(c) != 0) {
+      has_leet = true;
+    } else if (IsAsciiDigit(c)) {
+      ++other_digits;
+    }
+  }
+  if (!has_leet) return false;
+  if (letters < (spaced_run ? 1 : 2) || other_digits > 0) {
+    // Not a disguised word: drop stray symbols, keep digits.
+    std::erase_if(*word, IsLeetSymbol);
+    return false;
+  }
+  const size_t n = word->size();
+  std::string out;
+  out.reserve(n);
+  bool folded = false;
+  for (size_t i = 0; i < n;) {
+    const char c = (*word)[i];
+    if (IsLeetSymbol(c)) {
+      out.push_back(LeetLetter(c));
+      folded = true;
+      ++i;
+      continue;
+    }
+    if (!IsAsciiDigit(c)) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && IsAsciiDigit((*word)[j])) ++j;
+    const size_t run = j - i;
+    const bool letter_before = i > 0 && IsAsciiLetter(out.back());
+    const bool letter_after = j < n && (IsAsciiLetter((*word)[j]) || IsLeetSymbol((*word)[j]));
+    bool read_as_letters = false;
+    if (spaced_run) {
+      read_as_letters = true;
+    } else if (letter_before && letter_after && run <= 2) {
+      read_as_letters = true;
+    } else if (i == 0 && run == 1 && letter_after && n - j >= 3 &&
+               !IsUnitSuffix(std::string_view(*word).substr(j))) {
+      read_as_letters = true;
+    }
+    for (size_t k = i; k < j; ++k) {
+      const char letter = LeetLetter((*word)[k]);
+      if (read_as_letters && letter != 0) {
+        out.push_back(letter);
+        folded = true;
+      } else {
+        out.push_back((*word)[k]);
+      }
+    }
+    i = j;
+  }
+  *word = std::move(out);
+  return folded;
+}
+
+struct RawWord {
+  uint32_t begin;  // clean-text range
+  uint32_t end;
+  std::string text;
+  bool leet = false;
+};
+
+class RegionTokenizer {
+ public:
+  RegionTokenizer(std::string_view raw, const CleanText& clean, Tokenization* out)
+      : raw_(raw), clean_(clean), text_(clean.text()), out_(out) {}
+
+  void Run(uint32_t begin, uint32_t end) {
+    words_.clear();
+    CutWords(begin, end);
+    EmitWithSpacingRuns();
+  }
+
+ private:
+  // Whether the character at `pos` belongs to a word, given its neighbours.
+  bool IsWordChar(uint32_t pos, uint32_t end, bool in_word) const {
+    const char c = text_[pos];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      const DecodedChar d = DecodeUtf8(text_, pos);
+      const CharClass cls = Classify(d.code_point);
+      if (cls == CharClass::kLetter || cls == CharClass::kDigit) return true;
+      if (cls == CharClass::kMark) return in_word;
+      // Right single quotation mark as an apostrophe: "don’t".
+      return d.code_point == 0x2019 && in_word && pos + 3 < end && IsAsciiLetter(text_[pos + 3]);
+    }
+    if (IsAsciiLetter(c) || IsAsciiDigit(c)) return true;
+    const bool next_letter = pos + 1 < end && IsAsciiLetter(text_[pos + 1]);
+    const bool prev_letter = pos > 0 && IsAsciiLetter(text_[pos - 1]);
+    if (c == '$' || c == '@') return next_letter;
+    if (c == '!' || c == '|' || c == '\'') return in_word && prev_letter && next_letter;
+    return false;
+  }
+
+  void CutWords(uint32_t begin, uint32_t end) {
+    uint32_t pos = begin;
+    while (pos < end) {
+      if (!IsWordChar(pos, end, false)) {
+        pos += Advance(pos);
+        continue;
+      }
+      const uint32_t word_begin = pos;
+      while (pos < end && IsWordChar(pos, end, pos > word_begin)) pos += Advance(pos);
+      AddWord(word_begin, pos);
+    }
+  }
+
+  uint32_t Advance(uint32_t pos) const {
+    return static_cast<unsigned char>(text_[pos]) < 0x80 ? 1 : DecodeUtf8(text_, pos).length;
+  }
+
+  void AddWord(uint32_t begin, uint32_t end) {
+    RawWord word{begin, end, {}, false};
+    const std::string_view clean_word = std::string_view(text_).substr(begin, end - begin);
+    const bool ascii = std::all_of(clean_word.begin(), clean_word.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+      for (char c : clean_word) {
+        if (c != '\'') word.text.push_back(c);
+      }
+    } else {
+      FoldWord(word, clean_word);
+    }
+    words_.push_back(std::move(word));
+  }
+
+  // Folds a word with non-ASCII characters to Latin when every letter in it has
+  // a Latin look-alike; otherwise keeps it as written (a Russian or Chinese word
+  // stays what it is). Reports look-alikes and mixed scripts either way.
+  void FoldWord(RawWord& word, std::string_view clean_word) {
+    std::string folded;
+    bool foldable = true;
+    bool foreign_lookalike = false;
+    uint32_t scripts = 0;
+    Script first_foreign = Script::kNone;
+    for (size_t i = 0; i < clean_word.size();) {
+      const DecodedChar d = DecodeUtf8(clean_word, i);
+      i += d.length;
+      const char32_t c = d.code_point;
+      if (c == '\'' || c == 0x2019) continue;
+      const CharClass cls = Classify(c);
+      const Script script = ScriptOf(c);
+      if (cls == CharClass::kLetter && script != Script::kNone) {
+        scripts |= 1u << static_cast<unsigned>(script);
+        if (script != Script::kLatin && first_foreign == Script::kNone) first_foreign = script;
+      }
+      if (cls == CharClass::kMark) continue;  // diacritics are dropped with the fold
+      const char ascii = FoldToAscii(c);
+      if (ascii == 0) {
+        foldable = false;
+        continue;
+      }
+      if (c >= 0x80 && script != Script::kLatin && script != Script::kNone)
+        foreign_lookalike = true;
+      folded.push_back(ascii);
+    }
+    const Span span = clean_.ToOriginal(word.begin, word.end);
+    const uint32_t non_cjk = scripts & ~(1u << static_cast<unsigned>(Script::kCjk));
+    const bool mixed = (non_cjk & (non_cjk - 1)) != 0;
+    if (mixed) {
+      out_->findings.push_back(
+          {FindingKind::kMixedScript, span, "Latin+" + std::string(ScriptName(first_foreign))});
+    }
+    if (foldable) {
+      if (foreign_lookalike) out_->findings.push_back({FindingKind::kLookalike, span, folded});
+      word.text = std::move(folded);
+    } else {
+      word.text.assign(clean_word);
+    }
+  }
+
+  // How two neighbouring words are separated: ' ' for exactly one space, the
+  // punctuation character for "x.y" or "x . y", 0 for anything else.
+  char SeparatorKind(uint32_t begin, uint32_t end) const {
+    std::string_view sep = std::string_view(text_).substr(begin, end - begin);
+    if (sep == " ") return ' ';
+    while (!sep.empty() && sep.front() == ' ') sep.remove_prefix(1);
+    while (!sep.empty() && sep.back() == ' ') sep.remove_suffix(1);
+    if (sep.size() == 1 && std::string_view(".-_*~/|+,").find(sep[0]) != std::string_view::npos) {
+      return sep[0];
+    }
+    return 0;
+  }
+
+  bool IsSingleChar(const RawWord& w) const {
+    return w.text.size() == 1 && (IsAsciiLetter(w.text[0]) || IsAsciiDigit(w.text[0]));
+  }
+
+  // Upper-case letters or digits as written, so "F R E E" joins and "u r a" does not.
+  bool WrittenUpperOrDigit(const RawWord& w) const {
+    const Span span = clean_.ToOriginal(w.begin, w.end);
+    if (span.empty()) return false;
+    const DecodedChar d = DecodeUtf8(raw_, span.begin);
+    const auto cp = static_cast<utf8proc_int32_t>(d.code_point);
+    return utf8proc_isupper(cp) || Classify(d.code_point) == CharClass::kDigit;
+  }
+
+  void EmitWithSpacingRuns() {
+    size_t i = 0;
+    while (i < words_.size()) {
+      size_t j = i + 1;
+      if (IsSingleChar(words_[i])) {
+        const char kind =
+            i + 1 < words_.size() ? SeparatorKind(words_[i].end, words_[i + 1].begin) : 0;
+        auto fits = [&](const RawWord& w) {
+          return IsSingleChar(w) && (kind != ' ' || WrittenUpperOrDigit(w));
+        };
+        if (kind != 0 && fits(words_[i])) {
+          while (j < words_.size() && fits(words_[j]) &&
+                 SeparatorKind(words_[j - 1].end, words_[j].begin) == kind) {
+            ++j;
+          }
+        }
+        const bool has_letter = std::any_of(
+            words_.begin() + static_cast<long>(i), words_.begin() + static_cast<long>(j),
+            [](const RawWord& w) { return IsAsciiLetter(w.text[0]); });
+        if (j - i >= 3 && has_letter) {
+          std::string joined;
+          for (size_t k = i; k < j; ++k) joined += words_[k].text;
+          const Span span = clean_.ToOriginal(words_[i].begin, words_[j - 1].end);
+          out_->findings.push_back({FindingKind::kLetterSpacing, span, joined});
+          UndoLeet(&joined, /*spaced_run=*/true);
+          EmitWord(std::move(joined), span);
+          i = j;
+          continue;
+        }
+        j = i + 1;
+      }
+      RawWord& w = words_[i];
+      const Span span = clean_.ToOriginal(w.begin, w.end);
+      if (UndoLeet(&w.text, /*spaced_run=*/false)) {
+        out_->findings.push_back({FindingKind::kLeetspeak, span, w.text});
+      }
+      if (!w.text.empty()) EmitWord(std::move(w.text), span);
+      i = j;
+    }
+  }
+
+  void EmitWord(std::string text, Span original) {
+    AppendToken(out_, TokenType::kWord, std::move(text), original);
+  }
+
+ public:
+  static void AppendToken(Tokenization* out, TokenType type, std::string text, Span original) {
+    if (!out->normalized.empty()) out->normalized.push_back(' ');
+    const auto begin = static_cast<uint32_t>(out->normalized.size());
+    out->normalized += text;
+    const auto end = static_cast<uint32_t>(out->normalized.size());
+    out->tokens.push_back({type, std::move(text), original, {begin, end}});
+  }
+
+ private:
+  std::string_view raw_;
+  const CleanText& clean_;
+  const std::string& text_;
+  Tokenization* out_;
+  std::vector<RawWord> words_;
+};
+
+}  // namespace
+
+Tokenization Tokenize(std::string_view raw, const CleanText& clean,
+                      std::span<const TypedSpan> typed) {
+  Tokenization out;
+  out.normalized.reserve(clean.text().size());
+  RegionTokenizer region(raw, clean, &out);
+  uint32_t pos = 0;
+  const auto size = static_cast<uint32_t>(clean.text().size());
+  for (const TypedSpan& span : typed) {
+    CHECK(span.begin >= pos && span.end >= span.begin && span.end <= size)
+        << "typed spans must be sorted, disjoint and inside the text";
+    region.Run(pos, span.begin);
+    RegionTokenizer::AppendToken(&out, span.type, span.text,
+                                 clean.ToOriginal(span.begin, span.end));
+    pos = span.end;
+  }
+  region.Run(pos, size);
+  return out;
+}
+
+}  // namespace spamradar::text

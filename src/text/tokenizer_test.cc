@@ -1,0 +1,88 @@
+#include "text/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+namespace spamradar::text {
+namespace {
+
+Tokenization TokenizeText(const std::string& raw, std::vector<TypedSpan> typed = {}) {
+  return Tokenize(raw, Clean(raw), typed);
+}
+
+bool HasFinding(const Tokenization& t, FindingKind kind, std::string_view detail = {}) {
+  for (const Finding& f : t.findings) {
+    if (f.kind == kind && (detail.empty() || f.detail.find(detail) != std::string::npos))
+      return true;
+  }
+  return false;
+}
+
+TEST(TokenizerTest, WordsAndPunctuation) {
+  const Tokenization t = TokenizeText("Hello, World!! Don't miss out...");
+  EXPECT_EQ(t.normalized, "hello world dont miss out");
+  ASSERT_EQ(t.tokens.size(), 5u);
+  EXPECT_EQ(t.tokens[1].original, (Span{7, 12}));
+  EXPECT_EQ(t.tokens[1].normalized, (Span{6, 11}));
+}
+
+TEST(TokenizerTest, LeetspeakInsideWords) {
+  const Tokenization t = TokenizeText("L0uis V1tt0n $ale fr3e Pr4da");
+  EXPECT_EQ(t.normalized, "louis vitton sale free prada");
+  EXPECT_TRUE(HasFinding(t, FindingKind::kLeetspeak, "louis"));
+  EXPECT_TRUE(HasFinding(t, FindingKind::kLeetspeak, "sale"));
+}
+
+TEST(TokenizerTest, QuantitiesAreNotLeetspeak) {
+  const Tokenization t = TokenizeText("meet at 10am on the 1st, mp3 player win100 call 4 u 2nite");
+  EXPECT_EQ(t.normalized, "meet at 10am on the 1st mp3 player win100 call 4 u 2nite");
+  EXPECT_FALSE(HasFinding(t, FindingKind::kLeetspeak));
+}
+
+TEST(TokenizerTest, LetterSpacingIsJoined) {
+  const Tokenization t = TokenizeText("Get F R E E stuff at G.U.C.C.I today, or f-r-3-e");
+  EXPECT_EQ(t.normalized, "get free stuff at gucci today or free");
+  EXPECT_TRUE(HasFinding(t, FindingKind::kLetterSpacing, "free"));
+  EXPECT_TRUE(HasFinding(t, FindingKind::kLetterSpacing, "gucci"));
+}
+
+TEST(TokenizerTest, LowerCaseTextspeakIsNotLetterSpacing) {
+  const Tokenization t = TokenizeText("u r a winner, version 1.2.3");
+  EXPECT_EQ(t.normalized, "u r a winner version 1 2 3");
+  EXPECT_FALSE(HasFinding(t, FindingKind::kLetterSpacing));
+}
+
+TEST(TokenizerTest, CyrillicLookalikesFoldToLatinAndAreFlagged) {
+  const std::string raw = "Your Р\u0430уР\u0430l account";  // Cyrillic Р, а, у mixed with Latin l
+  const Tokenization t = TokenizeText(raw);
+  EXPECT_EQ(t.normalized, "your paypal account");
+  EXPECT_TRUE(HasFinding(t, FindingKind::kLookalike, "paypal"));
+  EXPECT_TRUE(HasFinding(t, FindingKind::kMixedScript, "Cyrillic"));
+  for (const Finding& f : t.findings) {
+    if (f.kind == FindingKind::kLookalike) EXPECT_EQ(f.span.Of(raw), "Р\u0430уР\u0430l");
+  }
+}
+
+TEST(TokenizerTest, RealForeignWordsAreKept) {
+  const Tokenization t = TokenizeText("привет 你好 café");
+  EXPECT_EQ(t.normalized, "привет 你好 cafe");
+  EXPECT_FALSE(HasFinding(t, FindingKind::kLookalike));
+  EXPECT_FALSE(HasFinding(t, FindingKind::kMixedScript));
+}
+
+TEST(TokenizerTest, TypedSpansBecomeOneToken) {
+  const std::string raw = "Visit sh0p.example.com/x now";
+  std::vector<TypedSpan> typed = {{TokenType::kUrl, 6, 24, "sh0p.example.com/x"}};
+  const Tokenization t = TokenizeText(raw, typed);
+  EXPECT_EQ(t.normalized, "visit sh0p.example.com/x now");
+  ASSERT_EQ(t.tokens.size(), 3u);
+  EXPECT_EQ(t.tokens[1].type, TokenType::kUrl);
+  EXPECT_EQ(t.tokens[1].original.Of(raw), "sh0p.example.com/x");
+}
+
+TEST(TokenizerTest, EmptyAndPunctuationOnly) {
+  EXPECT_TRUE(TokenizeText("").tokens.empty());
+  EXPECT_TRUE(TokenizeText("!!! ... ***").tokens.empty());
+}
+
+}  // namespace
+}  // namespace spamradar::text
