@@ -1,0 +1,128 @@
+#include "geo/metro_directory.h"
+
+#include <charconv>
+#include <unordered_map>
+
+#include "core/check.h"
+#include "geo/phone_number.h"
+
+namespace spamradar::embedded {
+extern const std::string_view kAreaCodes;
+extern const std::string_view kMetros;
+}  // namespace spamradar::embedded
+
+namespace spamradar::geo {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  while (true) {
+    const size_t at = s.find(sep);
+    out.push_back(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + 1);
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Calls `fn(line_number, fields)` for each data line; stops at the first error.
+template <typename Fn>
+Status ForEachRow(std::string_view tsv, size_t columns, Fn fn) {
+  int line_number = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = Split(line, '\t');
+    if (fields.size() != columns) {
+      return Status::InvalidArgument("line " + std::to_string(line_number) + ": expected " +
+                                     std::to_string(columns) + " fields");
+    }
+    Status status = fn(line_number, fields);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<MetroDirectory> MetroDirectory::Parse(std::string_view area_codes_tsv, std::string_view metros_tsv) {
+  MetroDirectory directory;
+  std::unordered_map<std::string, int> by_cbsa;
+  Status status = ForEachRow(metros_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
+    Metro metro{std::string(f[0]), std::string(f[1]), std::string(f[3]), 0};
+    const auto [ptr, ec] = std::from_chars(f[2].data(), f[2].data() + f[2].size(), metro.population);
+    if (ec != std::errc() || ptr != f[2].data() + f[2].size() || metro.name.empty()) {
+      return Status::InvalidArgument("metros line " + std::to_string(line) + ": bad row");
+    }
+    by_cbsa[metro.cbsa] = static_cast<int>(directory.metros_.size());
+    directory.metros_.push_back(std::move(metro));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  status = ForEachRow(area_codes_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
+    int npa = 0;
+    const auto [ptr, ec] = std::from_chars(f[0].data(), f[0].data() + f[0].size(), npa);
+    if (ec != std::errc() || f[0].size() != 3 || npa < 200) {
+      return Status::InvalidArgument("area codes line " + std::to_string(line) + ": bad area code");
+    }
+    AreaCode& code = directory.area_codes_[static_cast<size_t>(npa)];
+    code.known = true;
+    code.state = std::string(f[1]);
+    if (!f[2].empty()) {
+      const auto it = by_cbsa.find(std::string(f[2]));
+      if (it == by_cbsa.end()) {
+        return Status::InvalidArgument("area codes line " + std::to_string(line) + ": unknown metro");
+      }
+      code.metro = it->second;
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return directory;
+}
+
+const MetroDirectory& MetroDirectory::Default() {
+  static const MetroDirectory* const directory = [] {
+    Result<MetroDirectory> parsed = Parse(embedded::kAreaCodes, embedded::kMetros);
+    CHECK(parsed.ok()) << "built-in geo tables: " << parsed.status().ToString();
+    return new MetroDirectory(std::move(parsed).value());
+  }();
+  return *directory;
+}
+
+Location MetroDirectory::Locate(std::string_view e164) const {
+  Location location;
+  if (e164.size() == 12 && e164.starts_with("+1")) {
+    const std::string_view npa = e164.substr(2, 3);
+    int value = 0;
+    std::from_chars(npa.data(), npa.data() + 3, value);
+    const AreaCode& code = area_codes_[static_cast<size_t>(value)];
+    if (code.known) {
+      location.area_code = std::string(npa);
+      location.state = code.state;
+      if (code.metro >= 0) location.metro = &metros_[static_cast<size_t>(code.metro)];
+      return location;
+    }
+  }
+  location.description = DescribeLocation(e164);
+  return location;
+}
+
+const Metro* MetroDirectory::FindMetro(std::string_view name) const {
+  const std::string wanted = Lower(name);
+  for (const Metro& metro : metros_) {
+    if (Lower(metro.name) == wanted) return &metro;
+  }
+  return nullptr;
+}
+
+}  // namespace spamradar::geo

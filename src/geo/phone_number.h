@@ -1,0 +1,27 @@
+// Phone numbers, through libphonenumber: parsing what people and spammers
+// write ("(212) 555-1234", "+44 7911 123456", "1-800-555-0199") into E.164,
+// and the offline geocoder's description of where a number is from.
+// libphonenumber enters spamradar here only. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace spamradar::geo {
+
+struct PhoneNumber {
+  std::string e164;    // "+12125551234"
+  std::string region;  // ISO 3166 region of the number: "US", "GB"
+  bool toll_free = false;
+};
+
+// A valid number, or nullopt. Numbers without a country code are read in
+// `default_region` (US unless told otherwise).
+std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text, std::string_view default_region = "US");
+
+// libphonenumber's English description of where `e164` was assigned
+// ("New York, NY", "Ontario", "United Kingdom"), or empty.
+std::string DescribeLocation(std::string_view e164);
+
+}  // namespace spamradar::geo

@@ -1,0 +1,41 @@
+#include "geo/phone_number.h"
+
+#include <gtest/gtest.h>
+
+namespace spamradar::geo {
+namespace {
+
+TEST(PhoneNumberTest, UsFormatsToE164) {
+  for (const char* written : {"(212) 555-0123", "212-555-0123", "212.555.0123", "+1 212 555 0123",
+                              "1-212-555-0123", "2125550123"}) {
+    const auto number = ParsePhoneNumber(written);
+    ASSERT_TRUE(number.has_value()) << written;
+    EXPECT_EQ(number->e164, "+12125550123") << written;
+    EXPECT_EQ(number->region, "US");
+  }
+}
+
+TEST(PhoneNumberTest, InternationalAndTollFree) {
+  const auto uk = ParsePhoneNumber("+44 20 7946 0958");
+  ASSERT_TRUE(uk.has_value());
+  EXPECT_EQ(uk->e164, "+442079460958");
+  EXPECT_EQ(uk->region, "GB");
+  const auto toll_free = ParsePhoneNumber("1-800-225-5288");
+  ASSERT_TRUE(toll_free.has_value());
+  EXPECT_TRUE(toll_free->toll_free);
+}
+
+TEST(PhoneNumberTest, RejectsNonNumbers) {
+  EXPECT_FALSE(ParsePhoneNumber("12345").has_value());
+  EXPECT_FALSE(ParsePhoneNumber("hello").has_value());
+  EXPECT_FALSE(ParsePhoneNumber("").has_value());
+  EXPECT_FALSE(ParsePhoneNumber("(000) 000-0000").has_value());
+}
+
+TEST(PhoneNumberTest, GeocoderDescribesNumbers) {
+  EXPECT_FALSE(DescribeLocation("+14165550123").empty());  // Toronto
+  EXPECT_EQ(DescribeLocation("not a number"), "");
+}
+
+}  // namespace
+}  // namespace spamradar::geo

@@ -1,0 +1,129 @@
+#include "signals/lexicon.h"
+
+#include <algorithm>
+
+#include "core/check.h"
+
+namespace spamradar::embedded {
+extern const std::string_view kBrands;
+extern const std::string_view kCues;
+}  // namespace spamradar::embedded
+
+namespace spamradar::signals {
+namespace {
+
+constexpr size_t kMinInsideLabelAlias = 6;
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  while (true) {
+    const size_t at = s.find(sep);
+    out.push_back(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + 1);
+  }
+  return out;
+}
+
+const Lexicon& LoadEmbedded(std::string_view tsv, bool has_category, const char* name) {
+  Result<Lexicon> lexicon = Lexicon::Parse(tsv, has_category);
+  CHECK(lexicon.ok()) << "built-in " << name << " lexicon: " << lexicon.status().ToString();
+  return *new Lexicon(std::move(lexicon).value());
+}
+
+}  // namespace
+
+Result<Lexicon> Lexicon::Parse(std::string_view tsv, bool has_category) {
+  Lexicon lexicon;
+  std::vector<std::string> aliases;
+  std::vector<std::string> host_aliases;
+  int line_number = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = Split(line, '\t');
+    const size_t expected = has_category ? 3 : 2;
+    if (fields.size() != expected || fields[0].empty() || fields.back().empty()) {
+      return Status::InvalidArgument("line " + std::to_string(line_number) + ": expected " +
+                                     std::to_string(expected) + " tab-separated fields");
+    }
+    const auto entry = static_cast<uint32_t>(lexicon.entries_.size());
+    lexicon.entries_.push_back({std::string(fields[0]), has_category ? std::string(fields[1]) : ""});
+    for (std::string_view alias : Split(fields.back(), '|')) {
+      const std::string normalized = PhraseMatcher::NormalizePhrase(alias);
+      if (normalized.empty()) {
+        return Status::InvalidArgument("line " + std::to_string(line_number) + ": empty alias");
+      }
+      aliases.push_back(normalized);
+      lexicon.alias_entry_.push_back(entry);
+      std::string joined = normalized;
+      std::erase(joined, ' ');
+      if (joined != normalized) {  // "louis vuitton" also as "louisvuitton"
+        aliases.push_back(joined);
+        lexicon.alias_entry_.push_back(entry);
+      }
+      if (joined.size() >= kMinInsideLabelAlias) {
+        host_aliases.push_back(joined);
+        lexicon.host_alias_entry_.push_back(entry);
+      }
+    }
+  }
+  Result<std::unique_ptr<PhraseMatcher>> words =
+      PhraseMatcher::Build(aliases, PhraseMatcher::Boundary::kWholeWords);
+  if (!words.ok()) return words.status();
+  lexicon.words_ = std::move(words).value();
+  if (!host_aliases.empty()) {
+    Result<std::unique_ptr<PhraseMatcher>> inside =
+        PhraseMatcher::Build(host_aliases, PhraseMatcher::Boundary::kAnywhere);
+    if (!inside.ok()) return inside.status();
+    lexicon.inside_labels_ = std::move(inside).value();
+  }
+  return lexicon;
+}
+
+const Lexicon& Lexicon::Brands() {
+  static const Lexicon& brands = LoadEmbedded(embedded::kBrands, true, "brand");
+  return brands;
+}
+
+const Lexicon& Lexicon::Cues() {
+  static const Lexicon& cues = LoadEmbedded(embedded::kCues, false, "cue");
+  return cues;
+}
+
+std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {
+  std::vector<LexiconHit> hits;
+  for (const PhraseHit& hit : words_->Match(normalized)) {
+    hits.push_back({alias_entry_[hit.phrase], hit.begin, hit.end});
+  }
+  // Longest first at each start, then drop hits inside an earlier, longer one
+  // and repeats of the same entry at the same place.
+  std::sort(hits.begin(), hits.end(), [](const LexiconHit& a, const LexiconHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<LexiconHit> kept;
+  for (const LexiconHit& hit : hits) {
+    if (!kept.empty() && hit.end <= kept.back().end) continue;
+    kept.push_back(hit);
+  }
+  return kept;
+}
+
+std::vector<uint32_t> Lexicon::FindInHost(std::string_view host) const {
+  std::string words(host);
+  std::replace(words.begin(), words.end(), '.', ' ');
+  std::replace(words.begin(), words.end(), '-', ' ');
+  std::vector<uint32_t> found;
+  for (const PhraseHit& hit : words_->Match(words)) found.push_back(alias_entry_[hit.phrase]);
+  if (inside_labels_) {
+    for (const PhraseHit& hit : inside_labels_->Match(host)) {
+      found.push_back(host_alias_entry_[hit.phrase]);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+}  // namespace spamradar::signals

@@ -1,0 +1,58 @@
+// Lexicon: a curated list of named entries, each with aliases, found in
+// normalized message text. Two lexicons ship with spamradar, compiled into the
+// binary from data/: the brands spammers impersonate (data/brands.tsv) and the
+// call-to-action cues (data/cues.tsv).
+//
+// File format, one entry per line, '#' starts a comment:
+//   name<TAB>category<TAB>alias|alias|...     (with categories)
+//   name<TAB>alias|alias|...                   (without)
+// Immutable after construction; Find* are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "signals/phrase_matcher.h"
+
+namespace spamradar::signals {
+
+struct LexiconEntry {
+  std::string name;
+  std::string category;  // empty for lexicons without categories
+};
+
+struct LexiconHit {
+  uint32_t entry;  // index into entries()
+  uint32_t begin;  // byte range in the scanned text
+  uint32_t end;
+};
+
+class Lexicon {
+ public:
+  static Result<Lexicon> Parse(std::string_view tsv, bool has_category);
+  static const Lexicon& Brands();  // data/brands.tsv
+  static const Lexicon& Cues();    // data/cues.tsv
+
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+
+  // Whole-word occurrences in normalized text. When one hit lies inside
+  // another ("express" inside "american express"), only the longer is kept.
+  std::vector<LexiconHit> Find(std::string_view normalized) const;
+  // Entries named inside a host name: "gucci-outlet.shop", "uspsdelivery.info".
+  // Aliases of six or more letters also match inside longer labels; shorter
+  // ones only as whole labels or hyphen-separated parts. Each entry once.
+  std::vector<uint32_t> FindInHost(std::string_view host) const;
+
+ private:
+  std::vector<LexiconEntry> entries_;
+  std::vector<uint32_t> alias_entry_;       // alias index -> entry, for words_
+  std::vector<uint32_t> host_alias_entry_;  // alias index -> entry, for inside_labels_
+  std::shared_ptr<const PhraseMatcher> words_;
+  std::shared_ptr<const PhraseMatcher> inside_labels_;
+};
+
+}  // namespace spamradar::signals

@@ -1,0 +1,119 @@
+#include "signals/phrase_matcher.h"
+
+#include <hs/hs.h>
+
+#include "core/check.h"
+
+namespace spamradar::signals {
+namespace {
+
+// One scratch per thread, shared by every database: hs_alloc_scratch grows an
+// existing scratch when a database needs more and is cheap when it fits.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  ~ThreadScratch() { hs_free_scratch(scratch); }
+
+  hs_scratch_t* For(const hs_database_t* database) {
+    CHECK(hs_alloc_scratch(database, &scratch) == HS_SUCCESS) << "vectorscan scratch allocation";
+    return scratch;
+  }
+};
+
+struct MatchContext {
+  const std::vector<uint32_t>* lengths;
+  std::vector<PhraseHit>* hits;
+};
+
+int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+            unsigned int /*flags*/, void* context) {
+  auto* ctx = static_cast<MatchContext*>(context);
+  const auto end = static_cast<uint32_t>(to);
+  ctx->hits->push_back({id, end - (*ctx->lengths)[id], end});
+  return 0;
+}
+
+}  // namespace
+
+std::string PhraseMatcher::NormalizePhrase(std::string_view phrase) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : phrase) {
+    if (c == '\'') continue;
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+                       static_cast<unsigned char>(c) >= 0x80;
+    if (!alnum) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+Result<std::unique_ptr<PhraseMatcher>> PhraseMatcher::Build(const std::vector<std::string>& phrases,
+                                                            Boundary boundary) {
+  if (phrases.empty()) return Status::InvalidArgument("no phrases to match");
+  std::vector<std::string> patterns;
+  std::vector<uint32_t> lengths;
+  for (const std::string& phrase : phrases) {
+    const std::string normalized = NormalizePhrase(phrase);
+    if (normalized.empty()) return Status::InvalidArgument("empty phrase: '" + phrase + "'");
+    std::string pattern;
+    for (char c : normalized) {
+      // Only [a-z0-9 ] and UTF-8 bytes remain; escape everything but letters and digits.
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        pattern.push_back(c);
+      } else if (c == ' ') {
+        pattern += "\\x20";
+      } else {
+        char hex[8];
+        std::snprintf(hex, sizeof(hex), "\\x%02x", static_cast<unsigned char>(c));
+        pattern += hex;
+      }
+    }
+    if (boundary == Boundary::kWholeWords) pattern = "\\b" + pattern + "\\b";
+    patterns.push_back(std::move(pattern));
+    lengths.push_back(static_cast<uint32_t>(normalized.size()));
+  }
+  std::vector<const char*> expressions;
+  std::vector<unsigned int> flags(patterns.size(), 0);
+  std::vector<unsigned int> ids;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    expressions.push_back(patterns[i].c_str());
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                       static_cast<unsigned int>(expressions.size()), HS_MODE_BLOCK, nullptr,
+                       &database, &error) != HS_SUCCESS) {
+    std::string message = "vectorscan: ";
+    message += error != nullptr && error->message != nullptr ? error->message : "compile failed";
+    if (error != nullptr && error->expression >= 0) {
+      message += " in phrase '" + phrases[static_cast<size_t>(error->expression)] + "'";
+    }
+    hs_free_compile_error(error);
+    return Status::InvalidArgument(message);
+  }
+  return std::unique_ptr<PhraseMatcher>(new PhraseMatcher(database, std::move(lengths)));
+}
+
+PhraseMatcher::PhraseMatcher(hs_database* database, std::vector<uint32_t> lengths)
+    : database_(database), lengths_(std::move(lengths)) {}
+
+PhraseMatcher::~PhraseMatcher() { hs_free_database(database_); }
+
+std::vector<PhraseHit> PhraseMatcher::Match(std::string_view text) const {
+  std::vector<PhraseHit> hits;
+  if (text.empty()) return hits;
+  thread_local ThreadScratch scratch;
+  MatchContext context{&lengths_, &hits};
+  const hs_error_t rc = hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
+                                scratch.For(database_), OnMatch, &context);
+  CHECK(rc == HS_SUCCESS) << "vectorscan scan failed: " << rc;
+  return hits;
+}
+
+}  // namespace spamradar::signals

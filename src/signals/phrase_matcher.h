@@ -1,0 +1,53 @@
+// PhraseMatcher: finds many phrases at once in normalized text, whole words
+// only, with one vectorscan (Hyperscan) database. Used for the brand
+// dictionary and the call-to-action cues.
+//
+// Phrases are normalized like message text (lower case, punctuation to
+// spaces), so "Macy's" in the dictionary matches "macys" in a message.
+// Matching is const and thread-safe: each thread gets its own scratch space.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+struct hs_database;
+
+namespace spamradar::signals {
+
+struct PhraseHit {
+  uint32_t phrase;  // index into the phrases given to Build()
+  uint32_t begin;   // byte range in the scanned text
+  uint32_t end;
+};
+
+class PhraseMatcher {
+ public:
+  enum class Boundary { kWholeWords, kAnywhere };
+
+  // `phrases` must be non-empty; each must have a letter or digit after normalization.
+  static Result<std::unique_ptr<PhraseMatcher>> Build(const std::vector<std::string>& phrases,
+                                                      Boundary boundary);
+  ~PhraseMatcher();
+  PhraseMatcher(const PhraseMatcher&) = delete;
+  PhraseMatcher& operator=(const PhraseMatcher&) = delete;
+
+  // All occurrences, in order of end offset.
+  std::vector<PhraseHit> Match(std::string_view text) const;
+
+  // The normalized form of a dictionary phrase: lower case, apostrophes
+  // dropped, other punctuation and spaces collapsed to one space.
+  static std::string NormalizePhrase(std::string_view phrase);
+
+ private:
+  PhraseMatcher(hs_database* database, std::vector<uint32_t> lengths);
+
+  hs_database* database_;
+  std::vector<uint32_t> lengths_;  // per phrase, to recover the start of a match
+};
+
+}  // namespace spamradar::signals

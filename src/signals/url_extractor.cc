@@ -1,0 +1,202 @@
+#include "signals/url_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <unordered_set>
+
+#include <idn2.h>
+
+#include "signals/host_parser.h"
+#include "signals/public_suffix_list.h"
+#include "text/unicode.h"
+
+namespace spamradar::embedded {
+extern const std::string_view kShorteners;
+}
+
+namespace spamradar::signals {
+namespace {
+
+struct SchemeForm {
+  std::string_view text;
+  std::string_view canonical;
+  bool obfuscated;
+};
+
+constexpr std::array<SchemeForm, 12> kSchemes = {{
+    {"https://", "https://", false}, {"http://", "http://", false},
+    {"hxxps://", "https://", true},  {"hxxp://", "http://", true},
+    {"https[:]//", "https://", true}, {"http[:]//", "http://", true},
+    {"hxxps[:]//", "https://", true}, {"hxxp[:]//", "http://", true},
+    {"h**ps://", "https://", true},   {"h**p://", "http://", true},
+    {"h__ps://", "https://", true},   {"h__p://", "http://", true},
+}};
+
+bool IsPathByte(unsigned char c) {
+  return c > 0x20 && c != '<' && c != '>' && c != '"' && c != '`' && c != '{' && c != '}' &&
+         c != '|' && c != '\\' && c != '^';
+}
+
+bool IsTrailingPunctuation(char c) {
+  return std::string_view(".,;:!?)]}'\"*").find(c) != std::string_view::npos;
+}
+
+// A host ending in a capitalized word after a period ("home.Call me") is the
+// end of a sentence, not a link; smishing domains are written in lower case.
+bool LooksLikeSentence(std::string_view raw, const text::CleanText& clean, const ParsedHost& host) {
+  const size_t dot = host.host.rfind('.');
+  if (dot == std::string::npos) return false;
+  const auto tld_length = static_cast<uint32_t>(host.host.size() - dot - 1);
+  const Span tld = clean.ToOriginal(host.end - tld_length, host.end);
+  if (tld.size() < 2 || tld.end > raw.size()) return false;
+  const char first = raw[tld.begin];
+  const char second = raw[tld.begin + 1];
+  return first >= 'A' && first <= 'Z' && second >= 'a' && second <= 'z';
+}
+
+// Whether an IDN host reads as Latin while not being Latin: a label that mixes
+// Latin with another script, or one written wholly in look-alike letters.
+bool IsHomograph(std::string_view unicode_host) {
+  size_t label_start = 0;
+  while (label_start <= unicode_host.size()) {
+    size_t label_end = unicode_host.find('.', label_start);
+    if (label_end == std::string_view::npos) label_end = unicode_host.size();
+    const std::string_view label = unicode_host.substr(label_start, label_end - label_start);
+    bool latin = false;
+    bool foreign = false;
+    bool all_lookalike = true;
+    for (size_t i = 0; i < label.size();) {
+      const text::DecodedChar d = text::DecodeUtf8(label, i);
+      i += d.length;
+      const text::Script script = text::ScriptOf(d.code_point);
+      if (script == text::Script::kLatin) latin = true;
+      if (script != text::Script::kLatin && script != text::Script::kNone) foreign = true;
+      if (text::Classify(d.code_point) == text::CharClass::kLetter && text::FoldToAscii(d.code_point) == 0) {
+        all_lookalike = false;
+      }
+    }
+    if (foreign && (latin || all_lookalike)) return true;
+    label_start = label_end + 1;
+  }
+  return false;
+}
+
+void FillIdn(UrlMatch& url) {
+  const bool non_ascii = std::any_of(url.host.begin(), url.host.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (non_ascii) {
+    url.idn = true;
+    url.unicode_host = url.host;
+    char* ascii = nullptr;
+    if (idn2_to_ascii_8z(url.host.c_str(), &ascii, IDN2_NONTRANSITIONAL) == IDN2_OK) {
+      url.host = ascii;
+    }
+    idn2_free(ascii);
+  } else if (url.host.find("xn--") != std::string::npos) {
+    url.idn = true;
+    char* unicode = nullptr;
+    if (idn2_to_unicode_8z8z(url.host.c_str(), &unicode, 0) == IDN2_OK) {
+      url.unicode_host = unicode;
+    } else {
+      url.unicode_host = url.host;
+    }
+    idn2_free(unicode);
+  } else {
+    url.unicode_host = url.host;
+  }
+  if (url.idn) url.homograph = IsHomograph(url.unicode_host);
+}
+
+}  // namespace
+
+bool IsShortenerDomain(std::string_view registrable_domain) {
+  static const auto* const domains = [] {
+    auto* set = new std::unordered_set<std::string_view>();
+    std::string_view list = embedded::kShorteners;
+    while (!list.empty()) {
+      const size_t eol = list.find('\n');
+      std::string_view line = list.substr(0, eol);
+      list = eol == std::string_view::npos ? std::string_view() : list.substr(eol + 1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line.front() == '#') continue;
+      set->insert(line);
+    }
+    return set;
+  }();
+  return domains->contains(registrable_domain);
+}
+
+std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& clean,
+                                  const std::vector<std::pair<uint32_t, uint32_t>>& skip) {
+  const std::string& text = clean.text();
+  const auto n = static_cast<uint32_t>(text.size());
+  std::vector<UrlMatch> out;
+  size_t next_skip = 0;
+  uint32_t pos = 0;
+  while (pos < n) {
+    while (next_skip < skip.size() && skip[next_skip].second <= pos) ++next_skip;
+    if (next_skip < skip.size() && skip[next_skip].first <= pos) {
+      pos = skip[next_skip].second;
+      continue;
+    }
+    // Links start at a word boundary.
+    if (!IsHostByte(text, pos) || (pos > 0 && (IsHostByte(text, pos - 1) || text[pos - 1] == '.' ||
+                                               text[pos - 1] == '@'))) {
+      ++pos;
+      continue;
+    }
+    UrlMatch url;
+    uint32_t host_pos = pos;
+    for (const SchemeForm& scheme : kSchemes) {
+      if (text.compare(pos, scheme.text.size(), scheme.text) == 0) {
+        url.has_scheme = true;
+        url.obfuscated = scheme.obfuscated;
+        url.url = scheme.canonical;
+        host_pos = pos + static_cast<uint32_t>(scheme.text.size());
+        break;
+      }
+    }
+    uint32_t scanned_to = host_pos;
+    std::optional<ParsedHost> host = host_pos < n ? ParseHost(text, host_pos, &scanned_to) : std::nullopt;
+    if (!host) {
+      pos = std::max(pos + 1, scanned_to);
+      continue;
+    }
+    uint32_t end = host->end;
+    // Port and path.
+    if (end < n && text[end] == ':' && end + 1 < n && text[end + 1] >= '0' && text[end + 1] <= '9') {
+      uint32_t q = end + 1;
+      while (q < n && q - end <= 5 && text[q] >= '0' && text[q] <= '9') ++q;
+      end = q;
+    }
+    const bool has_path = end < n && (text[end] == '/' || text[end] == '?' || text[end] == '#');
+    if (has_path) {
+      while (end < n && IsPathByte(static_cast<unsigned char>(text[end]))) ++end;
+      while (end > host->end && IsTrailingPunctuation(text[end - 1])) --end;
+    }
+    const bool www = host->host.starts_with("www.");
+    if (!url.has_scheme && !www && !has_path) {
+      if (host->ipv4 || LooksLikeSentence(raw, clean, *host)) {
+        pos = std::max(pos + 1, scanned_to);
+        continue;
+      }
+    }
+    url.begin = pos;
+    url.end = end;
+    url.host = host->host;
+    url.obfuscated = url.obfuscated || host->obfuscated;
+    url.ip_host = host->ipv4;
+    FillIdn(url);
+    url.url += url.host;
+    url.url += std::string_view(text).substr(host->end, end - host->end);
+    url.registrable_domain =
+        url.ip_host ? url.host : PublicSuffixList::Get().RegistrableDomain(url.host);
+    url.shortener = IsShortenerDomain(url.registrable_domain);
+    out.push_back(std::move(url));
+    pos = end;
+  }
+  return out;
+}
+
+}  // namespace spamradar::signals
