@@ -97,14 +97,18 @@ std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {
   for (const PhraseHit& hit : words_->Match(normalized)) {
     hits.push_back({alias_entry_[hit.phrase], hit.begin, hit.end});
   }
-  // Longest first at each start, then drop hits inside an earlier, longer one
-  // and repeats of the same entry at the same place.
+  // Longest first at each start, then drop hits inside an earlier, longer one,
+  // and merge overlapping hits of one entry ("reply stop" + "stop to end").
   std::sort(hits.begin(), hits.end(), [](const LexiconHit& a, const LexiconHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
   std::vector<LexiconHit> kept;
   for (const LexiconHit& hit : hits) {
     if (!kept.empty() && hit.end <= kept.back().end) continue;
+    if (!kept.empty() && hit.entry == kept.back().entry && hit.begin < kept.back().end) {
+      kept.back().end = hit.end;
+      continue;
+    }
     kept.push_back(hit);
   }
   return kept;

@@ -1,0 +1,56 @@
+#include "signals/lexicon.h"
+
+#include <gtest/gtest.h>
+
+namespace spamradar::signals {
+namespace {
+
+std::vector<std::string> Names(const Lexicon& lexicon, std::string_view text) {
+  std::vector<std::string> out;
+  for (const LexiconHit& hit : lexicon.Find(text)) out.push_back(lexicon.entries()[hit.entry].name);
+  return out;
+}
+
+TEST(LexiconTest, BrandDictionaryIsLargeAndCategorized) {
+  const Lexicon& brands = Lexicon::Brands();
+  EXPECT_GE(brands.entries().size(), 300u);
+  for (const LexiconEntry& entry : brands.entries()) EXPECT_FALSE(entry.category.empty()) << entry.name;
+}
+
+TEST(LexiconTest, FindsBrandsAsWholeWords) {
+  EXPECT_EQ(Names(Lexicon::Brands(), "louis vuitton gucci prada ray ban up to 80 off"),
+            (std::vector<std::string>{"Louis Vuitton", "Gucci", "Prada", "Ray-Ban"}));
+  EXPECT_EQ(Names(Lexicon::Brands(), "louisvuitton and rayban"),
+            (std::vector<std::string>{"Louis Vuitton", "Ray-Ban"}));
+  EXPECT_TRUE(Names(Lexicon::Brands(), "groups of pradashoes").empty());
+  // The longer alias wins: "american express" is not also "express".
+  EXPECT_EQ(Names(Lexicon::Brands(), "your american express card"),
+            (std::vector<std::string>{"American Express"}));
+}
+
+TEST(LexiconTest, FindsBrandsInHosts) {
+  const Lexicon& brands = Lexicon::Brands();
+  auto names = [&](std::string_view host) {
+    std::vector<std::string> out;
+    for (uint32_t id : brands.FindInHost(host)) out.push_back(brands.entries()[id].name);
+    return out;
+  };
+  EXPECT_EQ(names("usps-redelivery.info"), (std::vector<std::string>{"USPS"}));
+  EXPECT_EQ(names("louisvuittonoutlet.shop"), (std::vector<std::string>{"Louis Vuitton"}));
+  EXPECT_TRUE(names("groups.example.com").empty());
+}
+
+TEST(LexiconTest, Cues) {
+  EXPECT_EQ(Names(Lexicon::Cues(), "click here to claim your prize reply stop to end"),
+            (std::vector<std::string>{"click", "claim", "prize", "reply_stop"}));
+}
+
+TEST(LexiconTest, RejectsMalformedFiles) {
+  EXPECT_FALSE(Lexicon::Parse("Gucci\tluxury\n", true).ok());
+  EXPECT_FALSE(Lexicon::Parse("Gucci\tluxury\t|||\n", true).ok());
+  EXPECT_FALSE(Lexicon::Parse("# only a comment\n", true).ok());
+  EXPECT_TRUE(Lexicon::Parse("Gucci\tluxury\tgucci\n", true).ok());
+}
+
+}  // namespace
+}  // namespace spamradar::signals

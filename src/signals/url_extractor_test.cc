@@ -1,0 +1,80 @@
+#include "signals/url_extractor.h"
+
+#include <gtest/gtest.h>
+
+namespace spamradar::signals {
+namespace {
+
+std::vector<UrlMatch> Urls(const std::string& raw) {
+  return ExtractUrls(raw, text::Clean(raw), {});
+}
+
+TEST(UrlExtractorTest, WithAndWithoutScheme) {
+  const auto urls = Urls("Go to https://Shop.Example.com/a?b=1, or lvbags12.co.uk/x now.");
+  ASSERT_EQ(urls.size(), 2u);
+  EXPECT_EQ(urls[0].url, "https://shop.example.com/a?b=1");
+  EXPECT_EQ(urls[0].host, "shop.example.com");
+  EXPECT_EQ(urls[0].registrable_domain, "example.com");
+  EXPECT_TRUE(urls[0].has_scheme);
+  EXPECT_EQ(urls[1].url, "lvbags12.co.uk/x");
+  EXPECT_EQ(urls[1].registrable_domain, "lvbags12.co.uk");
+  EXPECT_FALSE(urls[1].obfuscated);
+}
+
+TEST(UrlExtractorTest, DefangedAndSpokenForms) {
+  for (const char* written : {"hxxp://evil.example.com/pay", "evil.example[.]com/pay",
+                              "evil . example . com/pay", "evil.example dot com/pay",
+                              "evil(.)example(.)com/pay", "hxxps[:]//evil.example.com/pay"}) {
+    const auto urls = Urls(std::string("visit ") + written + " today");
+    ASSERT_EQ(urls.size(), 1u) << written;
+    EXPECT_EQ(urls[0].host, "evil.example.com") << written;
+    EXPECT_EQ(urls[0].registrable_domain, "example.com") << written;
+    EXPECT_TRUE(urls[0].obfuscated) << written;
+  }
+  const auto www = Urls("www . lvshop . com");
+  ASSERT_EQ(www.size(), 1u);
+  EXPECT_EQ(www[0].host, "www.lvshop.com");
+}
+
+TEST(UrlExtractorTest, IpLiteralHosts) {
+  const auto urls = Urls("login at http://192.168.10.5:8080/bank now");
+  ASSERT_EQ(urls.size(), 1u);
+  EXPECT_TRUE(urls[0].ip_host);
+  EXPECT_EQ(urls[0].registrable_domain, "192.168.10.5");
+  EXPECT_EQ(urls[0].url, "http://192.168.10.5:8080/bank");
+  EXPECT_TRUE(Urls("version 1.2.3.4 is out").empty());
+}
+
+TEST(UrlExtractorTest, IdnHomographs) {
+  const auto cyrillic = Urls("https://\xD0\xB0pple.com/id");  // Cyrillic а + "pple"
+  ASSERT_EQ(cyrillic.size(), 1u);
+  EXPECT_TRUE(cyrillic[0].idn);
+  EXPECT_TRUE(cyrillic[0].homograph);
+  EXPECT_EQ(cyrillic[0].host, "xn--pple-43d.com");
+  const auto punycode = Urls("see xn--pple-43d.com/id");
+  ASSERT_EQ(punycode.size(), 1u);
+  EXPECT_EQ(punycode[0].unicode_host, "\xD0\xB0pple.com");
+  EXPECT_TRUE(punycode[0].homograph);
+  const auto german = Urls("http://bücher.de/");
+  ASSERT_EQ(german.size(), 1u);
+  EXPECT_TRUE(german[0].idn);
+  EXPECT_FALSE(german[0].homograph);
+}
+
+TEST(UrlExtractorTest, ShortenersFlagged) {
+  const auto urls = Urls("claim: bit.ly/3xYz and https://example.com");
+  ASSERT_EQ(urls.size(), 2u);
+  EXPECT_TRUE(urls[0].shortener);
+  EXPECT_FALSE(urls[1].shortener);
+  EXPECT_TRUE(IsShortenerDomain("tinyurl.com"));
+}
+
+TEST(UrlExtractorTest, SentencesAndAbbreviationsAreNotLinks) {
+  EXPECT_TRUE(Urls("I am at home.Call me later").empty());
+  EXPECT_TRUE(Urls("G.U.C.C.I bags, e.g. this one, i.e. that").empty());
+  EXPECT_TRUE(Urls("").empty());
+  EXPECT_TRUE(Urls("price was 1.50 today").empty());
+}
+
+}  // namespace
+}  // namespace spamradar::signals
