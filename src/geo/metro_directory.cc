@@ -54,12 +54,14 @@ Status ForEachRow(std::string_view tsv, size_t columns, Fn fn) {
 
 }  // namespace
 
-Result<MetroDirectory> MetroDirectory::Parse(std::string_view area_codes_tsv, std::string_view metros_tsv) {
+Result<MetroDirectory> MetroDirectory::Parse(std::string_view area_codes_tsv,
+                                             std::string_view metros_tsv) {
   MetroDirectory directory;
   std::unordered_map<std::string, int> by_cbsa;
   Status status = ForEachRow(metros_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
     Metro metro{std::string(f[0]), std::string(f[1]), std::string(f[3]), 0};
-    const auto [ptr, ec] = std::from_chars(f[2].data(), f[2].data() + f[2].size(), metro.population);
+    const auto [ptr, ec] =
+        std::from_chars(f[2].data(), f[2].data() + f[2].size(), metro.population);
     if (ec != std::errc() || ptr != f[2].data() + f[2].size() || metro.name.empty()) {
       return Status::InvalidArgument("metros line " + std::to_string(line) + ": bad row");
     }
@@ -80,7 +82,8 @@ Result<MetroDirectory> MetroDirectory::Parse(std::string_view area_codes_tsv, st
     if (!f[2].empty()) {
       const auto it = by_cbsa.find(std::string(f[2]));
       if (it == by_cbsa.end()) {
-        return Status::InvalidArgument("area codes line " + std::to_string(line) + ": unknown metro");
+        return Status::InvalidArgument("area codes line " + std::to_string(line) +
+                                       ": unknown metro");
       }
       code.metro = it->second;
     }

@@ -25,8 +25,8 @@ struct Metro {
 };
 
 struct Location {
-  std::string area_code;  // "212"; empty for numbers outside the US table
-  std::string state;      // "NY"
+  std::string area_code;         // "212"; empty for numbers outside the US table
+  std::string state;             // "NY"
   const Metro* metro = nullptr;  // null: not in a metro area, or not in the US
   std::string description;       // from the geocoder when there is no metro
 };

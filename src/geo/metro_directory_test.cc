@@ -51,7 +51,8 @@ TEST(MetroDirectoryTest, EveryUsGeographicAreaCodeInServiceIsKnown) {
   // 375 US geographic codes were in service in the NANPA report of 2026-01-05.
   int known = 0;
   for (int npa = 200; npa < 1000; ++npa) {
-    if (!MetroDirectory::Default().Locate("+1" + std::to_string(npa) + "5550123").area_code.empty()) ++known;
+    if (!MetroDirectory::Default().Locate("+1" + std::to_string(npa) + "5550123").area_code.empty())
+      ++known;
   }
   EXPECT_EQ(known, 375);
 }

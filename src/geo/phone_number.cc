@@ -20,13 +20,16 @@ const PhoneNumberUtil& Util() {
   return *util;
 }
 
-bool Parse(std::string_view text, std::string_view region, i18n::phonenumbers::PhoneNumber* number) {
-  return Util().Parse(std::string(text), std::string(region), number) == PhoneNumberUtil::NO_PARSING_ERROR;
+bool Parse(std::string_view text, std::string_view region,
+           i18n::phonenumbers::PhoneNumber* number) {
+  return Util().Parse(std::string(text), std::string(region), number) ==
+         PhoneNumberUtil::NO_PARSING_ERROR;
 }
 
 }  // namespace
 
-std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text, std::string_view default_region) {
+std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
+                                            std::string_view default_region) {
   i18n::phonenumbers::PhoneNumber number;
   if (text.size() > 32 || !Parse(text, default_region, &number) || !Util().IsValidNumber(number)) {
     return std::nullopt;

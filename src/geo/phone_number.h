@@ -18,7 +18,8 @@ struct PhoneNumber {
 
 // A valid number, or nullopt. Numbers without a country code are read in
 // `default_region` (US unless told otherwise).
-std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text, std::string_view default_region = "US");
+std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
+                                            std::string_view default_region = "US");
 
 // libphonenumber's English description of where `e164` was assigned
 // ("New York, NY", "Ontario", "United Kingdom"), or empty.

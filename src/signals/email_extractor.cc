@@ -19,8 +19,8 @@ struct AtForm {
   std::string_view text;
   bool obfuscated;
 };
-constexpr std::array<AtForm, 5> kAtForms = {{{"@", false}, {"[at]", true}, {"(at)", true},
-                                             {" [at] ", true}, {" (at) ", true}}};
+constexpr std::array<AtForm, 5> kAtForms = {
+    {{"@", false}, {"[at]", true}, {"(at)", true}, {" [at] ", true}, {" (at) ", true}}};
 
 }  // namespace
 

@@ -19,8 +19,16 @@ struct Separator {
 
 // Longest first, so " dot " wins over " ".
 constexpr std::array<Separator, 10> kSeparators = {{
-    {" [.] ", true}, {"[.]", true}, {"(.)", true}, {"{.}", true}, {"[dot]", true},
-    {"(dot)", true}, {" dot ", true}, {" . ", true}, {".", false}, {"\\.", true},
+    {" [.] ", true},
+    {"[.]", true},
+    {"(.)", true},
+    {"{.}", true},
+    {"[dot]", true},
+    {"(dot)", true},
+    {" dot ", true},
+    {" . ", true},
+    {".", false},
+    {"\\.", true},
 }};
 
 bool IsDigits(std::string_view s) {
@@ -84,7 +92,8 @@ std::optional<ParsedHost> ParseHost(std::string_view text, uint32_t pos, uint32_
   *scanned_to = labels.empty() ? pos + 1 : label_ends.back();
   if (labels.size() < 2) return std::nullopt;
 
-  if (IsIpv4(std::vector<std::string_view>(labels.begin(), labels.begin() + std::min<size_t>(4, labels.size()))) &&
+  if (IsIpv4(std::vector<std::string_view>(labels.begin(),
+                                           labels.begin() + std::min<size_t>(4, labels.size()))) &&
       labels.size() >= 4) {
     ParsedHost host{pos, label_ends[3], {}, 4, false, true};
     for (size_t i = 0; i < 4; ++i) {
@@ -102,7 +111,8 @@ std::optional<ParsedHost> ParseHost(std::string_view text, uint32_t pos, uint32_
     bool valid = true;
     for (size_t i = 0; i < count; ++i) {
       const std::string_view label = labels[i];
-      if (label.front() == '-' || label.back() == '-' || label.size() > kMaxLabelBytes * 4) valid = false;
+      if (label.front() == '-' || label.back() == '-' || label.size() > kMaxLabelBytes * 4)
+        valid = false;
     }
     if (!valid) continue;
     ParsedHost host{pos, label_ends[count - 1], {}, static_cast<int>(count), false, false};

@@ -13,7 +13,7 @@
 namespace spamradar::signals {
 
 struct ParsedHost {
-  uint32_t begin;   // in the scanned text
+  uint32_t begin;  // in the scanned text
   uint32_t end;
   std::string host;  // labels joined by '.', as written (lower-case, maybe Unicode)
   int labels = 0;

@@ -49,7 +49,8 @@ Result<Lexicon> Lexicon::Parse(std::string_view tsv, bool has_category) {
                                      std::to_string(expected) + " tab-separated fields");
     }
     const auto entry = static_cast<uint32_t>(lexicon.entries_.size());
-    lexicon.entries_.push_back({std::string(fields[0]), has_category ? std::string(fields[1]) : ""});
+    lexicon.entries_.push_back(
+        {std::string(fields[0]), has_category ? std::string(fields[1]) : ""});
     for (std::string_view alias : Split(fields.back(), '|')) {
       const std::string normalized = PhraseMatcher::NormalizePhrase(alias);
       if (normalized.empty()) {

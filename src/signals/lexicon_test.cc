@@ -14,7 +14,8 @@ std::vector<std::string> Names(const Lexicon& lexicon, std::string_view text) {
 TEST(LexiconTest, BrandDictionaryIsLargeAndCategorized) {
   const Lexicon& brands = Lexicon::Brands();
   EXPECT_GE(brands.entries().size(), 300u);
-  for (const LexiconEntry& entry : brands.entries()) EXPECT_FALSE(entry.category.empty()) << entry.name;
+  for (const LexiconEntry& entry : brands.entries())
+    EXPECT_FALSE(entry.category.empty()) << entry.name;
 }
 
 TEST(LexiconTest, FindsBrandsAsWholeWords) {

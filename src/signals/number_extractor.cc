@@ -10,8 +10,11 @@ namespace spamradar::signals {
 namespace {
 
 constexpr size_t kMaxPhoneDigits = 15;
+constexpr uint32_t kMaxPhoneRunBytes = 32;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 bool IsLetterAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   const auto c = static_cast<unsigned char>(text[pos]);
@@ -30,12 +33,17 @@ struct Currency {
   std::string_view canonical;
 };
 constexpr std::array<Currency, 7> kCurrencySymbols = {{
-    {"$", "$"}, {"\xC2\xA3", "£"}, {"\xE2\x82\xAC", "€"}, {"\xC2\xA5", "¥"},
-    {"\xE2\x82\xB9", "₹"}, {"\xE2\x82\xA9", "₩"}, {"\xE2\x82\xB1", "₱"},
+    {"$", "$"},
+    {"\xC2\xA3", "£"},
+    {"\xE2\x82\xAC", "€"},
+    {"\xC2\xA5", "¥"},
+    {"\xE2\x82\xB9", "₹"},
+    {"\xE2\x82\xA9", "₩"},
+    {"\xE2\x82\xB1", "₱"},
 }};
 constexpr std::array<std::string_view, 14> kCurrencyWords = {
-    "usd", "dollars", "dollar", "bucks", "gbp", "pounds", "pound", "eur", "euro", "euros",
-    "cad", "aud", "rupees", "inr"};
+    "usd", "dollars", "dollar", "bucks", "gbp", "pounds", "pound",
+    "eur", "euro",    "euros",  "cad",   "aud", "rupees", "inr"};
 
 // A number as written: 1,500.00 or 1500 or 1.5; returns its end.
 uint32_t ScanAmount(std::string_view text, uint32_t pos, std::string* digits, bool* separated) {
@@ -64,7 +72,9 @@ uint32_t ScanPhoneRun(std::string_view text, uint32_t pos, int* digit_count, boo
   uint32_t last_digit_end = pos;
   if (q < n && text[q] == '+') ++q;
   bool previous_separator = false;
-  while (q < n && *digit_count <= static_cast<int>(kMaxPhoneDigits)) {
+  // Bounded so that runs of separators cannot make the scan quadratic.
+  while (q < n && q - pos < kMaxPhoneRunBytes &&
+         *digit_count <= static_cast<int>(kMaxPhoneDigits)) {
     const char c = text[q];
     if (IsDigit(c)) {
       ++*digit_count;
@@ -85,7 +95,8 @@ uint32_t ScanPhoneRun(std::string_view text, uint32_t pos, int* digit_count, boo
   return last_digit_end;
 }
 
-std::optional<std::string_view> CurrencyWordAfter(std::string_view text, uint32_t pos, uint32_t* end) {
+std::optional<std::string_view> CurrencyWordAfter(std::string_view text, uint32_t pos,
+                                                  uint32_t* end) {
   uint32_t q = pos;
   if (q < text.size() && text[q] == ' ') ++q;
   for (std::string_view word : kCurrencyWords) {
@@ -134,7 +145,8 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
       start = q;
     } else {
       const char c = window[pos];
-      const bool starts_number = IsDigit(c) || ((c == '+' || c == '(') && pos + 1 < limit && IsDigit(window[pos + 1]));
+      const bool starts_number =
+          IsDigit(c) || ((c == '+' || c == '(') && pos + 1 < limit && IsDigit(window[pos + 1]));
       if (!starts_number || IsLetterBefore(window, pos) || (pos > 0 && IsDigit(window[pos - 1]))) {
         ++pos;
         continue;
@@ -145,9 +157,11 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
       const uint32_t run_end = ScanPhoneRun(window, pos, &digit_count, &separated);
       const bool plausible = digit_count >= 7 && digit_count <= static_cast<int>(kMaxPhoneDigits) &&
                              (separated || c == '+' || digit_count >= 10);
-      if (plausible && !IsLetterAt(window, run_end) && !(run_end < limit && IsDigit(window[run_end]))) {
+      if (plausible && !IsLetterAt(window, run_end) &&
+          !(run_end < limit && IsDigit(window[run_end]))) {
         if (auto phone = geo::ParsePhoneNumber(window.substr(pos, run_end - pos), default_region)) {
-          out.push_back({NumberKind::kPhone, pos, run_end, phone->e164, phone->region, phone->toll_free});
+          out.push_back(
+              {NumberKind::kPhone, pos, run_end, phone->e164, phone->region, phone->toll_free});
           pos = run_end;
           continue;
         }
@@ -161,10 +175,12 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
     std::string digits;
     bool separated = false;
     uint32_t end = ScanAmount(window, start, &digits, &separated);
-    // A single leet digit starting a word ("3asy") is the tokenizer's.
-    if (currency == nullptr && end - start == 1 && IsLetterAt(window, end) &&
-        IsLetterAt(window, end + 1) && IsLetterAt(window, end + 2)) {
-      pos = end;
+    // Digits glued to letters ("21st", "10am", "12hrs") make a word, which
+    // is the tokenizer's; only pence ("150p") and "k"/"m" amounts stay here.
+    const bool pence = currency == nullptr && end < limit && window[end] == 'p' &&
+                       !IsLetterAt(window, end + 1) && end - start <= 4;
+    if (currency == nullptr && !pence && IsLetterAt(window, end)) {
+      while (pos < limit && (IsLetterAt(window, pos) || IsDigit(window[pos]))) ++pos;
       continue;
     }
     std::string plain = digits;
@@ -173,7 +189,8 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
     uint32_t word_end = 0;
     if (currency != nullptr) {
       match.kind = NumberKind::kMoney;
-      if (end < limit && (window[end] == 'k' || window[end] == 'm') && !IsLetterAt(window, end + 1)) {
+      if (end < limit && (window[end] == 'k' || window[end] == 'm') &&
+          !IsLetterAt(window, end + 1)) {
         plain.push_back(window[end]);
         ++end;
       }
@@ -190,7 +207,7 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
       match.kind = NumberKind::kMoney;
       match.text = plain + " " + std::string(*word);
       end = word_end;
-    } else if (end < limit && window[end] == 'p' && !IsLetterAt(window, end + 1)) {
+    } else if (pence) {
       match.kind = NumberKind::kMoney;  // British pence: "150p per msg"
       match.text = plain + "p";
       ++end;

@@ -44,10 +44,11 @@ class PhraseMatcher {
   static std::string NormalizePhrase(std::string_view phrase);
 
  private:
-  PhraseMatcher(hs_database* database, std::vector<uint32_t> lengths);
+  PhraseMatcher(hs_database* database, std::vector<uint32_t> lengths, Boundary boundary);
 
   hs_database* database_;
   std::vector<uint32_t> lengths_;  // per phrase, to recover the start of a match
+  Boundary boundary_;
 };
 
 }  // namespace spamradar::signals

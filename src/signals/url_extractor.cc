@@ -25,12 +25,18 @@ struct SchemeForm {
 };
 
 constexpr std::array<SchemeForm, 12> kSchemes = {{
-    {"https://", "https://", false}, {"http://", "http://", false},
-    {"hxxps://", "https://", true},  {"hxxp://", "http://", true},
-    {"https[:]//", "https://", true}, {"http[:]//", "http://", true},
-    {"hxxps[:]//", "https://", true}, {"hxxp[:]//", "http://", true},
-    {"h**ps://", "https://", true},   {"h**p://", "http://", true},
-    {"h__ps://", "https://", true},   {"h__p://", "http://", true},
+    {"https://", "https://", false},
+    {"http://", "http://", false},
+    {"hxxps://", "https://", true},
+    {"hxxp://", "http://", true},
+    {"https[:]//", "https://", true},
+    {"http[:]//", "http://", true},
+    {"hxxps[:]//", "https://", true},
+    {"hxxp[:]//", "http://", true},
+    {"h**ps://", "https://", true},
+    {"h**p://", "http://", true},
+    {"h__ps://", "https://", true},
+    {"h__p://", "http://", true},
 }};
 
 bool IsPathByte(unsigned char c) {
@@ -72,7 +78,8 @@ bool IsHomograph(std::string_view unicode_host) {
       const text::Script script = text::ScriptOf(d.code_point);
       if (script == text::Script::kLatin) latin = true;
       if (script != text::Script::kLatin && script != text::Script::kNone) foreign = true;
-      if (text::Classify(d.code_point) == text::CharClass::kLetter && text::FoldToAscii(d.code_point) == 0) {
+      if (text::Classify(d.code_point) == text::CharClass::kLetter &&
+          text::FoldToAscii(d.code_point) == 0) {
         all_lookalike = false;
       }
     }
@@ -141,8 +148,8 @@ std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& c
       continue;
     }
     // Links start at a word boundary.
-    if (!IsHostByte(text, pos) || (pos > 0 && (IsHostByte(text, pos - 1) || text[pos - 1] == '.' ||
-                                               text[pos - 1] == '@'))) {
+    if (!IsHostByte(text, pos) ||
+        (pos > 0 && (IsHostByte(text, pos - 1) || text[pos - 1] == '.' || text[pos - 1] == '@'))) {
       ++pos;
       continue;
     }
@@ -158,14 +165,16 @@ std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& c
       }
     }
     uint32_t scanned_to = host_pos;
-    std::optional<ParsedHost> host = host_pos < n ? ParseHost(text, host_pos, &scanned_to) : std::nullopt;
+    std::optional<ParsedHost> host =
+        host_pos < n ? ParseHost(text, host_pos, &scanned_to) : std::nullopt;
     if (!host) {
       pos = std::max(pos + 1, scanned_to);
       continue;
     }
     uint32_t end = host->end;
     // Port and path.
-    if (end < n && text[end] == ':' && end + 1 < n && text[end + 1] >= '0' && text[end + 1] <= '9') {
+    if (end < n && text[end] == ':' && end + 1 < n && text[end + 1] >= '0' &&
+        text[end + 1] <= '9') {
       uint32_t q = end + 1;
       while (q < n && q - end <= 5 && text[q] >= '0' && text[q] <= '9') ++q;
       end = q;

@@ -21,15 +21,15 @@ namespace spamradar::signals {
 struct UrlMatch {
   uint32_t begin;  // in the clean text
   uint32_t end;
-  std::string url;            // canonical: [scheme://]host[:port][/path], defanged forms undone
-  std::string host;           // ASCII (punycode for IDN)
-  std::string unicode_host;   // as a person reads it
+  std::string url;           // canonical: [scheme://]host[:port][/path], defanged forms undone
+  std::string host;          // ASCII (punycode for IDN)
+  std::string unicode_host;  // as a person reads it
   std::string registrable_domain;  // eTLD+1; the IP address for IP hosts
   bool has_scheme = false;
-  bool obfuscated = false;    // hxxp, [.], " dot ", spaced dots
+  bool obfuscated = false;  // hxxp, [.], " dot ", spaced dots
   bool ip_host = false;
   bool idn = false;
-  bool homograph = false;     // IDN label mixing scripts or made of look-alikes
+  bool homograph = false;  // IDN label mixing scripts or made of look-alikes
   bool shortener = false;
 };
 

@@ -22,9 +22,9 @@ TEST(UrlExtractorTest, WithAndWithoutScheme) {
 }
 
 TEST(UrlExtractorTest, DefangedAndSpokenForms) {
-  for (const char* written : {"hxxp://evil.example.com/pay", "evil.example[.]com/pay",
-                              "evil . example . com/pay", "evil.example dot com/pay",
-                              "evil(.)example(.)com/pay", "hxxps[:]//evil.example.com/pay"}) {
+  for (const char* written :
+       {"hxxp://evil.example.com/pay", "evil.example[.]com/pay", "evil . example . com/pay",
+        "evil.example dot com/pay", "evil(.)example(.)com/pay", "hxxps[:]//evil.example.com/pay"}) {
     const auto urls = Urls(std::string("visit ") + written + " today");
     ASSERT_EQ(urls.size(), 1u) << written;
     EXPECT_EQ(urls[0].host, "evil.example.com") << written;

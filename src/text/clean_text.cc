@@ -33,6 +33,35 @@ std::string CodePointLabel(char32_t c) {
   return buffer;
 }
 
+// True when NFKC changes the character beyond its canonical decomposition:
+// fullwidth, mathematical, circled, ligature forms. 'ß' or 'é' are not.
+bool IsCompatibilityForm(char32_t c) {
+  utf8proc_int32_t canonical[kMaxExpansion];
+  utf8proc_int32_t compat[kMaxExpansion];
+  utf8proc_int32_t bound = 0;
+  const auto cp = static_cast<utf8proc_int32_t>(c);
+  const utf8proc_ssize_t a =
+      utf8proc_decompose_char(cp, canonical, kMaxExpansion, UTF8PROC_DECOMPOSE, &bound);
+  bound = 0;
+  const utf8proc_ssize_t b = utf8proc_decompose_char(
+      cp, compat, kMaxExpansion,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), &bound);
+  return a != b || !std::equal(canonical, canonical + std::max<utf8proc_ssize_t>(a, 0), compat);
+}
+
+// Adjacent findings of one kind become one ("ＦＲＥＥ" is one disguised word,
+// not four findings).
+void AddFinding(std::vector<Finding>* findings, FindingKind kind, Span span, std::string detail) {
+  if (!findings->empty()) {
+    Finding& last = findings->back();
+    if (last.kind == kind && last.span.end == span.begin) {
+      last.span.end = span.end;
+      return;
+    }
+  }
+  findings->push_back({kind, span, std::move(detail)});
+}
+
 bool IsAsciiAlnum(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -65,9 +94,8 @@ CleanText Clean(std::string_view raw) {
     for (size_t i = 0; i < raw.size(); ++i) {
       const auto c = static_cast<unsigned char>(raw[i]);
       if (IsAsciiControl(c)) {
-        out.findings_.push_back({FindingKind::kControlChar,
-                                 {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)},
-                                 CodePointLabel(c)});
+        AddFinding(&out.findings_, FindingKind::kControlChar,
+                   {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)}, CodePointLabel(c));
         out.text_.push_back(' ');
       } else {
         out.text_.push_back(AsciiLower(c));
@@ -97,8 +125,8 @@ CleanText Clean(std::string_view raw) {
                               Classify(DecodeUtf8(raw, i + 1).code_point) == CharClass::kMark;
     if (byte < 0x80 && (IsAsciiControl(byte) || !mark_follows)) {
       if (IsAsciiControl(byte)) {
-        out.findings_.push_back(
-            {FindingKind::kControlChar, {begin, begin + 1}, CodePointLabel(byte)});
+        AddFinding(&out.findings_, FindingKind::kControlChar, {begin, begin + 1},
+                   CodePointLabel(byte));
         emit_byte(' ', begin, begin + 1);
       } else {
         emit_byte(AsciiLower(byte), begin, begin + 1);
@@ -110,8 +138,8 @@ CleanText Clean(std::string_view raw) {
 
     const DecodedChar first = DecodeUtf8(raw, i);
     if (!first.valid) {
-      out.findings_.push_back(
-          {FindingKind::kInvalidUtf8, {begin, begin + 1}, CodePointLabel(byte)});
+      AddFinding(&out.findings_, FindingKind::kInvalidUtf8, {begin, begin + 1},
+                 CodePointLabel(byte));
       std::string replacement;
       AppendUtf8(kReplacementChar, &replacement);
       for (char c : replacement) emit_byte(c, begin, begin + 1);
@@ -135,9 +163,8 @@ CleanText Clean(std::string_view raw) {
       continue;
     }
     if (c >= 0x80 && Classify(c) == CharClass::kControl) {
-      out.findings_.push_back({FindingKind::kControlChar,
-                               {begin, static_cast<uint32_t>(i + first.length)},
-                               CodePointLabel(c)});
+      AddFinding(&out.findings_, FindingKind::kControlChar,
+                 {begin, static_cast<uint32_t>(i + first.length)}, CodePointLabel(c));
       emit_byte(' ', begin, static_cast<uint32_t>(i + first.length));
       previous = ' ';
       i += first.length;
@@ -178,10 +205,10 @@ CleanText Clean(std::string_view raw) {
       for (char b : bytes) emit_byte(b, span.begin, span.end);
       previous = cp;
     }
-    if (all_ascii_alnum) {
+    if (all_ascii_alnum && IsCompatibilityForm(c)) {
       // A non-ASCII character that NFKC turned into plain letters or digits:
       // fullwidth 'ｇ', mathematical '𝐆', circled '①', ligature 'ﬁ'.
-      out.findings_.push_back({FindingKind::kCompatibilityForm, span, CodePointLabel(c)});
+      AddFinding(&out.findings_, FindingKind::kCompatibilityForm, span, CodePointLabel(c));
     }
     i = end;
   }

@@ -54,19 +54,10 @@ bool IsLeetSymbol(char c) {
   return c == '$' || c == '@' || c == '!' || c == '|';
 }
 
-// Suffixes that make a leading number a quantity, not leetspeak ("5mins").
-bool IsUnitSuffix(std::string_view s) {
-  static constexpr std::array<std::string_view, 14> kUnits = {
-      "mins", "min",   "hrs",  "hours", "days",  "yrs",  "years",
-      "secs", "pence", "mths", "wks",   "weeks", "nite", "nights"};
-  return std::find(kUnits.begin(), kUnits.end(), s) != kUnits.end();
-}
-
-// Undoes leetspeak in an ASCII word. Digits are read as letters only where a
-// person would read them so: inside a word ("V1tt0n", "fr3e") or as the single
-// first character of a longer word ("3asy"), never in quantities ("10am",
-// "1st", "mp3", "win100"). Symbols ($ @ ! |) only reach here when next to letters.
-// Returns true when something was folded.
+// Undoes leetspeak in an ASCII word. Digits are read as letters only inside a
+// word ("V1tt0n", "fr3e"), where a person reads them so, never at its edges:
+// there they are quantities or textspeak ("10am", "1st", "mp3", "win100", "4u"). Symbols ($ @ ! |)
+// only reach here when next to letters. Returns true when something was folded.
 bool UndoLeet(std::string* word, bool spaced_run) {
   int letters = 0;
   int other_digits = 0;
@@ -112,9 +103,6 @@ bool UndoLeet(std::string* word, bool spaced_run) {
     if (spaced_run) {
       read_as_letters = true;
     } else if (letter_before && letter_after && run <= 2) {
-      read_as_letters = true;
-    } else if (i == 0 && run == 1 && letter_after && n - j >= 3 &&
-               !IsUnitSuffix(std::string_view(*word).substr(j))) {
       read_as_letters = true;
     }
     for (size_t k = i; k < j; ++k) {

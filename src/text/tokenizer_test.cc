@@ -58,7 +58,9 @@ TEST(TokenizerTest, CyrillicLookalikesFoldToLatinAndAreFlagged) {
   EXPECT_TRUE(HasFinding(t, FindingKind::kLookalike, "paypal"));
   EXPECT_TRUE(HasFinding(t, FindingKind::kMixedScript, "Cyrillic"));
   for (const Finding& f : t.findings) {
-    if (f.kind == FindingKind::kLookalike) EXPECT_EQ(f.span.Of(raw), "Р\u0430уР\u0430l");
+    if (f.kind == FindingKind::kLookalike) {
+      EXPECT_EQ(f.span.Of(raw), "Р\u0430уР\u0430l");
+    }
   }
 }
 

@@ -1,0 +1,68 @@
+// Golden files: each tests/golden/*.input.jsonl line is a message; the matching
+// *.expected.jsonl line is its full analysis as `spamradar inspect` prints it.
+// A change in behaviour shows up as a readable diff of the expected file.
+// To accept a deliberate change: SPAMRADAR_UPDATE_GOLDEN=1 ./analysis_test
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "analysis/analysis_json.h"
+#include "analysis/message_analyzer.h"
+
+namespace spamradar::analysis {
+namespace {
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Input lines are {"text": "..."}; "text_hex" carries bytes that are not UTF-8.
+std::string MessageOf(const std::string& line) {
+  const nlohmann::json input = nlohmann::json::parse(line);
+  if (input.contains("text_hex")) {
+    const std::string hex = input["text_hex"];
+    std::string bytes;
+    for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+      bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    }
+    return bytes;
+  }
+  return input["text"];
+}
+
+class GoldenTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, AnalysisMatchesExpected) {
+  const std::string base = std::string(SPAMRADAR_TEST_SOURCE_DIR) + "/tests/golden/" + GetParam();
+  const std::vector<std::string> inputs = ReadLines(base + ".input.jsonl");
+  ASSERT_FALSE(inputs.empty()) << base;
+  const MessageAnalyzer analyzer;
+  std::vector<std::string> actual;
+  for (const std::string& line : inputs) {
+    const std::string message = MessageOf(line);
+    actual.push_back(DumpJson(ToJson(analyzer.Analyze(message), message)));
+  }
+  if (std::getenv("SPAMRADAR_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream out(base + ".expected.jsonl", std::ios::binary | std::ios::trunc);
+    for (const std::string& line : actual) out << line << '\n';
+    GTEST_SKIP() << "rewrote " << base << ".expected.jsonl";
+  }
+  const std::vector<std::string> expected = ReadLines(base + ".expected.jsonl");
+  ASSERT_EQ(expected.size(), actual.size())
+      << "run with SPAMRADAR_UPDATE_GOLDEN=1 to create " << base;
+  for (size_t i = 0; i < actual.size(); ++i) {
+    EXPECT_EQ(expected[i], actual[i]) << GetParam() << " line " << i + 1;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sets, GoldenTest, testing::Values("tricks", "uci_sample"));
+
+}  // namespace
+}  // namespace spamradar::analysis

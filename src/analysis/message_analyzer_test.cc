@@ -1,0 +1,91 @@
+#include "analysis/message_analyzer.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+namespace spamradar::analysis {
+namespace {
+
+const MessageAnalyzer& Analyzer() {
+  static const MessageAnalyzer analyzer;
+  return analyzer;
+}
+
+std::vector<std::string> BrandNames(const MessageAnalysis& a) {
+  std::vector<std::string> out;
+  for (const LexiconMatch& b : a.brands) out.push_back(b.name);
+  return out;
+}
+
+bool HasFinding(const MessageAnalysis& a, text::FindingKind kind) {
+  return std::any_of(a.text_findings.begin(), a.text_findings.end(),
+                     [kind](const text::Finding& f) { return f.kind == kind; });
+}
+
+TEST(MessageAnalyzerTest, CounterfeitLuxuryMessageWithEveryTrick) {
+  const std::string message =
+      "L0uis V1tt0n, Gu\xD1\x81\xD1\x81i & Pr4da up to 80% off! Shop lvshop12 . com/new or text "
+      "87070";
+  const MessageAnalysis a = Analyzer().Analyze(message);
+  EXPECT_EQ(a.normalized,
+            "louis vitton gucci prada up to 80% off shop lvshop12.com/new or text 87070");
+  EXPECT_EQ(BrandNames(a), (std::vector<std::string>{"Louis Vuitton", "Gucci", "Prada"}));
+  // The brand span points at the original, disguised spelling.
+  EXPECT_EQ(a.brands[1].span.Of(message), "Gu\xD1\x81\xD1\x81i");
+  ASSERT_EQ(a.urls.size(), 1u);
+  EXPECT_EQ(a.urls[0].registrable_domain, "lvshop12.com");
+  EXPECT_TRUE(a.urls[0].obfuscated);
+  EXPECT_EQ(a.urls[0].span.Of(message), "lvshop12 . com/new");
+  ASSERT_EQ(a.numbers.size(), 2u);
+  EXPECT_EQ(a.numbers[0].text, "80%");
+  EXPECT_EQ(a.numbers[1].kind, NumberKind::kShortCode);
+  EXPECT_TRUE(HasFinding(a, text::FindingKind::kLeetspeak));
+  EXPECT_TRUE(HasFinding(a, text::FindingKind::kLookalike));
+  EXPECT_TRUE(HasFinding(a, text::FindingKind::kMixedScript));
+  EXPECT_FALSE(a.word_shingles.empty());
+}
+
+TEST(MessageAnalyzerTest, ParcelSmishingWithPhoneAndSender) {
+  const std::string message =
+      "USPS: your package is held. Update your address at https://usps-redelivery.info/track "
+      "or call (212) 555-0123. Apple ID: track.help@icloud.com";
+  const MessageAnalysis a = Analyzer().Analyze(message);
+  ASSERT_EQ(a.phones.size(), 1u);
+  EXPECT_EQ(a.phones[0].e164, "+12125550123");
+  EXPECT_EQ(a.phones[0].metro, "New York");
+  ASSERT_EQ(a.emails.size(), 1u);
+  EXPECT_EQ(a.emails[0].address, "track.help@icloud.com");
+  const std::vector<std::string> brands = BrandNames(a);
+  EXPECT_NE(std::find(brands.begin(), brands.end(), "USPS"), brands.end());
+  EXPECT_TRUE(std::any_of(a.brands.begin(), a.brands.end(),
+                          [](const LexiconMatch& b) { return b.in_url; }));
+  EXPECT_TRUE(std::any_of(a.cues.begin(), a.cues.end(),
+                          [](const LexiconMatch& c) { return c.name == "delivery"; }));
+}
+
+TEST(MessageAnalyzerTest, HostileInputsGetAResult) {
+  const std::string nuls("\0\0\0abc\0", 7);
+  EXPECT_EQ(Analyzer().Analyze(nuls).normalized, "abc");
+  EXPECT_TRUE(Analyzer().Analyze("").tokens.empty());
+  std::string emoji;
+  for (int i = 0; i < 10000; ++i) emoji += "\xF0\x9F\x98\x80";
+  EXPECT_TRUE(Analyzer().Analyze(emoji).tokens.empty());
+  std::string bidi;
+  for (int i = 0; i < 1000; ++i) bidi += "\xE2\x80\xAEx";
+  EXPECT_EQ(Analyzer().Analyze(bidi).text_findings.size(), 1000u);
+  const std::string invalid = "\xFF\xFE\xC0\xAF\xED\xA0\x80";
+  const MessageAnalysis bad = Analyzer().Analyze(invalid);
+  EXPECT_TRUE(HasFinding(bad, text::FindingKind::kInvalidUtf8));
+}
+
+TEST(MessageAnalyzerTest, OversizedMessagesAreTruncatedAtACharacterBoundary) {
+  std::string huge(MessageAnalyzer::kMaxMessageBytes - 1, 'a');
+  huge += "\xC3\xA9 tail";
+  const MessageAnalysis a = Analyzer().Analyze(huge);
+  EXPECT_TRUE(a.truncated);
+  EXPECT_EQ(a.analyzed_bytes, MessageAnalyzer::kMaxMessageBytes - 1);
+}
+
+}  // namespace
+}  // namespace spamradar::analysis
