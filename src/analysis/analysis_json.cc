@@ -6,7 +6,7 @@
 namespace spamradar::analysis {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json SpanJson(Span span) {
   return json::array({span.begin, span.end});
@@ -138,8 +138,8 @@ json ToJson(const MessageAnalysis& analysis, std::string_view message, const Jso
   return out;
 }
 
-std::string DumpJson(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string DumpJson(const nlohmann::ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace spamradar::analysis

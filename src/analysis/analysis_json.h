@@ -17,11 +17,11 @@ struct JsonOptions {
   bool shingle_hashes = false;  // full hash lists instead of counts
 };
 
-nlohmann::json ToJson(const MessageAnalysis& analysis, std::string_view message,
-                      const JsonOptions& options = {});
+nlohmann::ordered_json ToJson(const MessageAnalysis& analysis, std::string_view message,
+                              const JsonOptions& options = {});
 
 // Serializes without ever throwing: bytes that are not UTF-8 (spam is hostile
 // input) are written as U+FFFD.
-std::string DumpJson(const nlohmann::json& value);
+std::string DumpJson(const nlohmann::ordered_json& value);
 
 }  // namespace spamradar::analysis

@@ -31,12 +31,18 @@ bool Parse(std::string_view text, std::string_view region,
 std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
                                             std::string_view default_region) {
   i18n::phonenumbers::PhoneNumber number;
-  if (text.size() > 32 || !Parse(text, default_region, &number) || !Util().IsValidNumber(number)) {
-    return std::nullopt;
-  }
+  if (text.size() > 32 || !Parse(text, default_region, &number)) return std::nullopt;
   PhoneNumber out;
+  // Checking the default region alone is much cheaper than finding the region
+  // among all that share the country code (+1 has 25), and it is the usual case.
+  if (Util().IsValidNumberForRegion(number, std::string(default_region))) {
+    out.region = default_region;
+  } else {
+    Util().GetRegionCodeForNumber(number, &out.region);
+    if (out.region == "ZZ" || !Util().IsValidNumberForRegion(number, out.region))
+      return std::nullopt;
+  }
   Util().Format(number, PhoneNumberUtil::E164, &out.e164);
-  Util().GetRegionCodeForNumber(number, &out.region);
   out.toll_free = Util().GetNumberType(number) == PhoneNumberUtil::TOLL_FREE;
   return out;
 }

@@ -1,5 +1,6 @@
 #include "signals/email_extractor.h"
 
+#include <algorithm>
 #include <array>
 
 #include "signals/host_parser.h"
@@ -19,8 +20,7 @@ struct AtForm {
   std::string_view text;
   bool obfuscated;
 };
-constexpr std::array<AtForm, 5> kAtForms = {
-    {{"@", false}, {"[at]", true}, {"(at)", true}, {" [at] ", true}, {" (at) ", true}}};
+constexpr std::array<AtForm, 3> kAtForms = {{{"@", false}, {"[at]", true}, {"(at)", true}}};
 
 }  // namespace
 
@@ -30,6 +30,9 @@ std::vector<EmailMatch> ExtractEmails(std::string_view text) {
   uint32_t pos = 0;
   uint32_t previous_end = 0;
   while (pos < n) {
+    // Every form of "at" starts with one of these bytes.
+    pos = static_cast<uint32_t>(std::min<size_t>(text.find_first_of("@[(", pos), n));
+    if (pos >= n) break;
     const AtForm* at = nullptr;
     for (const AtForm& form : kAtForms) {
       if (text.compare(pos, form.text.size(), form.text) == 0) {

@@ -1,7 +1,6 @@
 #include "signals/host_parser.h"
 
 #include <array>
-#include <vector>
 
 #include "signals/public_suffix_list.h"
 #include "text/unicode.h"
@@ -39,10 +38,14 @@ bool IsDigits(std::string_view s) {
   return true;
 }
 
-bool IsIpv4(const std::vector<std::string_view>& labels) {
-  if (labels.size() != 4) return false;
-  for (std::string_view label : labels) {
-    if (!IsDigits(label) || label.size() > 3 || std::stoi(std::string(label)) > 255) return false;
+// The first four labels are a dotted-quad IPv4 address.
+bool IsIpv4(const std::array<std::string_view, kMaxLabels>& labels) {
+  for (size_t i = 0; i < 4; ++i) {
+    const std::string_view label = labels[i];
+    if (!IsDigits(label) || label.size() > 3) return false;
+    int value = 0;
+    for (char c : label) value = value * 10 + (c - '0');
+    if (value > 255) return false;
   }
   return true;
 }
@@ -65,20 +68,27 @@ bool IsHostByte(std::string_view text, uint32_t pos) {
 
 std::optional<ParsedHost> ParseHost(std::string_view text, uint32_t pos, uint32_t* scanned_to) {
   const auto n = static_cast<uint32_t>(text.size());
-  std::vector<std::string_view> labels;
-  std::vector<uint32_t> label_ends;
-  std::vector<bool> obfuscated_before;  // separator before label i was obfuscated
+  // Called at every word of every message: fixed arrays, no allocation.
+  std::array<std::string_view, kMaxLabels> labels;
+  std::array<uint32_t, kMaxLabels> label_ends{};
+  std::array<bool, kMaxLabels> obfuscated_before{};  // the separator before label i was
+  size_t count_parsed = 0;
   uint32_t q = pos;
   bool obfuscated = false;
-  while (labels.size() < kMaxLabels) {
+  while (count_parsed < kMaxLabels) {
     const uint32_t start = q;
     while (q < n && IsHostByte(text, q) && q - start < kMaxLabelBytes * 4) ++q;
     if (q == start) break;
-    labels.push_back(text.substr(start, q - start));
-    label_ends.push_back(q);
-    obfuscated_before.push_back(obfuscated);
+    labels[count_parsed] = text.substr(start, q - start);
+    label_ends[count_parsed] = q;
+    obfuscated_before[count_parsed] = obfuscated;
+    ++count_parsed;
     bool found = false;
+    // Every separator starts with one of these bytes.
+    const bool maybe_separator =
+        q < n && std::string_view(".[({ \\").find(text[q]) != std::string_view::npos;
     for (const Separator& sep : kSeparators) {
+      if (!maybe_separator) break;
       if (text.substr(q, sep.text.size()) == sep.text && q + sep.text.size() < n &&
           IsHostByte(text, q + static_cast<uint32_t>(sep.text.size()))) {
         q += static_cast<uint32_t>(sep.text.size());
@@ -89,12 +99,10 @@ std::optional<ParsedHost> ParseHost(std::string_view text, uint32_t pos, uint32_
     }
     if (!found) break;
   }
-  *scanned_to = labels.empty() ? pos + 1 : label_ends.back();
-  if (labels.size() < 2) return std::nullopt;
+  *scanned_to = count_parsed == 0 ? pos + 1 : label_ends[count_parsed - 1];
+  if (count_parsed < 2) return std::nullopt;
 
-  if (IsIpv4(std::vector<std::string_view>(labels.begin(),
-                                           labels.begin() + std::min<size_t>(4, labels.size()))) &&
-      labels.size() >= 4) {
+  if (count_parsed >= 4 && IsIpv4(labels)) {
     ParsedHost host{pos, label_ends[3], {}, 4, false, true};
     for (size_t i = 0; i < 4; ++i) {
       if (i > 0) host.host.push_back('.');
@@ -105,7 +113,7 @@ std::optional<ParsedHost> ParseHost(std::string_view text, uint32_t pos, uint32_
   }
 
   const PublicSuffixList& psl = PublicSuffixList::Get();
-  for (size_t count = labels.size(); count >= 2; --count) {
+  for (size_t count = count_parsed; count >= 2; --count) {
     const std::string_view tld = labels[count - 1];
     if (IsDigits(tld) || !psl.IsKnownSuffix(tld)) continue;
     bool valid = true;

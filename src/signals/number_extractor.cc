@@ -128,7 +128,9 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
 
     // Currency symbol first: "$1,500", "£ 250".
     const Currency* currency = nullptr;
+    const auto lead = static_cast<unsigned char>(window[pos]);
     for (const Currency& c : kCurrencySymbols) {
+      if (static_cast<unsigned char>(c.symbol[0]) != lead) continue;
       if (window.compare(pos, c.symbol.size(), c.symbol) == 0) {
         currency = &c;
         break;
@@ -155,8 +157,14 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
       int digit_count = 0;
       bool separated = false;
       const uint32_t run_end = ScanPhoneRun(window, pos, &digit_count, &separated);
-      const bool plausible = digit_count >= 7 && digit_count <= static_cast<int>(kMaxPhoneDigits) &&
-                             (separated || c == '+' || digit_count >= 10);
+      bool plausible = digit_count >= 7 && digit_count <= static_cast<int>(kMaxPhoneDigits) &&
+                       (separated || c == '+' || digit_count >= 10);
+      // A North American number without a country code has 10 digits, or 11
+      // with a leading 1; anything else cannot be valid, so skip the parser.
+      if (plausible && c != '+' && default_region == "US") {
+        plausible = digit_count == 10 || (digit_count == 11 && window[pos] == '1') ||
+                    (digit_count == 11 && c == '(' && window[pos + 1] == '1');
+      }
       if (plausible && !IsLetterAt(window, run_end) &&
           !(run_end < limit && IsDigit(window[run_end]))) {
         if (auto phone = geo::ParsePhoneNumber(window.substr(pos, run_end - pos), default_region)) {

@@ -1,5 +1,8 @@
 #include "signals/phrase_matcher.h"
 
+#include <algorithm>
+#include <atomic>
+
 #include <hs/hs.h>
 
 #include "core/check.h"
@@ -8,16 +11,24 @@ namespace spamradar::signals {
 namespace {
 
 // One scratch per thread, shared by every database: hs_alloc_scratch grows an
-// existing scratch when a database needs more and is cheap when it fits.
+// existing scratch to fit a database. It is costly, so each thread calls it
+// once per matcher, remembered by the matcher's serial number (addresses can be
+// reused after a matcher is destroyed; serial numbers are not).
 struct ThreadScratch {
   hs_scratch_t* scratch = nullptr;
+  std::vector<uint64_t> fitted;
   ~ThreadScratch() { hs_free_scratch(scratch); }
 
-  hs_scratch_t* For(const hs_database_t* database) {
-    CHECK(hs_alloc_scratch(database, &scratch) == HS_SUCCESS) << "vectorscan scratch allocation";
+  hs_scratch_t* For(const hs_database_t* database, uint64_t serial) {
+    if (std::find(fitted.begin(), fitted.end(), serial) == fitted.end()) {
+      CHECK(hs_alloc_scratch(database, &scratch) == HS_SUCCESS) << "vectorscan scratch allocation";
+      fitted.push_back(serial);
+    }
     return scratch;
   }
 };
+
+std::atomic<uint64_t> next_serial{1};
 
 struct MatchContext {
   const std::vector<uint32_t>* lengths;
@@ -105,7 +116,10 @@ Result<std::unique_ptr<PhraseMatcher>> PhraseMatcher::Build(const std::vector<st
 
 PhraseMatcher::PhraseMatcher(hs_database* database, std::vector<uint32_t> lengths,
                              Boundary boundary)
-    : database_(database), lengths_(std::move(lengths)), boundary_(boundary) {}
+    : database_(database),
+      lengths_(std::move(lengths)),
+      boundary_(boundary),
+      serial_(next_serial.fetch_add(1)) {}
 
 PhraseMatcher::~PhraseMatcher() {
   hs_free_database(database_);
@@ -117,7 +131,7 @@ std::vector<PhraseHit> PhraseMatcher::Match(std::string_view text) const {
   thread_local ThreadScratch scratch;
   MatchContext context{&lengths_, text, boundary_ == Boundary::kWholeWords, &hits};
   const hs_error_t rc = hs_scan(database_, text.data(), static_cast<unsigned int>(text.size()), 0,
-                                scratch.For(database_), OnMatch, &context);
+                                scratch.For(database_, serial_), OnMatch, &context);
   CHECK(rc == HS_SUCCESS) << "vectorscan scan failed: " << rc;
   return hits;
 }

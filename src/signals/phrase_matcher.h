@@ -49,6 +49,7 @@ class PhraseMatcher {
   hs_database* database_;
   std::vector<uint32_t> lengths_;  // per phrase, to recover the start of a match
   Boundary boundary_;
+  uint64_t serial_;  // identifies this matcher to the per-thread scratch cache
 };
 
 }  // namespace spamradar::signals

@@ -156,6 +156,7 @@ std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& c
     UrlMatch url;
     uint32_t host_pos = pos;
     for (const SchemeForm& scheme : kSchemes) {
+      if (text[pos] != 'h') break;
       if (text.compare(pos, scheme.text.size(), scheme.text) == 0) {
         url.has_scheme = true;
         url.obfuscated = scheme.obfuscated;

@@ -1,0 +1,35 @@
+// spamradar: one binary, one subcommand per job. Exit codes: 0 success,
+// 1 failure, 2 usage error (bad flags or arguments).
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/inspect_command.h"
+
+#ifndef SPAMRADAR_VERSION
+#define SPAMRADAR_VERSION "unknown"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app(
+      "spamradar: mobile-messaging spam reports, campaigns, analytics and filtering.\n"
+      "Run 'spamradar COMMAND --help' for the options of a command.",
+      "spamradar");
+  app.set_version_flag("--version", "spamradar " SPAMRADAR_VERSION);
+  app.require_subcommand(1);
+  int exit_code = 0;
+  spamradar::app::AddInspectCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  return exit_code;
+}
