@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Fails when a C++ file differs from what clang-format (.clang-format) makes of it.
+# Pass --fix to rewrite the files in place instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+formatter=$(command -v clang-format-14 || command -v clang-format)
+mapfile -t files < <(git ls-files '*.cc' '*.h')
+if [ "${1:-}" = "--fix" ]; then
+  "$formatter" -i "${files[@]}"
+  exit 0
+fi
+"$formatter" --dry-run --Werror "${files[@]}"
+echo "format: ${#files[@]} files clean"
