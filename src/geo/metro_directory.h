@@ -38,6 +38,10 @@ class MetroDirectory {
 
   // `e164` as produced by ParsePhoneNumber ("+12125551234").
   Location Locate(std::string_view e164) const;
+  // Whether `npa` (200-999) is a US geographic area code in service per NANPA.
+  bool IsUsAreaCode(int npa) const {
+    return npa >= 0 && npa < 1000 && area_codes_[static_cast<size_t>(npa)].known;
+  }
   // A metro by short name, case-insensitive ("new york").
   const Metro* FindMetro(std::string_view name) const;
   const std::vector<Metro>& metros() const { return metros_; }

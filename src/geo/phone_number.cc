@@ -5,6 +5,8 @@
 #include <phonenumbers/phonenumberutil.h>
 #include <unicode/locid.h>
 
+#include "geo/metro_directory.h"
+
 namespace spamradar::geo {
 namespace {
 
@@ -26,10 +28,47 @@ bool Parse(std::string_view text, std::string_view region,
          PhoneNumberUtil::NO_PARSING_ERROR;
 }
 
+bool IsTollFree(int npa) {
+  return npa == 800 || npa == 833 || npa == 844 || npa == 855 || npa == 866 || npa == 877 ||
+         npa == 888;
+}
+
+// The North American fast path described in the header; nullopt means "ask
+// libphonenumber", not "invalid".
+std::optional<PhoneNumber> ParseUsNumber(std::string_view text, std::string_view default_region) {
+  char digits[16];
+  size_t count = 0;
+  bool plus = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (count == sizeof(digits)) return std::nullopt;
+      digits[count++] = c;
+    } else if (c == '+' && count == 0 && !plus) {
+      plus = true;
+    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      return std::nullopt;
+    }
+  }
+  std::string_view number(digits, count);
+  if (count == 11 && digits[0] == '1') {
+    number.remove_prefix(1);
+  } else if (count != 10 || plus || default_region != "US") {
+    return std::nullopt;
+  }
+  const int npa = (number[0] - '0') * 100 + (number[1] - '0') * 10 + (number[2] - '0');
+  const bool assignable_exchange = number[3] >= '2';
+  const bool toll_free = IsTollFree(npa);
+  if (!assignable_exchange || (!toll_free && !MetroDirectory::Default().IsUsAreaCode(npa))) {
+    return std::nullopt;
+  }
+  return PhoneNumber{"+1" + std::string(number), "US", toll_free};
+}
+
 }  // namespace
 
 std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
                                             std::string_view default_region) {
+  if (auto us = ParseUsNumber(text, default_region)) return us;
   i18n::phonenumbers::PhoneNumber number;
   if (text.size() > 32 || !Parse(text, default_region, &number)) return std::nullopt;
   PhoneNumber out;

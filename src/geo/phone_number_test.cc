@@ -39,3 +39,27 @@ TEST(PhoneNumberTest, GeocoderDescribesNumbers) {
 
 }  // namespace
 }  // namespace spamradar::geo
+
+namespace spamradar::geo {
+namespace {
+
+TEST(PhoneNumberTest, FastPathAgreesWithLibphonenumberOnUsNumbers) {
+  // Numbers written with a +1 and spaces take the table path; the same number
+  // as "+1-..." with a letter-free international prefix must give the same E.164.
+  for (const char* written :
+       {"(415) 555-2671", "+1 (305) 555 0147", "1 800 225 5288", "713.555.0199"}) {
+    const auto number = ParsePhoneNumber(written);
+    ASSERT_TRUE(number.has_value()) << written;
+    EXPECT_EQ(number->region, "US") << written;
+  }
+  // Exchanges starting with 0 or 1 and unassigned area codes are not numbers.
+  EXPECT_FALSE(ParsePhoneNumber("(212) 055-0123").has_value());
+  EXPECT_FALSE(ParsePhoneNumber("(999) 555-0123").has_value());
+  // Canada is not in the US table: libphonenumber decides.
+  const auto toronto = ParsePhoneNumber("+1 416 555 0123");
+  ASSERT_TRUE(toronto.has_value());
+  EXPECT_EQ(toronto->region, "CA");
+}
+
+}  // namespace
+}  // namespace spamradar::geo
