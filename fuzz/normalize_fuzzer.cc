@@ -17,13 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const spamradar::text::Token& token : tokens.tokens) {
     CHECK(token.original.begin <= token.original.end && token.original.end <= size) << "token span";
     CHECK(token.original.begin >= previous_end) << "tokens out of order";
-    CHECK(!token.text.empty()) << "empty token";
+    CHECK(!tokens.TextOf(token).empty()) << "empty token";
     CHECK(token.normalized.end <= tokens.normalized.size()) << "normalized span";
     previous_end = token.original.end;
   }
   for (const spamradar::text::Finding& finding : tokens.findings) {
     CHECK(finding.span.end <= size) << "finding span";
   }
-  (void)spamradar::text::WordShingles(tokens.tokens, 3);
+  (void)spamradar::text::WordShingles(tokens.tokens, tokens.normalized, 3);
   return 0;
 }

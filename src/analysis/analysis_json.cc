@@ -49,7 +49,7 @@ json ToJson(const MessageAnalysis& analysis, std::string_view message, const Jso
     json tokens = json::array();
     for (const text::Token& token : analysis.tokens) {
       tokens.push_back({{"type", text::TokenTypeName(token.type)},
-                        {"text", token.text},
+                        {"text", analysis.TextOf(token)},
                         {"span", SpanJson(token.original)}});
     }
     out["tokens"] = std::move(tokens);

@@ -76,6 +76,10 @@ struct MessageAnalysis {
   std::vector<uint64_t> char_shingles;  // XXH3 of 5-byte windows of the shingle text
   uint32_t analyzed_bytes = 0;          // less than the input when it was truncated
   bool truncated = false;
+
+  std::string_view TextOf(const text::Token& token) const {
+    return token.normalized.Of(normalized);
+  }
 };
 
 }  // namespace spamradar::analysis

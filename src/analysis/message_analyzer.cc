@@ -168,9 +168,9 @@ MessageAnalysis MessageAnalyzer::Analyze(std::string_view message) const {
   }
 
   if (options_.shingles) {
-    out.word_shingles = text::WordShingles(out.tokens, options_.word_shingle_size);
-    out.char_shingles =
-        text::CharShingles(text::ShingleText(out.tokens), options_.char_shingle_size);
+    out.word_shingles = text::WordShingles(out.tokens, out.normalized, options_.word_shingle_size);
+    out.char_shingles = text::CharShingles(text::ShingleText(out.tokens, out.normalized),
+                                           options_.char_shingle_size);
   }
   return out;
 }

@@ -6,12 +6,21 @@
 #include <cstdint>
 #include <string_view>
 
+// Inlined: shingles hash many 5-byte strings, where a call into the shared
+// library would cost more than the hash itself.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace spamradar {
 
 inline uint64_t Hash64(std::string_view bytes, uint64_t seed = 0) {
   return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
+
+// Combines two hashes into one, order-sensitive (for n-grams of hashed tokens).
+inline uint64_t HashCombine(uint64_t a, uint64_t b) {
+  const uint64_t pair[2] = {a, b};
+  return XXH3_64bits(pair, sizeof(pair));
 }
 
 }  // namespace spamradar

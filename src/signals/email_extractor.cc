@@ -31,7 +31,7 @@ std::vector<EmailMatch> ExtractEmails(std::string_view text) {
   uint32_t previous_end = 0;
   while (pos < n) {
     // Every form of "at" starts with one of these bytes.
-    pos = static_cast<uint32_t>(std::min<size_t>(text.find_first_of("@[(", pos), n));
+    while (pos < n && text[pos] != '@' && text[pos] != '[' && text[pos] != '(') ++pos;
     if (pos >= n) break;
     const AtForm* at = nullptr;
     for (const AtForm& form : kAtForms) {

@@ -52,18 +52,14 @@ bool IsIpv4(const std::array<std::string_view, kMaxLabels>& labels) {
 
 }  // namespace
 
-bool IsHostByte(std::string_view text, uint32_t pos) {
-  const auto c = static_cast<unsigned char>(text[pos]);
-  if (c >= 0x80) {
-    // Look at the whole character this byte belongs to.
-    uint32_t start = pos;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    const text::DecodedChar d = text::DecodeUtf8(text, start);
-    const text::CharClass cls = text::Classify(d.code_point);
-    return d.valid && (cls == text::CharClass::kLetter || cls == text::CharClass::kDigit ||
-                       cls == text::CharClass::kMark);
-  }
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (c >= 'A' && c <= 'Z');
+bool IsNonAsciiHostByte(std::string_view text, uint32_t pos) {
+  // Look at the whole character this byte belongs to.
+  uint32_t start = pos;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  const text::DecodedChar d = text::DecodeUtf8(text, start);
+  const text::CharClass cls = text::Classify(d.code_point);
+  return d.valid && (cls == text::CharClass::kLetter || cls == text::CharClass::kDigit ||
+                     cls == text::CharClass::kMark);
 }
 
 std::optional<ParsedHost> ParseHost(std::string_view text, uint32_t pos, uint32_t* scanned_to) {

@@ -27,7 +27,13 @@ struct ParsedHost {
 std::optional<ParsedHost> ParseHost(std::string_view text, uint32_t pos, uint32_t* scanned_to);
 
 // True for bytes that can be part of a host label (ASCII letters, digits, '-',
-// or any byte of a non-ASCII letter: IDN labels).
-bool IsHostByte(std::string_view text, uint32_t pos);
+// or any byte of a non-ASCII letter: IDN labels). Inline for the ASCII case:
+// extraction asks this of nearly every byte of every message.
+bool IsNonAsciiHostByte(std::string_view text, uint32_t pos);
+inline bool IsHostByte(std::string_view text, uint32_t pos) {
+  const auto c = static_cast<unsigned char>(text[pos]);
+  if (c >= 0x80) return IsNonAsciiHostByte(text, pos);
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (c >= 'A' && c <= 'Z');
+}
 
 }  // namespace spamradar::signals

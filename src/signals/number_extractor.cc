@@ -125,6 +125,15 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
     }
     const uint32_t limit = next_skip < skip.size() ? skip[next_skip].first : n;
     const std::string_view window = text.substr(0, limit);
+    // Only digits, '+', '(', '$' and the lead bytes of other currency signs can
+    // start a number; skip everything else in one tight loop.
+    while (pos < limit) {
+      const auto b = static_cast<unsigned char>(window[pos]);
+      if ((b >= '0' && b <= '9') || b == '+' || b == '(' || b == '$' || b == 0xC2 || b == 0xE2)
+        break;
+      ++pos;
+    }
+    if (pos >= limit) continue;
 
     // Currency symbol first: "$1,500", "£ 250".
     const Currency* currency = nullptr;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <mutex>
 #include <unordered_set>
 
 #include <idn2.h>
@@ -134,42 +133,78 @@ bool IsShortenerDomain(std::string_view registrable_domain) {
   return domains->contains(registrable_domain);
 }
 
+namespace {
+
+// The start of the scheme written just before a host at `host_start`
+// ("https://", "hxxp[:]//"), or nullopt.
+std::optional<uint32_t> SchemeBefore(std::string_view text, uint32_t host_start,
+                                     const SchemeForm** form) {
+  for (const SchemeForm& scheme : kSchemes) {
+    const auto length = static_cast<uint32_t>(scheme.text.size());
+    if (host_start < length || text.compare(host_start - length, length, scheme.text) != 0)
+      continue;
+    const uint32_t start = host_start - length;
+    if (start > 0 && IsHostByte(text, start - 1)) continue;
+    *form = &scheme;
+    return start;
+  }
+  return std::nullopt;
+}
+
+// A byte that may separate two host labels: '.', or the first byte of "[.]",
+// "(.)", "{.}", "\.", " dot ", " . ", " [.] ".
+bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
+  switch (text[p]) {
+    case '.':
+    case '[':
+    case '(':
+    case '{':
+    case '\\': return true;
+    case ' ':
+      return p + 1 < text.size() &&
+             (text[p + 1] == 'd' || text[p + 1] == '.' || text[p + 1] == '[');
+    default: return false;
+  }
+}
+
+}  // namespace
+
 std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& clean,
                                   const std::vector<std::pair<uint32_t, uint32_t>>& skip) {
   const std::string& text = clean.text();
   const auto n = static_cast<uint32_t>(text.size());
   std::vector<UrlMatch> out;
   size_t next_skip = 0;
-  uint32_t pos = 0;
-  while (pos < n) {
-    while (next_skip < skip.size() && skip[next_skip].second <= pos) ++next_skip;
-    if (next_skip < skip.size() && skip[next_skip].first <= pos) {
-      pos = skip[next_skip].second;
-      continue;
+  uint32_t done = 0;  // text before this offset is settled
+  // A host has at least one separator after its first label, so candidates are
+  // found from separators: the cost follows their number, not the text's length.
+  for (uint32_t p = 1; p < n; ++p) {
+    if (!MaybeSeparatorAt(text, p) || !IsHostByte(text, p - 1) || p - 1 < done) continue;
+    uint32_t start = p - 1;
+    while (start > done && IsHostByte(text, start - 1)) --start;
+    if (start > 0 &&
+        (IsHostByte(text, start - 1) || text[start - 1] == '.' || text[start - 1] == '@')) {
+      continue;  // inside something already looked at, or the domain of an address
     }
-    // Links start at a word boundary.
-    if (!IsHostByte(text, pos) ||
-        (pos > 0 && (IsHostByte(text, pos - 1) || text[pos - 1] == '.' || text[pos - 1] == '@'))) {
-      ++pos;
+    while (next_skip < skip.size() && skip[next_skip].second <= start) ++next_skip;
+    if (next_skip < skip.size() && skip[next_skip].first <= p) {
+      done = std::max(done, skip[next_skip].second);
+      p = std::max(p, done);
       continue;
     }
     UrlMatch url;
-    uint32_t host_pos = pos;
-    for (const SchemeForm& scheme : kSchemes) {
-      if (text[pos] != 'h') break;
-      if (text.compare(pos, scheme.text.size(), scheme.text) == 0) {
-        url.has_scheme = true;
-        url.obfuscated = scheme.obfuscated;
-        url.url = scheme.canonical;
-        host_pos = pos + static_cast<uint32_t>(scheme.text.size());
-        break;
-      }
+    const SchemeForm* scheme = nullptr;
+    const uint32_t url_begin = SchemeBefore(text, start, &scheme).value_or(start);
+    if (scheme != nullptr) {
+      url.has_scheme = true;
+      url.obfuscated = scheme->obfuscated;
+      url.url = scheme->canonical;
     }
-    uint32_t scanned_to = host_pos;
-    std::optional<ParsedHost> host =
-        host_pos < n ? ParseHost(text, host_pos, &scanned_to) : std::nullopt;
+    uint32_t scanned_to = start;
+    std::optional<ParsedHost> host = ParseHost(text, start, &scanned_to);
     if (!host) {
-      pos = std::max(pos + 1, scanned_to);
+      done = std::max(done, scanned_to);
+      p = std::max(p, done);
       continue;
     }
     uint32_t end = host->end;
@@ -186,13 +221,13 @@ std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& c
       while (end > host->end && IsTrailingPunctuation(text[end - 1])) --end;
     }
     const bool www = host->host.starts_with("www.");
-    if (!url.has_scheme && !www && !has_path) {
-      if (host->ipv4 || LooksLikeSentence(raw, clean, *host)) {
-        pos = std::max(pos + 1, scanned_to);
-        continue;
-      }
+    if (!url.has_scheme && !www && !has_path &&
+        (host->ipv4 || LooksLikeSentence(raw, clean, *host))) {
+      done = std::max(done, scanned_to);
+      p = std::max(p, done);
+      continue;
     }
-    url.begin = pos;
+    url.begin = url_begin;
     url.end = end;
     url.host = host->host;
     url.obfuscated = url.obfuscated || host->obfuscated;
@@ -204,7 +239,8 @@ std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& c
         url.ip_host ? url.host : PublicSuffixList::Get().RegistrableDomain(url.host);
     url.shortener = IsShortenerDomain(url.registrable_domain);
     out.push_back(std::move(url));
-    pos = end;
+    done = end;
+    p = std::max(p, done);
   }
   return out;
 }

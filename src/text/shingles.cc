@@ -5,9 +5,9 @@
 
 namespace spamradar::text {
 
-std::string_view ShingleForm(const Token& token) {
+std::string_view ShingleForm(const Token& token, std::string_view normalized) {
   switch (token.type) {
-    case TokenType::kWord: return token.text;
+    case TokenType::kWord: return token.normalized.Of(normalized);
     case TokenType::kUrl: return "<url>";
     case TokenType::kEmail: return "<email>";
     case TokenType::kPhone: return "<phone>";
@@ -16,34 +16,34 @@ std::string_view ShingleForm(const Token& token) {
     case TokenType::kPercent: return "<percent>";
     case TokenType::kNumber: return "<number>";
   }
-  return token.text;
+  return token.normalized.Of(normalized);
 }
 
-std::string ShingleText(std::span<const Token> tokens) {
+std::string ShingleText(std::span<const Token> tokens, std::string_view normalized) {
   std::string out;
   for (const Token& token : tokens) {
     if (!out.empty()) out.push_back(' ');
-    out += ShingleForm(token);
+    out += ShingleForm(token, normalized);
   }
   return out;
 }
 
-std::vector<uint64_t> WordShingles(std::span<const Token> tokens, int k) {
+std::vector<uint64_t> WordShingles(std::span<const Token> tokens, std::string_view normalized,
+                                   int k) {
   CHECK(k >= 1) << "shingle size must be positive";
   std::vector<uint64_t> out;
   if (tokens.empty()) return out;
   const size_t width = std::min<size_t>(static_cast<size_t>(k), tokens.size());
   out.reserve(tokens.size() - width + 1);
-  // A separator byte keeps ("ab", "c") and ("a", "bc") apart; one buffer is
-  // reused so a message costs no allocation per shingle.
-  std::string window;
+  // Each token is hashed once; a shingle combines its tokens' hashes in order,
+  // so ("ab", "c") and ("a", "bc") differ and no string is built per shingle.
+  std::vector<uint64_t> token_hashes;
+  token_hashes.reserve(tokens.size());
+  for (const Token& token : tokens) token_hashes.push_back(Hash64(ShingleForm(token, normalized)));
   for (size_t i = 0; i + width <= tokens.size(); ++i) {
-    window.clear();
-    for (size_t j = i; j < i + width; ++j) {
-      window += ShingleForm(tokens[j]);
-      window.push_back('\x1f');
-    }
-    out.push_back(Hash64(window));
+    uint64_t h = token_hashes[i];
+    for (size_t j = i + 1; j < i + width; ++j) h = HashCombine(h, token_hashes[j]);
+    out.push_back(h);
   }
   return out;
 }

@@ -16,15 +16,17 @@
 
 namespace spamradar::text {
 
-// The token as it enters shingles: its text for words, a placeholder otherwise.
-std::string_view ShingleForm(const Token& token);
+// The token as it enters shingles: its text for words (a view into
+// `normalized`, the text the tokens index), a placeholder otherwise.
+std::string_view ShingleForm(const Token& token, std::string_view normalized);
 
 // The tokens' shingle forms joined by single spaces.
-std::string ShingleText(std::span<const Token> tokens);
+std::string ShingleText(std::span<const Token> tokens, std::string_view normalized);
 
 // XXH3 hashes of every run of `k` consecutive tokens (k >= 1). A message with
 // fewer than k tokens gives one shingle of all of them; an empty one gives none.
-std::vector<uint64_t> WordShingles(std::span<const Token> tokens, int k);
+std::vector<uint64_t> WordShingles(std::span<const Token> tokens, std::string_view normalized,
+                                   int k);
 
 // XXH3 hashes of every `k`-byte window of `text` (k >= 1); shorter text gives
 // one shingle of the whole text, empty text none.

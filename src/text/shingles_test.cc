@@ -14,15 +14,15 @@ TEST(ShinglesTest, RotatingLinksGiveTheSameShingles) {
   const std::string b = "Gucci sale visit bbbbbb.net now";
   const Tokenization ta = TokenizeText(a, {{TokenType::kUrl, 17, 24, "aaa.com"}});
   const Tokenization tb = TokenizeText(b, {{TokenType::kUrl, 17, 27, "bbbbbb.net"}});
-  EXPECT_EQ(ShingleText(ta.tokens), "gucci sale visit <url> now");
-  EXPECT_EQ(WordShingles(ta.tokens, 3), WordShingles(tb.tokens, 3));
+  EXPECT_EQ(ShingleText(ta.tokens, ta.normalized), "gucci sale visit <url> now");
+  EXPECT_EQ(WordShingles(ta.tokens, ta.normalized, 3), WordShingles(tb.tokens, tb.normalized, 3));
 }
 
 TEST(ShinglesTest, CountsAndShortInputs) {
   const Tokenization t = TokenizeText("one two three four");
-  EXPECT_EQ(WordShingles(t.tokens, 3).size(), 2u);
-  EXPECT_EQ(WordShingles(t.tokens, 9).size(), 1u);
-  EXPECT_TRUE(WordShingles({}, 3).empty());
+  EXPECT_EQ(WordShingles(t.tokens, t.normalized, 3).size(), 2u);
+  EXPECT_EQ(WordShingles(t.tokens, t.normalized, 9).size(), 1u);
+  EXPECT_TRUE(WordShingles({}, "", 3).empty());
   EXPECT_EQ(CharShingles("abcdef", 5).size(), 2u);
   EXPECT_EQ(CharShingles("abc", 5).size(), 1u);
   EXPECT_TRUE(CharShingles("", 5).empty());
@@ -31,7 +31,8 @@ TEST(ShinglesTest, CountsAndShortInputs) {
 TEST(ShinglesTest, TokenBoundariesMatter) {
   const Tokenization ab = TokenizeText("ab c");
   const Tokenization a_bc = TokenizeText("a bc");
-  EXPECT_NE(WordShingles(ab.tokens, 2), WordShingles(a_bc.tokens, 2));
+  EXPECT_NE(WordShingles(ab.tokens, ab.normalized, 2),
+            WordShingles(a_bc.tokens, a_bc.normalized, 2));
 }
 
 }  // namespace

@@ -120,11 +120,16 @@ bool UndoLeet(std::string* word, bool spaced_run) {
   return folded;
 }
 
+// A word as cut from the clean text. Its (folded) text is a view into the
+// clean text when nothing changed, the usual case, or into the tokenizer's
+// scratch buffer when folding rewrote it; either way no allocation per word.
 struct RawWord {
   uint32_t begin;  // clean-text range
   uint32_t end;
-  std::string text;
-  bool leet = false;
+  uint32_t text_begin;  // in the clean text or in the scratch buffer
+  uint32_t text_size;
+  bool in_buffer;
+  bool maybe_leet;  // has a digit or symbol that leetspeak uses
 };
 
 class RegionTokenizer {
@@ -134,6 +139,7 @@ class RegionTokenizer {
 
   void Run(uint32_t begin, uint32_t end) {
     words_.clear();
+    buffer_.clear();
     CutWords(begin, end);
     EmitWithSpacingRuns();
   }
@@ -176,25 +182,44 @@ class RegionTokenizer {
     return static_cast<unsigned char>(text_[pos]) < 0x80 ? 1 : DecodeUtf8(text_, pos).length;
   }
 
+  std::string_view TextOf(const RawWord& w) const {
+    return std::string_view(w.in_buffer ? buffer_ : text_).substr(w.text_begin, w.text_size);
+  }
+
   void AddWord(uint32_t begin, uint32_t end) {
-    RawWord word{begin, end, {}, false};
     const std::string_view clean_word = std::string_view(text_).substr(begin, end - begin);
-    const bool ascii = std::all_of(clean_word.begin(), clean_word.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) {
-      for (char c : clean_word) {
-        if (c != '\'') word.text.push_back(c);
-      }
-    } else {
-      FoldWord(word, clean_word);
+    bool ascii = true;
+    bool apostrophe = false;
+    bool maybe_leet = false;
+    for (char c : clean_word) {
+      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      apostrophe = apostrophe || c == '\'';
+      maybe_leet = maybe_leet || LeetLetter(c) != 0;
     }
-    words_.push_back(std::move(word));
+    RawWord word{begin, end, begin, end - begin, false, maybe_leet};
+    if (!ascii) {
+      word.in_buffer = true;
+      word.text_begin = static_cast<uint32_t>(buffer_.size());
+      FoldWord(word, clean_word);
+      word.text_size = static_cast<uint32_t>(buffer_.size()) - word.text_begin;
+      const std::string_view folded = TextOf(word);
+      word.maybe_leet =
+          std::any_of(folded.begin(), folded.end(), [](char c) { return LeetLetter(c) != 0; });
+    } else if (apostrophe) {
+      word.in_buffer = true;
+      word.text_begin = static_cast<uint32_t>(buffer_.size());
+      for (char c : clean_word) {
+        if (c != '\'') buffer_.push_back(c);
+      }
+      word.text_size = static_cast<uint32_t>(buffer_.size()) - word.text_begin;
+    }
+    words_.push_back(word);
   }
 
   // Folds a word with non-ASCII characters to Latin when every letter in it has
   // a Latin look-alike; otherwise keeps it as written (a Russian or Chinese word
   // stays what it is). Reports look-alikes and mixed scripts either way.
-  void FoldWord(RawWord& word, std::string_view clean_word) {
+  void FoldWord(const RawWord& word, std::string_view clean_word) {
     std::string folded;
     bool foldable = true;
     bool foreign_lookalike = false;
@@ -230,9 +255,9 @@ class RegionTokenizer {
     }
     if (foldable) {
       if (foreign_lookalike) out_->findings.push_back({FindingKind::kLookalike, span, folded});
-      word.text = std::move(folded);
+      buffer_ += folded;
     } else {
-      word.text.assign(clean_word);
+      buffer_ += clean_word;
     }
   }
 
@@ -250,7 +275,8 @@ class RegionTokenizer {
   }
 
   bool IsSingleChar(const RawWord& w) const {
-    return w.text.size() == 1 && (IsAsciiLetter(w.text[0]) || IsAsciiDigit(w.text[0]));
+    const std::string_view text = TextOf(w);
+    return text.size() == 1 && (IsAsciiLetter(text[0]) || IsAsciiDigit(text[0]));
   }
 
   // Upper-case letters or digits as written, so "F R E E" joins and "u r a" does not.
@@ -280,40 +306,45 @@ class RegionTokenizer {
         }
         const bool has_letter = std::any_of(
             words_.begin() + static_cast<long>(i), words_.begin() + static_cast<long>(j),
-            [](const RawWord& w) { return IsAsciiLetter(w.text[0]); });
+            [this](const RawWord& w) { return IsAsciiLetter(TextOf(w)[0]); });
         if (j - i >= 3 && has_letter) {
           std::string joined;
-          for (size_t k = i; k < j; ++k) joined += words_[k].text;
+          for (size_t k = i; k < j; ++k) joined += TextOf(words_[k]);
           const Span span = clean_.ToOriginal(words_[i].begin, words_[j - 1].end);
           out_->findings.push_back({FindingKind::kLetterSpacing, span, joined});
           UndoLeet(&joined, /*spaced_run=*/true);
-          EmitWord(std::move(joined), span);
+          EmitWord(joined, span);
           i = j;
           continue;
         }
         j = i + 1;
       }
-      RawWord& w = words_[i];
+      const RawWord& w = words_[i];
       const Span span = clean_.ToOriginal(w.begin, w.end);
-      if (UndoLeet(&w.text, /*spaced_run=*/false)) {
-        out_->findings.push_back({FindingKind::kLeetspeak, span, w.text});
+      if (w.maybe_leet) {
+        std::string text(TextOf(w));
+        if (UndoLeet(&text, /*spaced_run=*/false)) {
+          out_->findings.push_back({FindingKind::kLeetspeak, span, text});
+        }
+        if (!text.empty()) EmitWord(text, span);
+      } else if (w.text_size > 0) {
+        EmitWord(TextOf(w), span);
       }
-      if (!w.text.empty()) EmitWord(std::move(w.text), span);
       i = j;
     }
   }
 
-  void EmitWord(std::string text, Span original) {
-    AppendToken(out_, TokenType::kWord, std::move(text), original);
+  void EmitWord(std::string_view text, Span original) {
+    AppendToken(out_, TokenType::kWord, text, original);
   }
 
  public:
-  static void AppendToken(Tokenization* out, TokenType type, std::string text, Span original) {
+  static void AppendToken(Tokenization* out, TokenType type, std::string_view text, Span original) {
     if (!out->normalized.empty()) out->normalized.push_back(' ');
     const auto begin = static_cast<uint32_t>(out->normalized.size());
     out->normalized += text;
     const auto end = static_cast<uint32_t>(out->normalized.size());
-    out->tokens.push_back({type, std::move(text), original, {begin, end}});
+    out->tokens.push_back({type, original, {begin, end}});
   }
 
  private:
@@ -322,6 +353,7 @@ class RegionTokenizer {
   const std::string& text_;
   Tokenization* out_;
   std::vector<RawWord> words_;
+  std::string buffer_;  // folded word texts, see RawWord
 };
 
 }  // namespace

@@ -46,17 +46,20 @@ struct TypedSpan {
   std::string text;
 };
 
+// A token's normalized text is the `normalized` span of the text it was cut
+// from (Tokenization::normalized); tokens own no strings of their own.
 struct Token {
   TokenType type;
-  std::string text;  // normalized form
-  Span original;     // in the message as received
-  Span normalized;   // in Tokenization::normalized
+  Span original;    // in the message as received
+  Span normalized;  // in the normalized text
 };
 
 struct Tokenization {
   std::vector<Token> tokens;
   std::string normalized;
   std::vector<Finding> findings;
+
+  std::string_view TextOf(const Token& token) const { return token.normalized.Of(normalized); }
 };
 
 // `typed` must be sorted by begin and must not overlap.
