@@ -63,8 +63,7 @@ text::TokenType ToTokenType(signals::NumberKind kind) {
 
 MessageAnalyzer::MessageAnalyzer(AnalyzerOptions options) : options_(std::move(options)) {
   // Load the dictionaries and tables now, not in the first message's latency.
-  (void)signals::Lexicon::Brands();
-  (void)signals::Lexicon::Cues();
+  (void)signals::Lexicon::BrandsAndCues();
   (void)geo::MetroDirectory::Default();
 }
 
@@ -145,26 +144,24 @@ MessageAnalysis MessageAnalyzer::Analyze(std::string_view message) const {
   out.normalized = std::move(tokens.normalized);
   out.tokens = std::move(tokens.tokens);
 
-  const signals::Lexicon& brands = signals::Lexicon::Brands();
-  for (const signals::LexiconHit& hit : brands.Find(out.normalized)) {
+  // Brands and calls to action in one scan of the normalized text.
+  const signals::Lexicon& lexicon = signals::Lexicon::BrandsAndCues();
+  for (const signals::LexiconHit& hit : lexicon.Find(out.normalized)) {
     if (!OnWordsOnly(out.tokens, hit.begin, hit.end)) continue;
-    const signals::LexiconEntry& entry = brands.entries()[hit.entry];
-    out.brands.push_back(
-        {NormalizedToOriginal(out.tokens, hit.begin, hit.end), entry.name, entry.category, false});
-  }
-  for (const UrlInfo& url : out.urls) {
-    for (uint32_t id : brands.FindInHost(url.unicode_host)) {
-      const signals::LexiconEntry& entry = brands.entries()[id];
-      out.brands.push_back({url.span, entry.name, entry.category, true});
+    const signals::LexiconEntry& entry = lexicon.entries()[hit.entry];
+    const Span span = NormalizedToOriginal(out.tokens, hit.begin, hit.end);
+    if (entry.source == signals::Lexicon::kBrandSource) {
+      out.brands.push_back({span, entry.name, entry.category, false});
+    } else {
+      out.cues.push_back({span, entry.name, {}, false});
     }
   }
-  const signals::Lexicon& cues = signals::Lexicon::Cues();
-  for (const signals::LexiconHit& hit : cues.Find(out.normalized)) {
-    if (!OnWordsOnly(out.tokens, hit.begin, hit.end)) continue;
-    out.cues.push_back({NormalizedToOriginal(out.tokens, hit.begin, hit.end),
-                        cues.entries()[hit.entry].name,
-                        {},
-                        false});
+  for (const UrlInfo& url : out.urls) {
+    for (uint32_t id : lexicon.FindInHost(url.unicode_host)) {
+      const signals::LexiconEntry& entry = lexicon.entries()[id];
+      if (entry.source != signals::Lexicon::kBrandSource) continue;
+      out.brands.push_back({url.span, entry.name, entry.category, true});
+    }
   }
 
   if (options_.shingles) {

@@ -17,10 +17,4 @@ inline uint64_t Hash64(std::string_view bytes, uint64_t seed = 0) {
   return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
 }
 
-// Combines two hashes into one, order-sensitive (for n-grams of hashed tokens).
-inline uint64_t HashCombine(uint64_t a, uint64_t b) {
-  const uint64_t pair[2] = {a, b};
-  return XXH3_64bits(pair, sizeof(pair));
-}
-
 }  // namespace spamradar

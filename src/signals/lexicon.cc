@@ -25,8 +25,8 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
-const Lexicon& LoadEmbedded(std::string_view tsv, bool has_category, const char* name) {
-  Result<Lexicon> lexicon = Lexicon::Parse(tsv, has_category);
+const Lexicon& LoadEmbedded(const std::vector<LexiconSource>& sources, const char* name) {
+  Result<Lexicon> lexicon = Lexicon::Parse(sources);
   CHECK(lexicon.ok()) << "built-in " << name << " lexicon: " << lexicon.status().ToString();
   return *new Lexicon(std::move(lexicon).value());
 }
@@ -34,39 +34,47 @@ const Lexicon& LoadEmbedded(std::string_view tsv, bool has_category, const char*
 }  // namespace
 
 Result<Lexicon> Lexicon::Parse(std::string_view tsv, bool has_category) {
+  return Parse({{tsv, has_category}});
+}
+
+Result<Lexicon> Lexicon::Parse(const std::vector<LexiconSource>& sources) {
   Lexicon lexicon;
   std::vector<std::string> aliases;
   std::vector<std::string> host_aliases;
-  int line_number = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = Split(line, '\t');
-    const size_t expected = has_category ? 3 : 2;
-    if (fields.size() != expected || fields[0].empty() || fields.back().empty()) {
-      return Status::InvalidArgument("line " + std::to_string(line_number) + ": expected " +
-                                     std::to_string(expected) + " tab-separated fields");
-    }
-    const auto entry = static_cast<uint32_t>(lexicon.entries_.size());
-    lexicon.entries_.push_back(
-        {std::string(fields[0]), has_category ? std::string(fields[1]) : ""});
-    for (std::string_view alias : Split(fields.back(), '|')) {
-      const std::string normalized = PhraseMatcher::NormalizePhrase(alias);
-      if (normalized.empty()) {
-        return Status::InvalidArgument("line " + std::to_string(line_number) + ": empty alias");
+  for (size_t source = 0; source < sources.size(); ++source) {
+    const bool has_category = sources[source].has_category;
+    int line_number = 0;
+    for (std::string_view line : Split(sources[source].tsv, '\n')) {
+      ++line_number;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line.front() == '#') continue;
+      const std::vector<std::string_view> fields = Split(line, '\t');
+      const size_t expected = has_category ? 3 : 2;
+      if (fields.size() != expected || fields[0].empty() || fields.back().empty()) {
+        return Status::InvalidArgument("line " + std::to_string(line_number) + ": expected " +
+                                       std::to_string(expected) + " tab-separated fields");
       }
-      aliases.push_back(normalized);
-      lexicon.alias_entry_.push_back(entry);
-      std::string joined = normalized;
-      std::erase(joined, ' ');
-      if (joined != normalized) {  // "louis vuitton" also as "louisvuitton"
-        aliases.push_back(joined);
+      const auto entry = static_cast<uint32_t>(lexicon.entries_.size());
+      lexicon.entries_.push_back({std::string(fields[0]),
+                                  has_category ? std::string(fields[1]) : "",
+                                  static_cast<uint8_t>(source)});
+      for (std::string_view alias : Split(fields.back(), '|')) {
+        const std::string normalized = PhraseMatcher::NormalizePhrase(alias);
+        if (normalized.empty()) {
+          return Status::InvalidArgument("line " + std::to_string(line_number) + ": empty alias");
+        }
+        aliases.push_back(normalized);
         lexicon.alias_entry_.push_back(entry);
-      }
-      if (joined.size() >= kMinInsideLabelAlias) {
-        host_aliases.push_back(joined);
-        lexicon.host_alias_entry_.push_back(entry);
+        std::string joined = normalized;
+        std::erase(joined, ' ');
+        if (joined != normalized) {  // "louis vuitton" also as "louisvuitton"
+          aliases.push_back(joined);
+          lexicon.alias_entry_.push_back(entry);
+        }
+        if (joined.size() >= kMinInsideLabelAlias) {
+          host_aliases.push_back(joined);
+          lexicon.host_alias_entry_.push_back(entry);
+        }
       }
     }
   }
@@ -84,13 +92,19 @@ Result<Lexicon> Lexicon::Parse(std::string_view tsv, bool has_category) {
 }
 
 const Lexicon& Lexicon::Brands() {
-  static const Lexicon& brands = LoadEmbedded(embedded::kBrands, true, "brand");
+  static const Lexicon& brands = LoadEmbedded({{embedded::kBrands, true}}, "brand");
   return brands;
 }
 
 const Lexicon& Lexicon::Cues() {
-  static const Lexicon& cues = LoadEmbedded(embedded::kCues, false, "cue");
+  static const Lexicon& cues = LoadEmbedded({{embedded::kCues, false}}, "cue");
   return cues;
+}
+
+const Lexicon& Lexicon::BrandsAndCues() {
+  static const Lexicon& both =
+      LoadEmbedded({{embedded::kBrands, true}, {embedded::kCues, false}}, "brand and cue");
+  return both;
 }
 
 std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {
@@ -98,20 +112,27 @@ std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {
   for (const PhraseHit& hit : words_->Match(normalized)) {
     hits.push_back({alias_entry_[hit.phrase], hit.begin, hit.end});
   }
-  // Longest first at each start, then drop hits inside an earlier, longer one,
-  // and merge overlapping hits of one entry ("reply stop" + "stop to end").
-  std::sort(hits.begin(), hits.end(), [](const LexiconHit& a, const LexiconHit& b) {
+  // Per source, longest first at each start; then drop hits inside an earlier,
+  // longer one and merge overlapping hits of one entry ("reply stop" + "stop to end").
+  auto source_of = [this](const LexiconHit& h) { return entries_[h.entry].source; };
+  std::sort(hits.begin(), hits.end(), [&](const LexiconHit& a, const LexiconHit& b) {
+    if (source_of(a) != source_of(b)) return source_of(a) < source_of(b);
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
   std::vector<LexiconHit> kept;
+  kept.reserve(hits.size());
   for (const LexiconHit& hit : hits) {
-    if (!kept.empty() && hit.end <= kept.back().end) continue;
-    if (!kept.empty() && hit.entry == kept.back().entry && hit.begin < kept.back().end) {
-      kept.back().end = hit.end;
-      continue;
+    if (!kept.empty() && source_of(kept.back()) == source_of(hit)) {
+      if (hit.end <= kept.back().end) continue;
+      if (hit.entry == kept.back().entry && hit.begin < kept.back().end) {
+        kept.back().end = hit.end;
+        continue;
+      }
     }
     kept.push_back(hit);
   }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const LexiconHit& a, const LexiconHit& b) { return a.begin < b.begin; });
   return kept;
 }
 

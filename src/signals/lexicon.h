@@ -23,6 +23,14 @@ namespace spamradar::signals {
 struct LexiconEntry {
   std::string name;
   std::string category;  // empty for lexicons without categories
+  uint8_t source = 0;    // which of the parsed files it came from
+};
+
+// One file of a lexicon; several can be compiled into one matcher so that a
+// message is scanned once for all of them.
+struct LexiconSource {
+  std::string_view tsv;
+  bool has_category;
 };
 
 struct LexiconHit {
@@ -34,13 +42,19 @@ struct LexiconHit {
 class Lexicon {
  public:
   static Result<Lexicon> Parse(std::string_view tsv, bool has_category);
+  static Result<Lexicon> Parse(const std::vector<LexiconSource>& sources);
   static const Lexicon& Brands();  // data/brands.tsv
   static const Lexicon& Cues();    // data/cues.tsv
+  // Brands (source kBrandSource) and cues (kCueSource) in one matcher.
+  static const Lexicon& BrandsAndCues();
+  static constexpr uint8_t kBrandSource = 0;
+  static constexpr uint8_t kCueSource = 1;
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
 
-  // Whole-word occurrences in normalized text. When one hit lies inside
-  // another ("express" inside "american express"), only the longer is kept.
+  // Whole-word occurrences in normalized text, in order. When one hit lies
+  // inside another of the same source ("express" inside "american express"),
+  // only the longer is kept.
   std::vector<LexiconHit> Find(std::string_view normalized) const;
   // Entries named inside a host name: "gucci-outlet.shop", "uspsdelivery.info".
   // Aliases of six or more letters also match inside longer labels; shorter

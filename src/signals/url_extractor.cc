@@ -155,7 +155,7 @@ std::optional<uint32_t> SchemeBefore(std::string_view text, uint32_t host_start,
 // "(.)", "{.}", "\.", " dot ", " . ", " [.] ".
 bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
   switch (text[p]) {
-    case '.':
+    case '.': return p + 1 < text.size() && IsHostByte(text, p + 1);  // not a sentence's end
     case '[':
     case '(':
     case '{':

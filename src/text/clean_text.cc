@@ -91,6 +91,15 @@ CleanText Clean(std::string_view raw) {
   const bool ascii = std::all_of(raw.begin(), raw.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
+    out.text_.assign(raw);
+    bool controls = false;
+    for (char& c : out.text_) {  // a loop the compiler vectorizes
+      const auto b = static_cast<unsigned char>(c);
+      c = static_cast<char>(b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+      controls = controls || b < 0x20 || b == 0x7F;
+    }
+    if (!controls) return out;
+    out.text_.clear();
     for (size_t i = 0; i < raw.size(); ++i) {
       const auto c = static_cast<unsigned char>(raw[i]);
       if (IsAsciiControl(c)) {

@@ -21,6 +21,7 @@ std::string_view ShingleForm(const Token& token, std::string_view normalized) {
 
 std::string ShingleText(std::span<const Token> tokens, std::string_view normalized) {
   std::string out;
+  out.reserve(normalized.size() + 16);
   for (const Token& token : tokens) {
     if (!out.empty()) out.push_back(' ');
     out += ShingleForm(token, normalized);
@@ -35,15 +36,13 @@ std::vector<uint64_t> WordShingles(std::span<const Token> tokens, std::string_vi
   if (tokens.empty()) return out;
   const size_t width = std::min<size_t>(static_cast<size_t>(k), tokens.size());
   out.reserve(tokens.size() - width + 1);
-  // Each token is hashed once; a shingle combines its tokens' hashes in order,
-  // so ("ab", "c") and ("a", "bc") differ and no string is built per shingle.
+  // Each token is hashed once; a shingle is the hash of its tokens' hashes in
+  // order, so ("ab", "c") and ("a", "bc") differ and no string is built.
   std::vector<uint64_t> token_hashes;
   token_hashes.reserve(tokens.size());
   for (const Token& token : tokens) token_hashes.push_back(Hash64(ShingleForm(token, normalized)));
   for (size_t i = 0; i + width <= tokens.size(); ++i) {
-    uint64_t h = token_hashes[i];
-    for (size_t j = i + 1; j < i + width; ++j) h = HashCombine(h, token_hashes[j]);
-    out.push_back(h);
+    out.push_back(XXH3_64bits(&token_hashes[i], width * sizeof(uint64_t)));
   }
   return out;
 }
@@ -54,7 +53,7 @@ std::vector<uint64_t> CharShingles(std::string_view text, int k) {
   if (text.empty()) return out;
   const size_t width = std::min<size_t>(static_cast<size_t>(k), text.size());
   out.reserve(text.size() - width + 1);
-  for (size_t i = 0; i + width <= text.size(); ++i) out.push_back(Hash64(text.substr(i, width)));
+  for (size_t i = 0; i + width <= text.size(); ++i) out.push_back(XXH3_64bits(text.data() + i, width));
   return out;
 }
 

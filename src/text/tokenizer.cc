@@ -135,7 +135,10 @@ struct RawWord {
 class RegionTokenizer {
  public:
   RegionTokenizer(std::string_view raw, const CleanText& clean, Tokenization* out)
-      : raw_(raw), clean_(clean), text_(clean.text()), out_(out) {}
+      : raw_(raw), clean_(clean), text_(clean.text()), out_(out) {
+    // Enough for a typical message at once; longer ones grow as needed.
+    words_.reserve(std::min<size_t>(text_.size() / 2 + 1, 256));
+  }
 
   void Run(uint32_t begin, uint32_t end) {
     words_.clear();
@@ -173,7 +176,17 @@ class RegionTokenizer {
         continue;
       }
       const uint32_t word_begin = pos;
-      while (pos < end && IsWordChar(pos, end, pos > word_begin)) pos += Advance(pos);
+      while (pos < end) {
+        // Fast path: ASCII letters and digits always continue a word.
+        const char c = text_[pos];
+        if (IsAsciiLetter(c) || IsAsciiDigit(c)) {
+          ++pos;
+        } else if (IsWordChar(pos, end, pos > word_begin)) {
+          pos += Advance(pos);
+        } else {
+          break;
+        }
+      }
       AddWord(word_begin, pos);
     }
   }
@@ -361,7 +374,8 @@ class RegionTokenizer {
 Tokenization Tokenize(std::string_view raw, const CleanText& clean,
                       std::span<const TypedSpan> typed) {
   Tokenization out;
-  out.normalized.reserve(clean.text().size());
+  out.normalized.reserve(clean.text().size() + 16);
+  out.tokens.reserve(std::min<size_t>(clean.text().size() / 2 + 1, 256) + typed.size());
   RegionTokenizer region(raw, clean, &out);
   uint32_t pos = 0;
   const auto size = static_cast<uint32_t>(clean.text().size());
