@@ -24,7 +24,9 @@ std::vector<std::string> LoadUciMessages() {
   return messages;
 }
 
-void BM_AnalyzeUci(benchmark::State& state, bool shingles) {
+// `reuse`: one MessageAnalysis for all messages, as a filter thread or the
+// intake path uses it; otherwise a fresh one (and its allocations) per message.
+void BM_AnalyzeUci(benchmark::State& state, bool shingles, bool reuse) {
   static const std::vector<std::string> messages = LoadUciMessages();
   if (messages.empty()) {
     state.SkipWithError("UCI collection not found under " SPAMRADAR_SHARED_DATA_DIR);
@@ -34,17 +36,24 @@ void BM_AnalyzeUci(benchmark::State& state, bool shingles) {
   options.shingles = shingles;
   const spamradar::analysis::MessageAnalyzer analyzer(options);
   size_t bytes = 0;
+  spamradar::analysis::MessageAnalysis analysis;
   for (auto _ : state) {
     for (const std::string& message : messages) {
-      benchmark::DoNotOptimize(analyzer.Analyze(message));
+      if (reuse) {
+        analyzer.Analyze(message, &analysis);
+        benchmark::DoNotOptimize(analysis);
+      } else {
+        benchmark::DoNotOptimize(analyzer.Analyze(message));
+      }
       bytes += message.size();
     }
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * messages.size()));
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
-BENCHMARK_CAPTURE(BM_AnalyzeUci, full, true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_AnalyzeUci, no_shingles, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_AnalyzeUci, full, true, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_AnalyzeUci, full_fresh_result, true, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_AnalyzeUci, no_shingles, false, true)->Unit(benchmark::kMillisecond);
 
 // One message made of a smishing text repeated to `range(0)` bytes.
 void BM_AnalyzeLongMessage(benchmark::State& state) {
@@ -54,7 +63,11 @@ void BM_AnalyzeLongMessage(benchmark::State& state) {
   std::string message;
   while (message.size() < static_cast<size_t>(state.range(0))) message += unit;
   const spamradar::analysis::MessageAnalyzer analyzer;
-  for (auto _ : state) benchmark::DoNotOptimize(analyzer.Analyze(message));
+  spamradar::analysis::MessageAnalysis analysis;
+  for (auto _ : state) {
+    analyzer.Analyze(message, &analysis);
+    benchmark::DoNotOptimize(analysis);
+  }
   state.SetComplexityN(state.range(0));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
 }

@@ -80,6 +80,23 @@ struct MessageAnalysis {
   std::string_view TextOf(const text::Token& token) const {
     return token.normalized.Of(normalized);
   }
+
+  // Empties every field, keeping the buffers for the next message.
+  void Clear() {
+    normalized.clear();
+    tokens.clear();
+    text_findings.clear();
+    urls.clear();
+    emails.clear();
+    phones.clear();
+    numbers.clear();
+    brands.clear();
+    cues.clear();
+    word_shingles.clear();
+    char_shingles.clear();
+    analyzed_bytes = 0;
+    truncated = false;
+  }
 };
 
 }  // namespace spamradar::analysis

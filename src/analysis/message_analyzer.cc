@@ -59,6 +59,21 @@ text::TokenType ToTokenType(signals::NumberKind kind) {
   return text::TokenType::kNumber;
 }
 
+// Intermediate results, kept per thread so their buffers are reused from one
+// message to the next.
+struct AnalyzerScratch {
+  text::CleanText clean;
+  std::vector<signals::EmailMatch> emails;
+  std::vector<signals::UrlMatch> urls;
+  std::vector<signals::NumberMatch> numbers;
+  std::vector<text::TypedSpan> typed;
+  std::vector<text::TypedSpan> all;
+  std::vector<Range> claimed;
+  text::Tokenization tokens;
+  std::vector<signals::LexiconHit> hits;
+  std::string shingle_text;
+};
+
 }  // namespace
 
 MessageAnalyzer::MessageAnalyzer(AnalyzerOptions options) : options_(std::move(options)) {
@@ -69,23 +84,36 @@ MessageAnalyzer::MessageAnalyzer(AnalyzerOptions options) : options_(std::move(o
 
 MessageAnalysis MessageAnalyzer::Analyze(std::string_view message) const {
   MessageAnalysis out;
+  Analyze(message, &out);
+  return out;
+}
+
+void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result) const {
+  thread_local AnalyzerScratch scratch;
+  MessageAnalysis& out = *result;
+  out.Clear();
   const std::string_view raw = Truncate(message, kMaxMessageBytes);
   out.truncated = raw.size() < message.size();
   out.analyzed_bytes = static_cast<uint32_t>(raw.size());
 
-  const text::CleanText clean = text::Clean(raw);
+  text::CleanText& clean = scratch.clean;
+  text::Clean(raw, &clean);
   const std::string& clean_text = clean.text();
 
-  std::vector<text::TypedSpan> typed;
-  std::vector<Range> claimed;
-  for (signals::EmailMatch& email : signals::ExtractEmails(clean_text)) {
+  std::vector<text::TypedSpan>& typed = scratch.typed;
+  std::vector<Range>& claimed = scratch.claimed;
+  typed.clear();
+  claimed.clear();
+  signals::ExtractEmails(clean_text, &scratch.emails);
+  for (signals::EmailMatch& email : scratch.emails) {
     const Span span = clean.ToOriginal(email.begin, email.end);
     typed.push_back({text::TokenType::kEmail, email.begin, email.end, email.address});
     claimed.emplace_back(email.begin, email.end);
     out.emails.push_back(
         {span, std::move(email.address), std::move(email.domain), email.obfuscated});
   }
-  for (signals::UrlMatch& url : signals::ExtractUrls(raw, clean, claimed)) {
+  signals::ExtractUrls(raw, clean, claimed, &scratch.urls);
+  for (signals::UrlMatch& url : scratch.urls) {
     typed.push_back({text::TokenType::kUrl, url.begin, url.end, url.url});
     out.urls.push_back({clean.ToOriginal(url.begin, url.end), std::move(url.url),
                         std::move(url.host), std::move(url.unicode_host),
@@ -98,9 +126,11 @@ MessageAnalysis MessageAnalyzer::Analyze(std::string_view message) const {
   for (const text::TypedSpan& span : typed) claimed.emplace_back(span.begin, span.end);
 
   const geo::MetroDirectory& metros = geo::MetroDirectory::Default();
-  std::vector<text::TypedSpan> numbers;
-  for (signals::NumberMatch& number :
-       signals::ExtractNumbers(clean_text, claimed, options_.default_region)) {
+  signals::ExtractNumbers(clean_text, claimed, options_.default_region, &scratch.numbers);
+  std::vector<text::TypedSpan>& all = scratch.all;
+  all.clear();
+  size_t next_typed = 0;  // merge: both lists are sorted and disjoint
+  for (signals::NumberMatch& number : scratch.numbers) {
     const Span span = clean.ToOriginal(number.begin, number.end);
     switch (number.kind) {
       case signals::NumberKind::kPhone: {
@@ -123,30 +153,30 @@ MessageAnalysis MessageAnalyzer::Analyze(std::string_view message) const {
         break;
       case signals::NumberKind::kNumber: break;
     }
-    numbers.push_back({ToTokenType(number.kind), number.begin, number.end, std::move(number.text)});
+    while (next_typed < typed.size() && typed[next_typed].begin < number.begin) {
+      all.push_back(std::move(typed[next_typed++]));
+    }
+    all.push_back({ToTokenType(number.kind), number.begin, number.end, std::move(number.text)});
   }
-  // Both lists are sorted and disjoint; merge them.
-  std::vector<text::TypedSpan> all;
-  all.reserve(typed.size() + numbers.size());
-  std::merge(std::make_move_iterator(typed.begin()), std::make_move_iterator(typed.end()),
-             std::make_move_iterator(numbers.begin()), std::make_move_iterator(numbers.end()),
-             std::back_inserter(all),
-             [](const text::TypedSpan& a, const text::TypedSpan& b) { return a.begin < b.begin; });
+  while (next_typed < typed.size()) all.push_back(std::move(typed[next_typed++]));
 
-  text::Tokenization tokens = text::Tokenize(raw, clean, all);
-  out.text_findings = clean.findings();
-  out.text_findings.insert(out.text_findings.end(),
-                           std::make_move_iterator(tokens.findings.begin()),
-                           std::make_move_iterator(tokens.findings.end()));
-  std::stable_sort(
-      out.text_findings.begin(), out.text_findings.end(),
-      [](const text::Finding& a, const text::Finding& b) { return a.span.begin < b.span.begin; });
-  out.normalized = std::move(tokens.normalized);
-  out.tokens = std::move(tokens.tokens);
+  text::Tokenization& tokens = scratch.tokens;
+  text::Tokenize(raw, clean, all, &tokens);
+  out.text_findings.assign(clean.findings().begin(), clean.findings().end());
+  if (!tokens.findings.empty()) {
+    out.text_findings.insert(out.text_findings.end(), tokens.findings.begin(),
+                             tokens.findings.end());
+    std::stable_sort(
+        out.text_findings.begin(), out.text_findings.end(),
+        [](const text::Finding& a, const text::Finding& b) { return a.span.begin < b.span.begin; });
+  }
+  out.normalized.assign(tokens.normalized);
+  out.tokens.assign(tokens.tokens.begin(), tokens.tokens.end());
 
   // Brands and calls to action in one scan of the normalized text.
   const signals::Lexicon& lexicon = signals::Lexicon::BrandsAndCues();
-  for (const signals::LexiconHit& hit : lexicon.Find(out.normalized)) {
+  lexicon.Find(out.normalized, &scratch.hits);
+  for (const signals::LexiconHit& hit : scratch.hits) {
     if (!OnWordsOnly(out.tokens, hit.begin, hit.end)) continue;
     const signals::LexiconEntry& entry = lexicon.entries()[hit.entry];
     const Span span = NormalizedToOriginal(out.tokens, hit.begin, hit.end);
@@ -165,11 +195,10 @@ MessageAnalysis MessageAnalyzer::Analyze(std::string_view message) const {
   }
 
   if (options_.shingles) {
-    out.word_shingles = text::WordShingles(out.tokens, out.normalized, options_.word_shingle_size);
-    out.char_shingles = text::CharShingles(text::ShingleText(out.tokens, out.normalized),
-                                           options_.char_shingle_size);
+    text::WordShingles(out.tokens, out.normalized, options_.word_shingle_size, &out.word_shingles);
+    text::ShingleText(out.tokens, out.normalized, &scratch.shingle_text);
+    text::CharShingles(scratch.shingle_text, options_.char_shingle_size, &out.char_shingles);
   }
-  return out;
 }
 
 }  // namespace spamradar::analysis

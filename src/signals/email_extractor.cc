@@ -26,6 +26,13 @@ constexpr std::array<AtForm, 3> kAtForms = {{{"@", false}, {"[at]", true}, {"(at
 
 std::vector<EmailMatch> ExtractEmails(std::string_view text) {
   std::vector<EmailMatch> out;
+  ExtractEmails(text, &out);
+  return out;
+}
+
+void ExtractEmails(std::string_view text, std::vector<EmailMatch>* result) {
+  std::vector<EmailMatch>& out = *result;
+  out.clear();
   const auto n = static_cast<uint32_t>(text.size());
   uint32_t pos = 0;
   uint32_t previous_end = 0;
@@ -69,7 +76,6 @@ std::vector<EmailMatch> ExtractEmails(std::string_view text) {
     out.push_back(std::move(email));
     pos = previous_end = host->end;
   }
-  return out;
 }
 
 }  // namespace spamradar::signals

@@ -19,5 +19,7 @@ struct EmailMatch {
 };
 
 std::vector<EmailMatch> ExtractEmails(std::string_view clean_text);
+void ExtractEmails(std::string_view clean_text,
+                   std::vector<EmailMatch>* out);  // replaces out's contents
 
 }  // namespace spamradar::signals

@@ -108,8 +108,17 @@ const Lexicon& Lexicon::BrandsAndCues() {
 }
 
 std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {
-  std::vector<LexiconHit> hits;
-  for (const PhraseHit& hit : words_->Match(normalized)) {
+  std::vector<LexiconHit> kept;
+  Find(normalized, &kept);
+  return kept;
+}
+
+void Lexicon::Find(std::string_view normalized, std::vector<LexiconHit>* result) const {
+  thread_local std::vector<PhraseHit> phrase_hits;
+  thread_local std::vector<LexiconHit> hits;
+  words_->Match(normalized, &phrase_hits);
+  hits.clear();
+  for (const PhraseHit& hit : phrase_hits) {
     hits.push_back({alias_entry_[hit.phrase], hit.begin, hit.end});
   }
   // Per source, longest first at each start; then drop hits inside an earlier,
@@ -119,8 +128,8 @@ std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {
     if (source_of(a) != source_of(b)) return source_of(a) < source_of(b);
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  std::vector<LexiconHit> kept;
-  kept.reserve(hits.size());
+  std::vector<LexiconHit>& kept = *result;
+  kept.clear();
   for (const LexiconHit& hit : hits) {
     if (!kept.empty() && source_of(kept.back()) == source_of(hit)) {
       if (hit.end <= kept.back().end) continue;
@@ -133,7 +142,6 @@ std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {
   }
   std::stable_sort(kept.begin(), kept.end(),
                    [](const LexiconHit& a, const LexiconHit& b) { return a.begin < b.begin; });
-  return kept;
 }
 
 std::vector<uint32_t> Lexicon::FindInHost(std::string_view host) const {

@@ -56,6 +56,8 @@ class Lexicon {
   // inside another of the same source ("express" inside "american express"),
   // only the longer is kept.
   std::vector<LexiconHit> Find(std::string_view normalized) const;
+  void Find(std::string_view normalized,
+            std::vector<LexiconHit>* out) const;  // replaces out's contents
   // Entries named inside a host name: "gucci-outlet.shop", "uspsdelivery.info".
   // Aliases of six or more letters also match inside longer labels; shorter
   // ones only as whole labels or hyphen-separated parts. Each entry once.

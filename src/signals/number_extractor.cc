@@ -15,6 +15,16 @@ constexpr uint32_t kMaxPhoneRunBytes = 32;
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
+
+// Bytes that can start a number: digits, '+', '(', '$' and the lead bytes of
+// the other currency signs (U+00A3..U+00A5 and U+20A9..U+20B9).
+constexpr std::array<bool, 256> kMayStartNumber = [] {
+  std::array<bool, 256> table{};
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
+  table['+'] = table['('] = table['$'] = true;
+  table[0xC2] = table[0xE2] = true;
+  return table;
+}();
 bool IsLetterAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   const auto c = static_cast<unsigned char>(text[pos]);
@@ -114,6 +124,14 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
                                         const std::vector<std::pair<uint32_t, uint32_t>>& skip,
                                         std::string_view default_region) {
   std::vector<NumberMatch> out;
+  ExtractNumbers(text, skip, default_region, &out);
+  return out;
+}
+
+void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t, uint32_t>>& skip,
+                    std::string_view default_region, std::vector<NumberMatch>* result) {
+  std::vector<NumberMatch>& out = *result;
+  out.clear();
   const auto n = static_cast<uint32_t>(text.size());
   size_t next_skip = 0;
   uint32_t pos = 0;
@@ -125,14 +143,8 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
     }
     const uint32_t limit = next_skip < skip.size() ? skip[next_skip].first : n;
     const std::string_view window = text.substr(0, limit);
-    // Only digits, '+', '(', '$' and the lead bytes of other currency signs can
-    // start a number; skip everything else in one tight loop.
-    while (pos < limit) {
-      const auto b = static_cast<unsigned char>(window[pos]);
-      if ((b >= '0' && b <= '9') || b == '+' || b == '(' || b == '$' || b == 0xC2 || b == 0xE2)
-        break;
-      ++pos;
-    }
+    // Only a few bytes can start a number; skip everything else in one tight loop.
+    while (pos < limit && !kMayStartNumber[static_cast<unsigned char>(window[pos])]) ++pos;
     if (pos >= limit) continue;
 
     // Currency symbol first: "$1,500", "£ 250".
@@ -236,7 +248,6 @@ std::vector<NumberMatch> ExtractNumbers(std::string_view text,
     out.push_back(std::move(match));
     pos = end;
   }
-  return out;
 }
 
 }  // namespace spamradar::signals

@@ -27,6 +27,9 @@ struct NumberMatch {
 };
 
 // `skip` lists clean-text ranges already claimed (URLs, e-mail), sorted.
+void ExtractNumbers(std::string_view clean_text,
+                    const std::vector<std::pair<uint32_t, uint32_t>>& skip,
+                    std::string_view default_region, std::vector<NumberMatch>* out);
 std::vector<NumberMatch> ExtractNumbers(std::string_view clean_text,
                                         const std::vector<std::pair<uint32_t, uint32_t>>& skip,
                                         std::string_view default_region = "US");

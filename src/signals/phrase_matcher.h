@@ -1,5 +1,5 @@
 // PhraseMatcher: finds many phrases at once in normalized text, whole words
-// only, with one vectorscan (Hyperscan) database. Used for the brand
+// only or anywhere, with one vectorscan (Hyperscan) literal database. Used for the brand
 // dictionary and the call-to-action cues.
 //
 // Phrases are normalized like message text (lower case, punctuation to
@@ -27,6 +27,9 @@ struct PhraseHit {
 
 class PhraseMatcher {
  public:
+  // kWholeWords: the phrase must have a space or the text's edge on each side,
+  // which in normalized text (words joined by single spaces) means whole words.
+  // kAnywhere: inside words too.
   enum class Boundary { kWholeWords, kAnywhere };
 
   // `phrases` must be non-empty; each must have a letter or digit after normalization.
@@ -38,6 +41,7 @@ class PhraseMatcher {
 
   // All occurrences, in order of end offset.
   std::vector<PhraseHit> Match(std::string_view text) const;
+  void Match(std::string_view text, std::vector<PhraseHit>* out) const;  // replaces out's contents
 
   // The normalized form of a dictionary phrase: lower case, apostrophes
   // dropped, other punctuation and spaces collapsed to one space.

@@ -1,5 +1,7 @@
 #include "signals/public_suffix_list.h"
 
+#include <unordered_map>
+
 #include <libpsl.h>
 
 #include "core/check.h"
@@ -18,8 +20,17 @@ const PublicSuffixList& PublicSuffixList::Get() {
 
 bool PublicSuffixList::IsKnownSuffix(std::string_view label) const {
   if (label.empty() || label.size() > 63) return false;
+  // Every word before a '.' in a message is asked about, and libpsl copies and
+  // converts each query; the same few hundred labels come back again and
+  // again, so answers are remembered per thread (bounded).
+  thread_local std::unordered_map<std::string, bool> known;
+  if (const auto it = known.find(std::string(label)); it != known.end()) return it->second;
+  if (known.size() >= 8192) known.clear();
   const std::string z(label);
-  return psl_is_public_suffix2(psl_, z.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+  const bool answer =
+      psl_is_public_suffix2(psl_, z.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+  known.emplace(z, answer);
+  return answer;
 }
 
 std::string PublicSuffixList::RegistrableDomain(std::string_view host) const {

@@ -160,9 +160,10 @@ bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
     case '(':
     case '{':
     case '\\': return true;
-    case ' ':
-      return p + 1 < text.size() &&
-             (text[p + 1] == 'd' || text[p + 1] == '.' || text[p + 1] == '[');
+    case ' ': {
+      const std::string_view rest = text.substr(p + 1, 4);
+      return rest.starts_with("dot ") || rest.starts_with(". ") || rest.starts_with("[.]");
+    }
     default: return false;
   }
 }
@@ -171,9 +172,18 @@ bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
 
 std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& clean,
                                   const std::vector<std::pair<uint32_t, uint32_t>>& skip) {
+  std::vector<UrlMatch> out;
+  ExtractUrls(raw, clean, skip, &out);
+  return out;
+}
+
+void ExtractUrls(std::string_view raw, const text::CleanText& clean,
+                 const std::vector<std::pair<uint32_t, uint32_t>>& skip,
+                 std::vector<UrlMatch>* result) {
   const std::string& text = clean.text();
   const auto n = static_cast<uint32_t>(text.size());
-  std::vector<UrlMatch> out;
+  std::vector<UrlMatch>& out = *result;
+  out.clear();
   size_t next_skip = 0;
   uint32_t done = 0;  // text before this offset is settled
   // A host has at least one separator after its first label, so candidates are
@@ -242,7 +252,6 @@ std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& c
     done = end;
     p = std::max(p, done);
   }
-  return out;
 }
 
 }  // namespace spamradar::signals

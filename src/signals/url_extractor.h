@@ -34,6 +34,9 @@ struct UrlMatch {
 };
 
 // `skip` lists clean-text ranges already claimed (e-mail addresses), sorted.
+void ExtractUrls(std::string_view raw, const text::CleanText& clean,
+                 const std::vector<std::pair<uint32_t, uint32_t>>& skip,
+                 std::vector<UrlMatch>* out);
 std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& clean,
                                   const std::vector<std::pair<uint32_t, uint32_t>>& skip);
 

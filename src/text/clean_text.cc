@@ -68,37 +68,39 @@ bool IsAsciiAlnum(char32_t c) {
 
 }  // namespace
 
-Span CleanText::ToOriginal(uint32_t begin, uint32_t end) const {
-  if (begin >= end) {
-    const uint32_t at = OriginalBegin(begin);
-    return {at, at};
-  }
-  if (origin_begin_.empty()) return {begin, end};
-  return {origin_begin_[begin], origin_end_[end - 1]};
-}
-
-uint32_t CleanText::OriginalBegin(uint32_t pos) const {
-  if (origin_begin_.empty()) return pos;
-  return pos < origin_begin_.size() ? origin_begin_[pos] : original_size_;
-}
-
 CleanText Clean(std::string_view raw) {
-  CHECK(raw.size() < std::numeric_limits<uint32_t>::max()) << "message too large";
   CleanText out;
+  Clean(raw, &out);
+  return out;
+}
+
+void Clean(std::string_view raw, CleanText* result) {
+  CHECK(raw.size() < std::numeric_limits<uint32_t>::max()) << "message too large";
+  CleanText& out = *result;
+  out.text_.clear();
+  out.origin_begin_.clear();
+  out.origin_end_.clear();
+  out.findings_.clear();
+  out.is_ascii_ = true;
   out.original_size_ = static_cast<uint32_t>(raw.size());
   out.text_.reserve(raw.size());
 
-  const bool ascii = std::all_of(raw.begin(), raw.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  // ASCII fast path in one branch-free, vectorizable pass: lower-case while
+  // noting whether any byte is non-ASCII or a control character.
+  out.text_.resize(raw.size());
+  unsigned char high_bits = 0;
+  unsigned char controls = 0;
+  const auto* src = reinterpret_cast<const unsigned char*>(raw.data());
+  auto* dst = reinterpret_cast<unsigned char*>(out.text_.data());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const unsigned char b = src[i];
+    high_bits |= b;
+    controls |= static_cast<unsigned char>((b < 0x20) | (b == 0x7F));
+    dst[i] = static_cast<unsigned char>(b | ((static_cast<unsigned char>(b - 'A') < 26) << 5));
+  }
+  const bool ascii = high_bits < 0x80;
   if (ascii) {
-    out.text_.assign(raw);
-    bool controls = false;
-    for (char& c : out.text_) {  // a loop the compiler vectorizes
-      const auto b = static_cast<unsigned char>(c);
-      c = static_cast<char>(b >= 'A' && b <= 'Z' ? b | 0x20 : b);
-      controls = controls || b < 0x20 || b == 0x7F;
-    }
-    if (!controls) return out;
+    if (controls == 0) return;
     out.text_.clear();
     for (size_t i = 0; i < raw.size(); ++i) {
       const auto c = static_cast<unsigned char>(raw[i]);
@@ -110,10 +112,11 @@ CleanText Clean(std::string_view raw) {
         out.text_.push_back(AsciiLower(c));
       }
     }
-    return out;
+    return;
   }
 
   out.is_ascii_ = false;
+  out.text_.clear();
   out.origin_begin_.reserve(raw.size());
   out.origin_end_.reserve(raw.size());
   auto emit_byte = [&out](char c, uint32_t begin, uint32_t end) {
@@ -221,7 +224,6 @@ CleanText Clean(std::string_view raw) {
     }
     i = end;
   }
-  return out;
 }
 
 }  // namespace spamradar::text

@@ -29,12 +29,24 @@ class CleanText {
   const std::vector<Finding>& findings() const { return findings_; }
 
   // The original byte range that clean bytes [begin, end) came from.
-  Span ToOriginal(uint32_t begin, uint32_t end) const;
+  Span ToOriginal(uint32_t begin, uint32_t end) const {
+    if (begin >= end) {
+      const uint32_t at = OriginalBegin(begin);
+      return {at, at};
+    }
+    if (origin_begin_.empty()) return {begin, end};
+    return {origin_begin_[begin], origin_end_[end - 1]};
+  }
   // Original offset of clean byte `pos` (pos == text().size() gives the input size).
-  uint32_t OriginalBegin(uint32_t pos) const;
+  uint32_t OriginalBegin(uint32_t pos) const {
+    if (origin_begin_.empty()) return pos;
+    return pos < origin_begin_.size() ? origin_begin_[pos] : original_size_;
+  }
 
  private:
-  friend CleanText Clean(std::string_view raw);
+  friend void Clean(std::string_view raw, CleanText* out);
+  // The same, into `out`, reusing its buffers (no allocation once they are large enough).
+  void Clean(std::string_view raw, CleanText* out);
 
   std::string text_;
   // For each clean byte, the original range of the character it came from.
@@ -47,5 +59,7 @@ class CleanText {
 };
 
 CleanText Clean(std::string_view raw);
+// The same, into `out`, reusing its buffers (no allocation once they are large enough).
+void Clean(std::string_view raw, CleanText* out);
 
 }  // namespace spamradar::text

@@ -21,40 +21,58 @@ std::string_view ShingleForm(const Token& token, std::string_view normalized) {
 
 std::string ShingleText(std::span<const Token> tokens, std::string_view normalized) {
   std::string out;
-  out.reserve(normalized.size() + 16);
-  for (const Token& token : tokens) {
-    if (!out.empty()) out.push_back(' ');
-    out += ShingleForm(token, normalized);
-  }
+  ShingleText(tokens, normalized, &out);
   return out;
+}
+
+void ShingleText(std::span<const Token> tokens, std::string_view normalized, std::string* out) {
+  out->clear();
+  out->reserve(normalized.size() + 16);
+  for (const Token& token : tokens) {
+    if (!out->empty()) out->push_back(' ');
+    *out += ShingleForm(token, normalized);
+  }
 }
 
 std::vector<uint64_t> WordShingles(std::span<const Token> tokens, std::string_view normalized,
                                    int k) {
-  CHECK(k >= 1) << "shingle size must be positive";
   std::vector<uint64_t> out;
-  if (tokens.empty()) return out;
-  const size_t width = std::min<size_t>(static_cast<size_t>(k), tokens.size());
-  out.reserve(tokens.size() - width + 1);
-  // Each token is hashed once; a shingle is the hash of its tokens' hashes in
-  // order, so ("ab", "c") and ("a", "bc") differ and no string is built.
-  std::vector<uint64_t> token_hashes;
-  token_hashes.reserve(tokens.size());
-  for (const Token& token : tokens) token_hashes.push_back(Hash64(ShingleForm(token, normalized)));
-  for (size_t i = 0; i + width <= tokens.size(); ++i) {
-    out.push_back(XXH3_64bits(&token_hashes[i], width * sizeof(uint64_t)));
-  }
+  WordShingles(tokens, normalized, k, &out);
   return out;
 }
 
-std::vector<uint64_t> CharShingles(std::string_view text, int k) {
+void WordShingles(std::span<const Token> tokens, std::string_view normalized, int k,
+                  std::vector<uint64_t>* out) {
   CHECK(k >= 1) << "shingle size must be positive";
+  out->clear();
+  if (tokens.empty()) return;
+  const size_t width = std::min<size_t>(static_cast<size_t>(k), tokens.size());
+  // Each token is hashed once; a shingle is the hash of its tokens' hashes in
+  // order, so ("ab", "c") and ("a", "bc") differ and no string is built.
+  thread_local std::vector<uint64_t> token_hashes;
+  token_hashes.clear();
+  for (const Token& token : tokens) token_hashes.push_back(Hash64(ShingleForm(token, normalized)));
+  for (size_t i = 0; i + width <= tokens.size(); ++i) {
+    out->push_back(XXH3_64bits(&token_hashes[i], width * sizeof(uint64_t)));
+  }
+}
+
+std::vector<uint64_t> CharShingles(std::string_view text, int k) {
   std::vector<uint64_t> out;
-  if (text.empty()) return out;
-  const size_t width = std::min<size_t>(static_cast<size_t>(k), text.size());
-  out.reserve(text.size() - width + 1);
-  for (size_t i = 0; i + width <= text.size(); ++i) out.push_back(XXH3_64bits(text.data() + i, width));
+  CharShingles(text, k, &out);
   return out;
+}
+
+void CharShingles(std::string_view text, int k, std::vector<uint64_t>* out) {
+  CHECK(k >= 1) << "shingle size must be positive";
+  out->clear();
+  if (text.empty()) return;
+  const size_t width = std::min<size_t>(static_cast<size_t>(k), text.size());
+  const size_t count = text.size() - width + 1;
+  out->resize(count);
+  uint64_t* hashes = out->data();
+  const char* data = text.data();
+  for (size_t i = 0; i < count; ++i) hashes[i] = XXH3_64bits(data + i, width);
 }
 
 }  // namespace spamradar::text

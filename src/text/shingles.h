@@ -25,11 +25,16 @@ std::string ShingleText(std::span<const Token> tokens, std::string_view normaliz
 
 // XXH3 hashes of every run of `k` consecutive tokens (k >= 1). A message with
 // fewer than k tokens gives one shingle of all of them; an empty one gives none.
+void WordShingles(std::span<const Token> tokens, std::string_view normalized, int k,
+                  std::vector<uint64_t>* out);  // replaces out's contents
 std::vector<uint64_t> WordShingles(std::span<const Token> tokens, std::string_view normalized,
                                    int k);
 
 // XXH3 hashes of every `k`-byte window of `text` (k >= 1); shorter text gives
 // one shingle of the whole text, empty text none.
 std::vector<uint64_t> CharShingles(std::string_view text, int k);
+void CharShingles(std::string_view text, int k, std::vector<uint64_t>* out);
+// ShingleText into `out`, reusing its buffer.
+void ShingleText(std::span<const Token> tokens, std::string_view normalized, std::string* out);
 
 }  // namespace spamradar::text

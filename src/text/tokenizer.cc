@@ -123,6 +123,27 @@ bool UndoLeet(std::string* word, bool spaced_run) {
 // A word as cut from the clean text. Its (folded) text is a view into the
 // clean text when nothing changed, the usual case, or into the tokenizer's
 // scratch buffer when folding rewrote it; either way no allocation per word.
+// How CutWords classifies a byte of clean text (which is lower-cased ASCII or UTF-8).
+enum class ByteClass : uint8_t { kOther, kAlnum, kLeetSymbol, kApostrophe, kNonAscii };
+
+constexpr std::array<ByteClass, 256> kByteClass = [] {
+  std::array<ByteClass, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<size_t>(c)] = ByteClass::kAlnum;
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<size_t>(c)] = ByteClass::kAlnum;
+  table['$'] = table['@'] = table['!'] = table['|'] = ByteClass::kLeetSymbol;
+  table['\''] = ByteClass::kApostrophe;
+  for (size_t c = 0x80; c < 0x100; ++c) table[c] = ByteClass::kNonAscii;
+  return table;
+}();
+
+// What CutWords learned about a word while cutting it.
+struct WordShape {
+  bool ascii = true;
+  bool apostrophe = false;
+  bool letters = false;  // has an ASCII letter
+  bool leet = false;     // has a character that leetspeak uses
+};
+
 struct RawWord {
   uint32_t begin;  // clean-text range
   uint32_t end;
@@ -134,11 +155,18 @@ struct RawWord {
 
 class RegionTokenizer {
  public:
-  RegionTokenizer(std::string_view raw, const CleanText& clean, Tokenization* out)
-      : raw_(raw), clean_(clean), text_(clean.text()), out_(out) {
-    // Enough for a typical message at once; longer ones grow as needed.
-    words_.reserve(std::min<size_t>(text_.size() / 2 + 1, 256));
-  }
+  struct Scratch {
+    std::vector<RawWord> words;
+    std::string buffer;  // folded word texts, see RawWord
+  };
+
+  RegionTokenizer(std::string_view raw, const CleanText& clean, Tokenization* out, Scratch* scratch)
+      : raw_(raw),
+        clean_(clean),
+        text_(clean.text()),
+        out_(out),
+        words_(scratch->words),
+        buffer_(scratch->buffer) {}
 
   void Run(uint32_t begin, uint32_t end) {
     words_.clear();
@@ -168,26 +196,36 @@ class RegionTokenizer {
     return false;
   }
 
+  // Cuts [begin, end) into words. Runs over every byte of every message, so the
+  // common bytes (ASCII letters, digits, spaces, punctuation) are classified by
+  // table and only the rare ones take the general path.
   void CutWords(uint32_t begin, uint32_t end) {
     uint32_t pos = begin;
     while (pos < end) {
-      if (!IsWordChar(pos, end, false)) {
-        pos += Advance(pos);
+      const ByteClass start_class = kByteClass[static_cast<unsigned char>(text_[pos])];
+      if (start_class == ByteClass::kOther ||
+          (start_class != ByteClass::kAlnum && !IsWordChar(pos, end, false))) {
+        pos += start_class == ByteClass::kNonAscii ? Advance(pos) : 1;
         continue;
       }
       const uint32_t word_begin = pos;
+      WordShape shape;
       while (pos < end) {
-        // Fast path: ASCII letters and digits always continue a word.
         const char c = text_[pos];
-        if (IsAsciiLetter(c) || IsAsciiDigit(c)) {
+        const ByteClass cls = kByteClass[static_cast<unsigned char>(c)];
+        if (cls == ByteClass::kAlnum) {
+          shape.letters = shape.letters || !IsAsciiDigit(c);
+          shape.leet = shape.leet || LeetLetter(c) != 0;
           ++pos;
-        } else if (IsWordChar(pos, end, pos > word_begin)) {
-          pos += Advance(pos);
-        } else {
-          break;
+          continue;
         }
+        if (cls == ByteClass::kOther || !IsWordChar(pos, end, pos > word_begin)) break;
+        shape.ascii = shape.ascii && cls != ByteClass::kNonAscii;
+        shape.apostrophe = shape.apostrophe || c == '\'';
+        shape.leet = shape.leet || cls == ByteClass::kLeetSymbol;
+        pos += Advance(pos);
       }
-      AddWord(word_begin, pos);
+      AddWord(word_begin, pos, shape);
     }
   }
 
@@ -199,18 +237,12 @@ class RegionTokenizer {
     return std::string_view(w.in_buffer ? buffer_ : text_).substr(w.text_begin, w.text_size);
   }
 
-  void AddWord(uint32_t begin, uint32_t end) {
+  void AddWord(uint32_t begin, uint32_t end, const WordShape& shape) {
     const std::string_view clean_word = std::string_view(text_).substr(begin, end - begin);
-    bool ascii = true;
-    bool apostrophe = false;
-    bool maybe_leet = false;
-    for (char c : clean_word) {
-      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      apostrophe = apostrophe || c == '\'';
-      maybe_leet = maybe_leet || LeetLetter(c) != 0;
-    }
-    RawWord word{begin, end, begin, end - begin, false, maybe_leet};
-    if (!ascii) {
+    // Leetspeak needs letters to stand among: "2024" or "100" is left alone.
+    RawWord word{begin,       end,   begin,
+                 end - begin, false, shape.leet && (shape.letters || !shape.ascii)};
+    if (!shape.ascii) {
       word.in_buffer = true;
       word.text_begin = static_cast<uint32_t>(buffer_.size());
       FoldWord(word, clean_word);
@@ -218,7 +250,7 @@ class RegionTokenizer {
       const std::string_view folded = TextOf(word);
       word.maybe_leet =
           std::any_of(folded.begin(), folded.end(), [](char c) { return LeetLetter(c) != 0; });
-    } else if (apostrophe) {
+    } else if (shape.apostrophe) {
       word.in_buffer = true;
       word.text_begin = static_cast<uint32_t>(buffer_.size());
       for (char c : clean_word) {
@@ -365,8 +397,8 @@ class RegionTokenizer {
   const CleanText& clean_;
   const std::string& text_;
   Tokenization* out_;
-  std::vector<RawWord> words_;
-  std::string buffer_;  // folded word texts, see RawWord
+  std::vector<RawWord>& words_;
+  std::string& buffer_;
 };
 
 }  // namespace
@@ -374,9 +406,21 @@ class RegionTokenizer {
 Tokenization Tokenize(std::string_view raw, const CleanText& clean,
                       std::span<const TypedSpan> typed) {
   Tokenization out;
+  Tokenize(raw, clean, typed, &out);
+  return out;
+}
+
+void Tokenize(std::string_view raw, const CleanText& clean, std::span<const TypedSpan> typed,
+              Tokenization* result) {
+  Tokenization& out = *result;
+  out.tokens.clear();
+  out.normalized.clear();
+  out.findings.clear();
   out.normalized.reserve(clean.text().size() + 16);
-  out.tokens.reserve(std::min<size_t>(clean.text().size() / 2 + 1, 256) + typed.size());
-  RegionTokenizer region(raw, clean, &out);
+  // Word and scratch buffers live as long as the thread, so steady-state
+  // tokenization allocates nothing.
+  thread_local RegionTokenizer::Scratch scratch;
+  RegionTokenizer region(raw, clean, &out, &scratch);
   uint32_t pos = 0;
   const auto size = static_cast<uint32_t>(clean.text().size());
   for (const TypedSpan& span : typed) {
@@ -388,7 +432,6 @@ Tokenization Tokenize(std::string_view raw, const CleanText& clean,
     pos = span.end;
   }
   region.Run(pos, size);
-  return out;
 }
 
 }  // namespace spamradar::text

@@ -63,6 +63,8 @@ struct Tokenization {
 };
 
 // `typed` must be sorted by begin and must not overlap.
+void Tokenize(std::string_view raw, const CleanText& clean, std::span<const TypedSpan> typed,
+              Tokenization* out);  // reuses out's buffers
 Tokenization Tokenize(std::string_view raw, const CleanText& clean,
                       std::span<const TypedSpan> typed);
 
