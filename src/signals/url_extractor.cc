@@ -151,6 +151,13 @@ std::optional<uint32_t> SchemeBefore(std::string_view text, uint32_t host_start,
   return std::nullopt;
 }
 
+// First bytes of the separators below, for a table-driven skip over the rest.
+constexpr std::array<bool, 256> kSeparatorLead = [] {
+  std::array<bool, 256> table{};
+  for (char c : std::string_view(".[({\\ ")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
 // A byte that may separate two host labels: '.', or the first byte of "[.]",
 // "(.)", "{.}", "\.", " dot ", " . ", " [.] ".
 bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
@@ -189,6 +196,8 @@ void ExtractUrls(std::string_view raw, const text::CleanText& clean,
   // A host has at least one separator after its first label, so candidates are
   // found from separators: the cost follows their number, not the text's length.
   for (uint32_t p = 1; p < n; ++p) {
+    while (p < n && !kSeparatorLead[static_cast<unsigned char>(text[p])]) ++p;
+    if (p >= n) break;
     if (!MaybeSeparatorAt(text, p) || !IsHostByte(text, p - 1) || p - 1 < done) continue;
     uint32_t start = p - 1;
     while (start > done && IsHostByte(text, start - 1)) --start;

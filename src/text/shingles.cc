@@ -52,8 +52,16 @@ void WordShingles(std::span<const Token> tokens, std::string_view normalized, in
   thread_local std::vector<uint64_t> token_hashes;
   token_hashes.clear();
   for (const Token& token : tokens) token_hashes.push_back(Hash64(ShingleForm(token, normalized)));
-  for (size_t i = 0; i + width <= tokens.size(); ++i) {
-    out->push_back(XXH3_64bits(&token_hashes[i], width * sizeof(uint64_t)));
+  const size_t count = tokens.size() - width + 1;
+  out->resize(count);
+  uint64_t* shingles = out->data();
+  if (width == 3) {  // the default, with a compile-time length (see CharShingles)
+    for (size_t i = 0; i < count; ++i)
+      shingles[i] = XXH3_64bits(&token_hashes[i], 3 * sizeof(uint64_t));
+  } else {
+    for (size_t i = 0; i < count; ++i) {
+      shingles[i] = XXH3_64bits(&token_hashes[i], width * sizeof(uint64_t));
+    }
   }
 }
 
@@ -72,7 +80,13 @@ void CharShingles(std::string_view text, int k, std::vector<uint64_t>* out) {
   out->resize(count);
   uint64_t* hashes = out->data();
   const char* data = text.data();
-  for (size_t i = 0; i < count; ++i) hashes[i] = XXH3_64bits(data + i, width);
+  if (width == 5) {
+    // The default size, with the length known at compile time: XXH3 then
+    // compiles to its short-input path alone, about half the instructions.
+    for (size_t i = 0; i < count; ++i) hashes[i] = XXH3_64bits(data + i, 5);
+  } else {
+    for (size_t i = 0; i < count; ++i) hashes[i] = XXH3_64bits(data + i, width);
+  }
 }
 
 }  // namespace spamradar::text
