@@ -11,6 +11,7 @@ namespace {
 
 constexpr size_t kMaxPhoneDigits = 15;
 constexpr uint32_t kMaxPhoneRunBytes = 32;
+constexpr int kMaxPhoneParses = 64;  // per message, see ExtractNumbers
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
@@ -134,6 +135,7 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
   out.clear();
   const auto n = static_cast<uint32_t>(text.size());
   size_t next_skip = 0;
+  int phone_parses = 0;
   uint32_t pos = 0;
   while (pos < n) {
     while (next_skip < skip.size() && skip[next_skip].second <= pos) ++next_skip;
@@ -188,7 +190,15 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
       }
       if (plausible && !IsLetterAt(window, run_end) &&
           !(run_end < limit && IsDigit(window[run_end]))) {
-        if (auto phone = geo::ParsePhoneNumber(window.substr(pos, run_end - pos), default_region)) {
+        // libphonenumber takes tens of microseconds a number outside the US
+        // fast path: a message that is nothing but numbers must not be able to
+        // buy seconds of CPU, so only the first kMaxPhoneParses are validated.
+        std::optional<geo::PhoneNumber> phone;
+        if (phone_parses < kMaxPhoneParses) {
+          ++phone_parses;
+          phone = geo::ParsePhoneNumber(window.substr(pos, run_end - pos), default_region);
+        }
+        if (phone) {
           out.push_back(
               {NumberKind::kPhone, pos, run_end, phone->e164, phone->region, phone->toll_free});
           pos = run_end;

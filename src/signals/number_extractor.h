@@ -4,7 +4,9 @@
 // "500 dollars"), percentages ("up to 90% off") and other numbers.
 //
 // Digits glued to letters on their left ("V1tt0n", "txt82228") are left to the
-// tokenizer: they belong to a word. Thread-safe.
+// tokenizer: they belong to a word. At most 64 phone-number candidates per
+// message are validated (the rest are plain numbers), which bounds the cost of
+// hostile input. Thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -51,3 +51,19 @@ TEST(NumberExtractorTest, RespectsSkippedSpans) {
 
 }  // namespace
 }  // namespace spamradar::signals
+
+namespace spamradar::signals {
+namespace {
+
+TEST(NumberExtractorTest, PhoneValidationIsBudgetedPerMessage) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "+44 20 7946 0958 ";
+  const auto found = Numbers(text);
+  int phones = 0;
+  for (const NumberMatch& m : found) phones += m.kind == NumberKind::kPhone;
+  EXPECT_EQ(phones, 64);
+  EXPECT_GT(found.size(), 100u);  // the rest are still reported, as plain numbers
+}
+
+}  // namespace
+}  // namespace spamradar::signals
