@@ -13,6 +13,7 @@ std::string_view FindingKindName(FindingKind kind) {
     case FindingKind::kMixedScript: return "mixed_script";
     case FindingKind::kLeetspeak: return "leetspeak";
     case FindingKind::kLetterSpacing: return "letter_spacing";
+    case FindingKind::kFillerPunctuation: return "filler_punctuation";
   }
   return "unknown";
 }

@@ -20,6 +20,7 @@ enum class FindingKind : uint8_t {
   kMixedScript,        // one word written in two or more scripts
   kLeetspeak,          // digits and symbols standing in for letters: L0uis, $ale
   kLetterSpacing,      // F R E E, G.U.C.C.I
+  kFillerPunctuation,  // punctuation inside a word: fr*ee, Gu.cci, Pra_da
 };
 
 std::string_view FindingKindName(FindingKind kind);

@@ -150,7 +150,8 @@ struct RawWord {
   uint32_t text_begin;  // in the clean text or in the scratch buffer
   uint32_t text_size;
   bool in_buffer;
-  bool maybe_leet;  // has a digit or symbol that leetspeak uses
+  bool maybe_leet;      // has a digit or symbol that leetspeak uses
+  bool joined = false;  // made of fragments split by filler punctuation
 };
 
 class RegionTokenizer {
@@ -333,7 +334,63 @@ class RegionTokenizer {
     return utf8proc_isupper(cp) || Classify(d.code_point) == CharClass::kDigit;
   }
 
+  static bool AllAsciiLetters(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), IsAsciiLetter);
+  }
+
+  // Joins word fragments split by one filler character: "fr*ee", "Pra_da",
+  // "Gu.cci". '*', '_', '~' and '^' never sit inside real words; '.' and '-'
+  // do ("home.Call", "T-Mobile"), so they only join when one fragment is at most
+  // two letters and the next does not start with a capital. Single letters on
+  // both sides are left to the spacing rule.
+  void JoinFillerPunctuation() {
+    size_t out = 0;
+    for (size_t i = 0; i < words_.size(); ++i) {
+      if (out > 0) {
+        RawWord& previous = words_[out - 1];
+        const RawWord& word = words_[i];
+        const std::string_view left = TextOf(previous);
+        const std::string_view right = TextOf(word);
+        const bool adjacent = word.begin == previous.end + 1;
+        const char filler = adjacent ? text_[previous.end] : '\0';
+        const bool always_filler = filler == '*' || filler == '_' || filler == '~' || filler == '^';
+        // "Mr.Smith", "T-Mobile": a capital after '.' or '-' starts a new word.
+        const Span right_original = clean_.ToOriginal(word.begin, word.end);
+        const bool capital_after = right_original.begin < raw_.size() &&
+                                   raw_[right_original.begin] >= 'A' &&
+                                   raw_[right_original.begin] <= 'Z';
+        const bool short_piece = std::min(left.size(), right.size()) <= 2 && !capital_after;
+        const bool both_single = left.size() == 1 && right.size() == 1;
+        if (adjacent && !both_single && AllAsciiLetters(left) && AllAsciiLetters(right) &&
+            (always_filler || ((filler == '.' || filler == '-') && short_piece))) {
+          const auto text_begin = static_cast<uint32_t>(buffer_.size());
+          std::string joined(left);
+          joined += right;
+          buffer_ += joined;
+          const Span span = clean_.ToOriginal(previous.begin, word.end);
+          if (!previous.joined) {
+            out_->findings.push_back({FindingKind::kFillerPunctuation, span, joined});
+          } else {
+            out_->findings.back().span = span;
+            out_->findings.back().detail = joined;
+          }
+          previous = {previous.begin,
+                      word.end,
+                      text_begin,
+                      static_cast<uint32_t>(joined.size()),
+                      true,
+                      previous.maybe_leet || word.maybe_leet,
+                      true};
+          continue;
+        }
+      }
+      words_[out++] = words_[i];
+    }
+    words_.resize(out);
+  }
+
   void EmitWithSpacingRuns() {
+    JoinFillerPunctuation();
     size_t i = 0;
     while (i < words_.size()) {
       size_t j = i + 1;

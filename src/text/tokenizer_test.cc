@@ -45,6 +45,20 @@ TEST(TokenizerTest, LetterSpacingIsJoined) {
   EXPECT_TRUE(HasFinding(t, FindingKind::kLetterSpacing, "gucci"));
 }
 
+TEST(TokenizerTest, FillerPunctuationInsideWordsIsRemoved) {
+  const Tokenization t = TokenizeText("Gu.cci and Pra_da bags fr*ee, cl~ick now");
+  EXPECT_EQ(t.normalized, "gucci and prada bags free click now");
+  EXPECT_TRUE(HasFinding(t, FindingKind::kFillerPunctuation, "gucci"));
+  EXPECT_TRUE(HasFinding(t, FindingKind::kFillerPunctuation, "free"));
+}
+
+TEST(TokenizerTest, RealPunctuationBetweenWordsIsKept) {
+  const Tokenization t =
+      TokenizeText("I am home.Call me, Mr.Smith at T-Mobile, e.g. now, well-known");
+  EXPECT_EQ(t.normalized, "i am home call me mr smith at t mobile e g now well known");
+  EXPECT_FALSE(HasFinding(t, FindingKind::kFillerPunctuation));
+}
+
 TEST(TokenizerTest, LowerCaseTextspeakIsNotLetterSpacing) {
   const Tokenization t = TokenizeText("u r a winner, version 1.2.3");
   EXPECT_EQ(t.normalized, "u r a winner version 1 2 3");
