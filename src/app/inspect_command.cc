@@ -24,6 +24,11 @@ struct InspectOptions {
 
 int RunInspect(const InspectOptions& options) {
   nlohmann::ordered_json reporter;
+  if (!geo::IsSupportedRegion(options.region)) {
+    std::cerr << "spamradar inspect: --region: '" << options.region
+              << "' is not a region libphonenumber knows (use ISO 3166 codes such as US, GB)\n";
+    return 2;
+  }
   if (!options.reporter.empty()) {
     const auto number = geo::ParsePhoneNumber(options.reporter, options.region);
     if (!number) {
@@ -81,12 +86,16 @@ int RunInspect(const InspectOptions& options) {
 void AddInspectCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<InspectOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "inspect",
-      "Analyze messages and print one JSON object per message: the normalized text, the "
-      "tokens, and every signal found (look-alike letters, leetspeak, spacing, invisible "
-      "characters, URLs and their registrable domains, link shorteners, phone numbers with "
-      "their metro, short codes, e-mail addresses, money, brands, calls to action), each "
-      "with its [begin, end) byte span in the original message.");
+      "inspect", "Analyze messages: normalized text, tokens and every signal, as JSON Lines");
+  cmd->footer(
+      "Prints one JSON object per message: the normalized text, the tokens, and every signal\n"
+      "found (look-alike letters, leetspeak, letter spacing, filler punctuation, invisible and\n"
+      "bidi characters, URLs with their registrable domain, link shorteners, IDN homographs,\n"
+      "phone numbers with their metro, short codes, e-mail addresses, money, brands, calls to\n"
+      "action), each with its [begin, end) byte span in the original message.\n\n"
+      "Examples:\n"
+      "  spamradar inspect 'L0uis V1tt0n 80% off! lvshop12 dot com'\n"
+      "  spamradar inspect --reporter +12125551234 < messages.txt");
   cmd->add_option("text", options->texts,
                   "Messages to analyze. Without any, messages are read from standard input, "
                   "one per line.");

@@ -86,6 +86,10 @@ std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
   return out;
 }
 
+bool IsSupportedRegion(std::string_view region) {
+  return Util().GetCountryCodeForRegion(std::string(region)) != 0;
+}
+
 std::string DescribeLocation(std::string_view e164) {
   static const i18n::phonenumbers::PhoneNumberOfflineGeocoder* const geocoder =
       new i18n::phonenumbers::PhoneNumberOfflineGeocoder();

@@ -29,6 +29,9 @@ struct PhoneNumber {
 std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
                                             std::string_view default_region = "US");
 
+// Whether libphonenumber knows `region` ("US", "GB"; upper case ISO 3166).
+bool IsSupportedRegion(std::string_view region);
+
 // libphonenumber's English description of where `e164` was assigned
 // ("New York, NY", "Ontario", "United Kingdom"), or empty.
 std::string DescribeLocation(std::string_view e164);

@@ -32,6 +32,14 @@ TEST(PhoneNumberTest, RejectsNonNumbers) {
   EXPECT_FALSE(ParsePhoneNumber("(000) 000-0000").has_value());
 }
 
+TEST(PhoneNumberTest, SupportedRegions) {
+  EXPECT_TRUE(IsSupportedRegion("US"));
+  EXPECT_TRUE(IsSupportedRegion("GB"));
+  EXPECT_FALSE(IsSupportedRegion("XX"));
+  EXPECT_FALSE(IsSupportedRegion("us"));
+  EXPECT_FALSE(IsSupportedRegion(""));
+}
+
 TEST(PhoneNumberTest, GeocoderDescribesNumbers) {
   EXPECT_FALSE(DescribeLocation("+14165550123").empty());  // Toronto
   EXPECT_EQ(DescribeLocation("not a number"), "");

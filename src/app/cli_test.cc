@@ -1,0 +1,119 @@
+// End-to-end tests of the spamradar binary: exit codes, help, and `inspect`
+// as a user runs it, through a real shell.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct CommandResult {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+CommandResult Spamradar(const std::string& arguments, const std::string& stdin_text = "") {
+  // A file of its own per call: ctest runs the tests of this binary in parallel.
+  std::string input = std::string(::testing::TempDir()) + "/cli_test_stdin_XXXXXX";
+  const int fd = mkstemp(input.data());
+  if (fd < 0) return {-1, "mkstemp failed"};
+  if (!stdin_text.empty() && write(fd, stdin_text.data(), stdin_text.size()) < 0) {
+    close(fd);
+    return {-1, "write failed"};
+  }
+  close(fd);
+  const std::string command = std::string(SPAMRADAR_BINARY) + " " + arguments + " < " + input + " 2>&1";
+  CommandResult run{-1, {}};
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    unlink(input.c_str());
+    return run;
+  }
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
+  const int status = pclose(pipe);
+  unlink(input.c_str());
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+TEST(CliTest, VersionAndHelp) {
+  const CommandResult version = Spamradar("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.output.find("spamradar 0."), std::string::npos);
+  const CommandResult help = Spamradar("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.output.find("inspect"), std::string::npos);
+  const CommandResult inspect_help = Spamradar("inspect --help");
+  EXPECT_EQ(inspect_help.exit_code, 0);
+  EXPECT_NE(inspect_help.output.find("--reporter"), std::string::npos);
+}
+
+TEST(CliTest, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(Spamradar("").exit_code, 2);
+  EXPECT_EQ(Spamradar("frobnicate").exit_code, 2);
+  EXPECT_EQ(Spamradar("inspect --no-such-flag").exit_code, 2);
+  const CommandResult bad_reporter = Spamradar("inspect --reporter 12 hello");
+  EXPECT_EQ(bad_reporter.exit_code, 2);
+  EXPECT_NE(bad_reporter.output.find("not a valid phone number"), std::string::npos);
+  EXPECT_EQ(Spamradar("inspect --region XX hello").exit_code, 2);
+}
+
+TEST(CliTest, InspectArgumentsAndReporterMetro) {
+  const CommandResult run = Spamradar("inspect --no-tokens --reporter +12125551234 'L0uis V1tt0n 80% off lvshop12 dot com'");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto lines = JsonLines(run.output);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["normalized"], "louis vitton 80% off lvshop12.com");
+  EXPECT_EQ(lines[0]["reporter"]["metro"], "New York");
+  EXPECT_FALSE(lines[0].contains("tokens"));
+  bool url = false;
+  for (const auto& signal : lines[0]["signals"]) {
+    if (signal["kind"] == "url") {
+      url = true;
+      EXPECT_EQ(signal["domain"], "lvshop12.com");
+      EXPECT_EQ(signal["text"], "lvshop12 dot com");
+    }
+  }
+  EXPECT_TRUE(url);
+}
+
+TEST(CliTest, InspectReadsOneMessagePerLineFromStdin) {
+  const CommandResult run = Spamradar("inspect", "WINNER! call 09061701461\r\n\nbad \xFF byte\n");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto lines = JsonLines(run.output);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["text"], "WINNER! call 09061701461");  // CR removed
+  EXPECT_EQ(lines[1]["normalized"], "");
+  EXPECT_EQ(lines[2]["signals"][0]["kind"], "invalid_utf8");
+}
+
+TEST(CliTest, InspectsTheBundledSample) {
+  std::string sample;
+  const std::string path = std::string(SPAMRADAR_TEST_SOURCE_DIR) + "/data/samples/spam_sample.txt";
+  FILE* f = std::fopen(path.c_str(), "rb");
+  ASSERT_NE(f, nullptr);
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) sample.append(buffer, n);
+  std::fclose(f);
+  const CommandResult run = Spamradar("inspect --no-tokens", sample);
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_EQ(JsonLines(run.output).size(), 60u);
+}
+
+}  // namespace
