@@ -1,8 +1,5 @@
 // End-to-end tests of the spamradar binary: exit codes, help, and `inspect`
 // as a user runs it, through a real shell.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -10,6 +7,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -28,7 +27,8 @@ CommandResult Spamradar(const std::string& arguments, const std::string& stdin_t
     return {-1, "write failed"};
   }
   close(fd);
-  const std::string command = std::string(SPAMRADAR_BINARY) + " " + arguments + " < " + input + " 2>&1";
+  const std::string command =
+      std::string(SPAMRADAR_BINARY) + " " + arguments + " < " + input + " 2>&1";
   CommandResult run{-1, {}};
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
@@ -74,7 +74,8 @@ TEST(CliTest, UsageErrorsExitWithTwo) {
 }
 
 TEST(CliTest, InspectArgumentsAndReporterMetro) {
-  const CommandResult run = Spamradar("inspect --no-tokens --reporter +12125551234 'L0uis V1tt0n 80% off lvshop12 dot com'");
+  const CommandResult run = Spamradar(
+      "inspect --no-tokens --reporter +12125551234 'L0uis V1tt0n 80% off lvshop12 dot com'");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const auto lines = JsonLines(run.output);
   ASSERT_EQ(lines.size(), 1u);
