@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/check.h"
+#include "core/tsv.h"
 #include "geo/phone_number.h"
 
 namespace spamradar::embedded {
@@ -14,17 +15,6 @@ extern const std::string_view kMetros;
 namespace spamradar::geo {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  while (true) {
-    const size_t at = s.find(sep);
-    out.push_back(s.substr(0, at));
-    if (at == std::string_view::npos) break;
-    s.remove_prefix(at + 1);
-  }
-  return out;
-}
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -33,44 +23,26 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// Calls `fn(line_number, fields)` for each data line; stops at the first error.
-template <typename Fn>
-Status ForEachRow(std::string_view tsv, size_t columns, Fn fn) {
-  int line_number = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = Split(line, '\t');
-    if (fields.size() != columns) {
-      return Status::InvalidArgument("line " + std::to_string(line_number) + ": expected " +
-                                     std::to_string(columns) + " fields");
-    }
-    Status status = fn(line_number, fields);
-    if (!status.ok()) return status;
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<MetroDirectory> MetroDirectory::Parse(std::string_view area_codes_tsv,
                                              std::string_view metros_tsv) {
   MetroDirectory directory;
   std::unordered_map<std::string, int> by_cbsa;
-  Status status = ForEachRow(metros_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
-    Metro metro{std::string(f[0]), std::string(f[1]), std::string(f[3]), 0};
-    const auto [ptr, ec] =
-        std::from_chars(f[2].data(), f[2].data() + f[2].size(), metro.population);
-    if (ec != std::errc() || ptr != f[2].data() + f[2].size() || metro.name.empty()) {
-      return Status::InvalidArgument("metros line " + std::to_string(line) + ": bad row");
-    }
-    by_cbsa[metro.cbsa] = static_cast<int>(directory.metros_.size());
-    directory.metros_.push_back(std::move(metro));
-    return Status::Ok();
-  });
+  Status status =
+      ForEachTsvRow(metros_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
+        Metro metro{std::string(f[0]), std::string(f[1]), std::string(f[3]), 0};
+        const auto [ptr, ec] =
+            std::from_chars(f[2].data(), f[2].data() + f[2].size(), metro.population);
+        if (ec != std::errc() || ptr != f[2].data() + f[2].size() || metro.name.empty()) {
+          return Status::InvalidArgument("metros line " + std::to_string(line) + ": bad row");
+        }
+        by_cbsa[metro.cbsa] = static_cast<int>(directory.metros_.size());
+        directory.metros_.push_back(std::move(metro));
+        return Status::Ok();
+      });
   if (!status.ok()) return status;
-  status = ForEachRow(area_codes_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
+  status = ForEachTsvRow(area_codes_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
     int npa = 0;
     const auto [ptr, ec] = std::from_chars(f[0].data(), f[0].data() + f[0].size(), npa);
     if (ec != std::errc() || f[0].size() != 3 || npa < 200) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/check.h"
+#include "core/tsv.h"
 
 namespace spamradar::embedded {
 extern const std::string_view kBrands;
@@ -13,17 +14,6 @@ namespace spamradar::signals {
 namespace {
 
 constexpr size_t kMinInsideLabelAlias = 6;
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  while (true) {
-    const size_t at = s.find(sep);
-    out.push_back(s.substr(0, at));
-    if (at == std::string_view::npos) break;
-    s.remove_prefix(at + 1);
-  }
-  return out;
-}
 
 const Lexicon& LoadEmbedded(const std::vector<LexiconSource>& sources, const char* name) {
   Result<Lexicon> lexicon = Lexicon::Parse(sources);
@@ -43,40 +33,38 @@ Result<Lexicon> Lexicon::Parse(const std::vector<LexiconSource>& sources) {
   std::vector<std::string> host_aliases;
   for (size_t source = 0; source < sources.size(); ++source) {
     const bool has_category = sources[source].has_category;
-    int line_number = 0;
-    for (std::string_view line : Split(sources[source].tsv, '\n')) {
-      ++line_number;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty() || line.front() == '#') continue;
-      const std::vector<std::string_view> fields = Split(line, '\t');
-      const size_t expected = has_category ? 3 : 2;
-      if (fields.size() != expected || fields[0].empty() || fields.back().empty()) {
-        return Status::InvalidArgument("line " + std::to_string(line_number) + ": expected " +
-                                       std::to_string(expected) + " tab-separated fields");
-      }
-      const auto entry = static_cast<uint32_t>(lexicon.entries_.size());
-      lexicon.entries_.push_back({std::string(fields[0]),
-                                  has_category ? std::string(fields[1]) : "",
-                                  static_cast<uint8_t>(source)});
-      for (std::string_view alias : Split(fields.back(), '|')) {
-        const std::string normalized = PhraseMatcher::NormalizePhrase(alias);
-        if (normalized.empty()) {
-          return Status::InvalidArgument("line " + std::to_string(line_number) + ": empty alias");
-        }
-        aliases.push_back(normalized);
-        lexicon.alias_entry_.push_back(entry);
-        std::string joined = normalized;
-        std::erase(joined, ' ');
-        if (joined != normalized) {  // "louis vuitton" also as "louisvuitton"
-          aliases.push_back(joined);
-          lexicon.alias_entry_.push_back(entry);
-        }
-        if (joined.size() >= kMinInsideLabelAlias) {
-          host_aliases.push_back(joined);
-          lexicon.host_alias_entry_.push_back(entry);
-        }
-      }
-    }
+    Status status = ForEachTsvRow(
+        sources[source].tsv, has_category ? 3 : 2,
+        [&](int line, const std::vector<std::string_view>& fields) -> Status {
+          if (fields[0].empty() || fields.back().empty()) {
+            return Status::InvalidArgument("line " + std::to_string(line) +
+                                           ": empty name or aliases");
+          }
+          const auto entry = static_cast<uint32_t>(lexicon.entries_.size());
+          lexicon.entries_.push_back({std::string(fields[0]),
+                                      has_category ? std::string(fields[1]) : "",
+                                      static_cast<uint8_t>(source)});
+          for (std::string_view alias : Split(fields.back(), '|')) {
+            const std::string normalized = PhraseMatcher::NormalizePhrase(alias);
+            if (normalized.empty()) {
+              return Status::InvalidArgument("line " + std::to_string(line) + ": empty alias");
+            }
+            aliases.push_back(normalized);
+            lexicon.alias_entry_.push_back(entry);
+            std::string joined = normalized;
+            std::erase(joined, ' ');
+            if (joined != normalized) {  // "louis vuitton" also as "louisvuitton"
+              aliases.push_back(joined);
+              lexicon.alias_entry_.push_back(entry);
+            }
+            if (joined.size() >= kMinInsideLabelAlias) {
+              host_aliases.push_back(joined);
+              lexicon.host_alias_entry_.push_back(entry);
+            }
+          }
+          return Status::Ok();
+        });
+    if (!status.ok()) return status;
   }
   Result<std::unique_ptr<PhraseMatcher>> words =
       PhraseMatcher::Build(aliases, PhraseMatcher::Boundary::kWholeWords);

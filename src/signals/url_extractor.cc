@@ -6,6 +6,8 @@
 
 #include <idn2.h>
 
+#include "core/check.h"
+#include "core/tsv.h"
 #include "signals/host_parser.h"
 #include "signals/public_suffix_list.h"
 #include "text/unicode.h"
@@ -119,15 +121,12 @@ void FillIdn(UrlMatch& url) {
 bool IsShortenerDomain(std::string_view registrable_domain) {
   static const auto* const domains = [] {
     auto* set = new std::unordered_set<std::string_view>();
-    std::string_view list = embedded::kShorteners;
-    while (!list.empty()) {
-      const size_t eol = list.find('\n');
-      std::string_view line = list.substr(0, eol);
-      list = eol == std::string_view::npos ? std::string_view() : list.substr(eol + 1);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty() || line.front() == '#') continue;
-      set->insert(line);
-    }
+    const Status status =
+        ForEachTsvRow(embedded::kShorteners, 1, [set](int, const std::vector<std::string_view>& f) {
+          set->insert(f[0]);
+          return Status::Ok();
+        });
+    CHECK(status.ok()) << "built-in shortener list: " << status.ToString();
     return set;
   }();
   return domains->contains(registrable_domain);
