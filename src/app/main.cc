@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/filter_commands.h"
 #include "app/inspect_command.h"
 
 #ifndef SPAMRADAR_VERSION
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   spamradar::app::AddInspectCommand(app, &exit_code);
+  spamradar::app::AddEvalCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,122 @@
+#include "app/filter_commands.h"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "filter/corpus.h"
+#include "filter/evaluation.h"
+#include "filter/spam_filter.h"
+
+namespace spamradar::app {
+namespace {
+
+using filter::Confusion;
+using filter::LabeledMessage;
+using filter::SpamFilter;
+
+struct CorpusOptions {
+  std::string path;
+  std::string format = "uci";
+};
+
+void AddCorpusOptions(CLI::App* cmd, CorpusOptions* options) {
+  cmd->add_option("--corpus", options->path, "Labelled messages to read")->required();
+  cmd->add_option("--format", options->format, "Corpus format: uci, super-sms (.csv or .zip) or jsonl")
+      ->capture_default_str();
+}
+
+Result<std::vector<LabeledMessage>> LoadCorpus(const CorpusOptions& options) {
+  Result<filter::CorpusFormat> format = filter::ParseCorpusFormat(options.format);
+  if (!format.ok()) return format.status();
+  return filter::ReadCorpus(options.path, *format);
+}
+
+void AddTrainingOptions(CLI::App* cmd, filter::TrainingOptions* options) {
+  cmd->add_option("--epochs", options->epochs, "Passes over the training data")->capture_default_str();
+  cmd->add_option("--learning-rate", options->learning_rate, "AdaGrad learning rate")->capture_default_str();
+  cmd->add_option("--seed", options->seed, "Seed of the shuffling order")->capture_default_str();
+}
+
+// Trains on `train_rows` and counts the verdicts on `test_rows`.
+Confusion TrainAndTest(const std::vector<LabeledMessage>& corpus, const std::vector<size_t>& train_rows,
+                       const std::vector<size_t>& test_rows, const filter::TrainingOptions& options) {
+  SpamFilter spam_filter = SpamFilter::Untrained();
+  spam_filter.Train(corpus, train_rows, options);
+  Confusion confusion;
+  for (size_t row : test_rows) {
+    const float p = spam_filter.Probability(corpus[row].text);
+    confusion.Add(corpus[row].spam, spam_filter.LabelFor(p) == filter::Label::kSpam);
+  }
+  return confusion;
+}
+
+nlohmann::ordered_json ConfusionJson(const Confusion& c) {
+  return {{"messages", c.total()},     {"accuracy", c.Accuracy()},   {"spam_caught", c.SpamCaught()},
+          {"blocked_ham", c.BlockedHam()}, {"precision", c.Precision()}, {"f1", c.F1()},
+          {"mcc", c.Mcc()},             {"true_spam", c.true_spam},   {"false_spam", c.false_spam},
+          {"true_ham", c.true_ham},     {"false_ham", c.false_ham}};
+}
+
+void PrintConfusion(const char* name, const Confusion& c) {
+  std::printf("%-22s %6lld  %8.2f%%  %7.2f%%  %7.2f%%  %8.2f%%  %6.4f  %6.4f\n", name,
+              static_cast<long long>(c.total()), 100 * c.Accuracy(), 100 * c.SpamCaught(),
+              100 * c.BlockedHam(), 100 * c.Precision(), c.F1(), c.Mcc());
+}
+
+int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& options, bool json) {
+  Result<std::vector<LabeledMessage>> corpus = LoadCorpus(corpus_options);
+  if (!corpus.ok()) {
+    std::cerr << "spamradar eval: " << corpus.status().message() << "\n";
+    return 1;
+  }
+  // The benchmark protocol of ../shared/data/README.md: row i is TEST when
+  // i % 3 == 2; and 5-fold cross-validation with fold i % 5, counts pooled.
+  std::vector<size_t> train, test;
+  for (size_t i = 0; i < corpus->size(); ++i) (i % 3 == 2 ? test : train).push_back(i);
+  const Confusion test_split = TrainAndTest(*corpus, train, test, options);
+  Confusion cross_validation;
+  for (size_t fold = 0; fold < 5; ++fold) {
+    std::vector<size_t> fold_train, fold_test;
+    for (size_t i = 0; i < corpus->size(); ++i) (i % 5 == fold ? fold_test : fold_train).push_back(i);
+    cross_validation += TrainAndTest(*corpus, fold_train, fold_test, options);
+  }
+  if (json) {
+    nlohmann::ordered_json out = {{"corpus", corpus_options.path},
+                                  {"test_split", ConfusionJson(test_split)},
+                                  {"cross_validation_5fold", ConfusionJson(cross_validation)}};
+    std::cout << out.dump() << "\n";
+  } else {
+    std::printf("%-22s %6s  %9s  %8s  %8s  %9s  %6s  %6s\n", "split", "n", "accuracy", "caught",
+                "blocked", "precision", "F1", "MCC");
+    PrintConfusion("TEST (i % 3 == 2)", test_split);
+    PrintConfusion("5-fold CV (pooled)", cross_validation);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App& app, int* exit_code) {
+  auto corpus = std::make_shared<CorpusOptions>();
+  auto options = std::make_shared<filter::TrainingOptions>();
+  auto json = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand(
+      "eval", "Measure the filter on a labelled corpus: TEST split and 5-fold cross-validation");
+  cmd->footer(
+      "Runs the benchmark protocol of the UCI SMS Spam Collection: rows with index i % 3 == 2\n"
+      "are the TEST split (trained on the others), then 5-fold cross-validation with fold\n"
+      "i % 5, confusion counts pooled. Prints accuracy, spam caught, blocked ham, precision,\n"
+      "F1 and MCC. Example:\n"
+      "  spamradar eval --corpus ../shared/data/sms_spam_collection/SMSSpamCollection --format uci");
+  AddCorpusOptions(cmd, corpus.get());
+  AddTrainingOptions(cmd, options.get());
+  cmd->add_flag("--json", *json, "Print one JSON object instead of a table");
+  cmd->callback([=] { *exit_code = RunEval(*corpus, *options, *json); });
+}
+
+}  // namespace spamradar::app

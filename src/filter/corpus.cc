@@ -1,0 +1,238 @@
+#include "filter/corpus.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <zip.h>
+
+#include "core/tsv.h"
+#include "text/unicode.h"
+
+namespace spamradar::filter {
+namespace {
+
+bool IsValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const text::DecodedChar d = text::DecodeUtf8(text, i);
+    if (!d.valid) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+Status LineError(int line, const std::string& what) {
+  return Status::InvalidArgument("line " + std::to_string(line) + ": " + what);
+}
+
+Result<bool> ParseLabel(std::string_view label, int line) {
+  if (label == "spam") return true;
+  if (label == "ham") return false;
+  return Status(LineError(line, "unknown label '" + std::string(label.substr(0, 40)) +
+                                    "' (expected spam or ham)"));
+}
+
+Result<std::vector<LabeledMessage>> ParseUci(std::string_view bytes) {
+  std::vector<LabeledMessage> out;
+  int line_number = 0;
+  for (std::string_view line : Split(bytes, '\n')) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return Status(LineError(line_number, "missing tab"));
+    Result<bool> spam = ParseLabel(line.substr(0, tab), line_number);
+    if (!spam.ok()) return spam.status();
+    const std::string_view text = line.substr(tab + 1);
+    if (!IsValidUtf8(text)) return Status(LineError(line_number, "invalid UTF-8"));
+    out.push_back({std::string(text), *spam});
+  }
+  return out;
+}
+
+// RFC 4180 records: fields separated by commas, optionally in double quotes
+// (where "" is a quote and newlines may appear). Calls fn(line, fields).
+template <typename Fn>
+Status ForEachCsvRecord(std::string_view bytes, Fn fn) {
+  std::vector<std::string> fields;
+  std::string field;
+  int line = 1;
+  int record_line = 1;
+  size_t i = 0;
+  bool in_quotes = false;
+  bool field_started = false;
+  auto end_record = [&]() -> Status {
+    fields.push_back(std::move(field));
+    field.clear();
+    Status status = fn(record_line, fields);
+    fields.clear();
+    field_started = false;
+    return status;
+  };
+  while (i < bytes.size()) {
+    const char c = bytes[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < bytes.size() && bytes[i + 1] == '"') {
+          field.push_back('"');
+          i += 2;
+          continue;
+        }
+        in_quotes = false;
+      } else {
+        if (c == '\n') ++line;
+        field.push_back(c);
+      }
+      ++i;
+      continue;
+    }
+    if (c == '"' && !field_started) {
+      in_quotes = true;
+      field_started = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+      Status status = end_record();
+      if (!status.ok()) return status;
+      ++line;
+      record_line = line;
+    } else {
+      field.push_back(c);
+      field_started = true;
+    }
+    ++i;
+  }
+  if (in_quotes) return LineError(record_line, "unterminated quoted field");
+  if (field_started || !fields.empty()) return end_record();
+  return Status::Ok();
+}
+
+Result<std::vector<LabeledMessage>> ParseSuperSms(std::string_view bytes) {
+  std::vector<LabeledMessage> out;
+  int text_column = -1;
+  int label_column = -1;
+  Status status = ForEachCsvRecord(bytes, [&](int line, const std::vector<std::string>& fields) -> Status {
+    if (text_column < 0) {
+      for (size_t c = 0; c < fields.size(); ++c) {
+        if (fields[c] == "SMSes") text_column = static_cast<int>(c);
+        if (fields[c] == "Labels") label_column = static_cast<int>(c);
+      }
+      if (text_column < 0 || label_column < 0) {
+        return LineError(line, "header must name the columns SMSes and Labels");
+      }
+      return Status::Ok();
+    }
+    const auto needed = static_cast<size_t>(std::max(text_column, label_column));
+    if (fields.size() <= needed) return LineError(line, "too few fields");
+    const std::string& label = fields[static_cast<size_t>(label_column)];
+    // The published file has two rows without a label; they carry no
+    // ground truth, so they are left out (and counted in the caller's totals).
+    if (label.empty()) return Status::Ok();
+    Result<bool> spam = ParseLabel(label, line);
+    if (!spam.ok()) return spam.status();
+    const std::string& text = fields[static_cast<size_t>(text_column)];
+    if (!IsValidUtf8(text)) return LineError(line, "invalid UTF-8");
+    out.push_back({text, *spam});
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  if (text_column < 0) return Status::InvalidArgument("empty CSV file");
+  return out;
+}
+
+Result<std::vector<LabeledMessage>> ParseJsonl(std::string_view bytes) {
+  std::vector<LabeledMessage> out;
+  int line_number = 0;
+  for (std::string_view line : Split(bytes, '\n')) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (row.is_discarded() || !row.is_object()) return Status(LineError(line_number, "not a JSON object"));
+    const auto text = row.find("text");
+    const auto label = row.find("label");
+    if (text == row.end() || !text->is_string()) return Status(LineError(line_number, "missing \"text\" string"));
+    if (label == row.end() || !label->is_string()) return Status(LineError(line_number, "missing \"label\" string"));
+    Result<bool> spam = ParseLabel(label->get_ref<const std::string&>(), line_number);
+    if (!spam.ok()) return spam.status();
+    out.push_back({text->get<std::string>(), *spam});
+  }
+  return out;
+}
+
+// The first .csv member of a zip archive, through libzip.
+Result<std::string> ReadCsvFromZip(const std::string& path) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  if (archive == nullptr) return Status::IoError("cannot open zip archive " + path);
+  Result<std::string> result = Status::NotFound(path + " holds no .csv file");
+  const zip_int64_t entries = zip_get_num_entries(archive, 0);
+  for (zip_int64_t i = 0; i < entries; ++i) {
+    zip_stat_t stat;
+    if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) != 0) continue;
+    const std::string_view name = stat.name;
+    if (name.size() < 4 || name.substr(name.size() - 4) != ".csv") continue;
+    if (stat.size > (1ull << 31)) {
+      result = Status::InvalidArgument(std::string(name) + " is too large");
+      break;
+    }
+    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    if (file == nullptr) {
+      result = Status::IoError("cannot read " + std::string(name) + " in " + path);
+      break;
+    }
+    std::string bytes(stat.size, '\0');
+    const zip_int64_t read = zip_fread(file, bytes.data(), stat.size);
+    zip_fclose(file);
+    if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) {
+      result = Status::Corruption("short read of " + std::string(name) + " in " + path);
+    } else {
+      result = std::move(bytes);
+    }
+    break;
+  }
+  zip_close(archive);
+  return result;
+}
+
+}  // namespace
+
+Result<CorpusFormat> ParseCorpusFormat(std::string_view name) {
+  if (name == "uci") return CorpusFormat::kUci;
+  if (name == "super-sms") return CorpusFormat::kSuperSms;
+  if (name == "jsonl") return CorpusFormat::kJsonl;
+  return Status::InvalidArgument("unknown corpus format '" + std::string(name) +
+                                 "' (expected uci, super-sms or jsonl)");
+}
+
+Result<std::vector<LabeledMessage>> ParseCorpus(std::string_view bytes, CorpusFormat format) {
+  switch (format) {
+    case CorpusFormat::kUci: return ParseUci(bytes);
+    case CorpusFormat::kSuperSms: return ParseSuperSms(bytes);
+    case CorpusFormat::kJsonl: return ParseJsonl(bytes);
+  }
+  return Status::Internal("unknown corpus format");
+}
+
+Result<std::vector<LabeledMessage>> ReadCorpus(const std::string& path, CorpusFormat format) {
+  std::string bytes;
+  if (path.size() > 4 && path.substr(path.size() - 4) == ".zip") {
+    Result<std::string> csv = ReadCsvFromZip(path);
+    if (!csv.ok()) return csv.status();
+    bytes = std::move(csv).value();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::NotFound("cannot open corpus " + path);
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    bytes = contents.str();
+  }
+  Result<std::vector<LabeledMessage>> corpus = ParseCorpus(bytes, format);
+  if (!corpus.ok()) return Status::InvalidArgument(path + ": " + corpus.status().message());
+  return corpus;
+}
+
+}  // namespace spamradar::filter

@@ -1,0 +1,33 @@
+// Labelled message corpora for training and evaluation, in three formats:
+//   uci        label<TAB>text per line, label "ham" or "spam" (UCI SMS Spam Collection)
+//   super-sms  CSV with a header naming the columns "SMSes" and "Labels" (Super SMS
+//              Dataset); read from the .csv or straight from its .zip
+//   jsonl      one {"text": "...", "label": "spam"|"ham"} object per line
+// Every bad row (unknown label, missing field, invalid UTF-8, broken quoting)
+// is an error that names its line; nothing is skipped silently, because the
+// benchmark protocols select rows by their position.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace spamradar::filter {
+
+struct LabeledMessage {
+  std::string text;
+  bool spam;
+};
+
+enum class CorpusFormat { kUci, kSuperSms, kJsonl };
+
+Result<CorpusFormat> ParseCorpusFormat(std::string_view name);
+
+// Parses corpus bytes already in memory.
+Result<std::vector<LabeledMessage>> ParseCorpus(std::string_view bytes, CorpusFormat format);
+// Reads a corpus file (a .zip holding one .csv for super-sms).
+Result<std::vector<LabeledMessage>> ReadCorpus(const std::string& path, CorpusFormat format);
+
+}  // namespace spamradar::filter

@@ -1,0 +1,193 @@
+#include "filter/features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <unordered_map>
+
+#include "core/check.h"
+#include "core/hash.h"
+#include "text/shingles.h"
+
+namespace spamradar::filter {
+namespace {
+
+// Joins pieces into one string (also sidesteps a GCC 12 -Wrestrict false
+// positive on chains of operator+).
+std::string Concat(std::initializer_list<std::string_view> pieces) {
+  std::string out;
+  for (std::string_view piece : pieces) out.append(piece);
+  return out;
+}
+
+uint64_t KindHash(FeatureKind kind, std::string_view text) {
+  return XXH3_64bits_withSeed(text.data(), text.size(), static_cast<uint64_t>(kind));
+}
+
+std::string PlaceholderDescription(std::string_view form) {
+  if (form == "<url>") return "a link";
+  if (form == "<email>") return "an e-mail address";
+  if (form == "<phone>") return "a phone number";
+  if (form == "<shortcode>") return "a short code";
+  if (form == "<money>") return "an amount of money";
+  if (form == "<percent>") return "a percentage";
+  if (form == "<number>") return "a number";
+  return Concat({"'", form, "'"});
+}
+
+// Calls sink(kind, hash, describe) for every feature of the message, where
+// describe() builds the readable description only when a sink wants it.
+template <typename Sink>
+void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis& message,
+                    Sink&& sink) {
+  const std::string_view normalized = message.normalized;
+  uint64_t previous = 0;
+  std::string_view previous_form;
+  for (size_t i = 0; i < message.tokens.size(); ++i) {
+    const text::Token& token = message.tokens[i];
+    const std::string_view form = text::ShingleForm(token, normalized);
+    const uint64_t h = KindHash(FeatureKind::kWord, form);
+    sink(FeatureKind::kWord, h, [&] { return PlaceholderDescription(form); });
+    if (config.bigrams && i > 0) {
+      const uint64_t pair[2] = {previous, h};
+      sink(FeatureKind::kBigram, XXH3_64bits_withSeed(pair, sizeof(pair), 2), [&] {
+        return PlaceholderDescription(Concat({previous_form, " ", form}));
+      });
+    }
+    previous = h;
+    previous_form = form;
+    // Character n-grams of words, with '<' and '>' marking the word's edges.
+    if (token.type == text::TokenType::kWord && form.size() >= 2) {
+      char bounded[64];
+      const size_t n = std::min<size_t>(form.size(), sizeof(bounded) - 2);
+      bounded[0] = '<';
+      std::copy_n(form.data(), n, bounded + 1);
+      bounded[n + 1] = '>';
+      const std::string_view word(bounded, n + 2);
+      for (int k = config.char_ngram_min; k <= config.char_ngram_max; ++k) {
+        const auto width = static_cast<size_t>(k);
+        if (word.size() <= width) continue;  // the whole word is already a unigram
+        for (size_t at = 0; at + width <= word.size(); ++at) {
+          const std::string_view gram = word.substr(at, width);
+          sink(FeatureKind::kCharNgram, KindHash(FeatureKind::kCharNgram, gram),
+               [gram] { return Concat({"letters '", gram, "'"}); });
+        }
+      }
+    }
+  }
+
+  auto signal = [&](std::string_view name, std::string_view description) {
+    sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, name),
+         [description] { return std::string(description); });
+  };
+  bool shortener = false, ip = false, obfuscated = false, homograph = false;
+  for (const analysis::UrlInfo& url : message.urls) {
+    shortener = shortener || url.shortener;
+    ip = ip || url.ip_host;
+    obfuscated = obfuscated || url.obfuscated;
+    homograph = homograph || url.homograph;
+    if (!url.shortener && !url.registrable_domain.empty()) {
+      sink(FeatureKind::kDomain, KindHash(FeatureKind::kDomain, url.registrable_domain),
+           [&url] { return Concat({"a link to ", url.registrable_domain}); });
+    }
+  }
+  if (shortener) signal("link_shortener", "a link through a URL shortener");
+  if (ip) signal("ip_link", "a link to a bare IP address");
+  if (obfuscated) signal("obfuscated_link", "a disguised link (hxxp, [.], \"dot\")");
+  if (homograph) signal("idn_homograph", "a link whose name imitates Latin letters");
+  bool toll_free = false, foreign = false;
+  for (const analysis::PhoneInfo& phone : message.phones) {
+    toll_free = toll_free || phone.toll_free;
+    foreign = foreign || phone.region != "US";
+  }
+  if (toll_free) signal("toll_free", "a toll-free number");
+  if (foreign) signal("foreign_phone", "a phone number outside the US");
+  for (const analysis::LexiconMatch& brand : message.brands) {
+    sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, brand.name),
+         [&brand] { return Concat({"mentions ", brand.name}); });
+    if (!message.urls.empty()) {
+      sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, Concat({"with link:", brand.category})),
+           [&brand] { return Concat({"mentions ", brand.name, " with a link"}); });
+    }
+    if (brand.in_url) {
+      sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "in link"),
+           [&brand] { return Concat({"a link whose name uses ", brand.name}); });
+    }
+  }
+  for (const analysis::LexiconMatch& cue : message.cues) {
+    sink(FeatureKind::kCue, KindHash(FeatureKind::kCue, cue.name),
+         [&cue] { return Concat({"call to action (", cue.name, ")"}); });
+  }
+  uint32_t seen = 0;  // one feature per kind of trick
+  for (const text::Finding& finding : message.text_findings) {
+    const auto bit = 1u << static_cast<unsigned>(finding.kind);
+    if ((seen & bit) != 0) continue;
+    seen |= bit;
+    const std::string_view name = text::FindingKindName(finding.kind);
+    sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, name),
+         [name] { return Concat({"written to dodge filters (", name, ")"}); });
+  }
+}
+
+}  // namespace
+
+uint64_t FeatureConfig::Fingerprint() const {
+  // Bump the version when ForEachFeature changes meaning.
+  const uint64_t fields[] = {3, static_cast<uint64_t>(hash_bits),
+                             static_cast<uint64_t>(char_ngram_min),
+                             static_cast<uint64_t>(char_ngram_max), bigrams ? 1u : 0u};
+  return XXH3_64bits(fields, sizeof(fields));
+}
+
+FeatureExtractor::FeatureExtractor(FeatureConfig config) : config_(config) {
+  CHECK(config_.hash_bits >= 10 && config_.hash_bits <= 26) << "hash_bits out of range";
+}
+
+void FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
+                               std::vector<Feature>* out) const {
+  out->clear();
+  const uint32_t mask = dimension() - 1;
+  ForEachFeature(config_, message, [&](FeatureKind, uint64_t hash, const auto&) {
+    out->push_back({static_cast<uint32_t>(hash) & mask, 1.0f});
+  });
+  if (out->empty()) return;
+  // Sum duplicates, then scale to unit length.
+  std::sort(out->begin(), out->end(), [](const Feature& a, const Feature& b) { return a.index < b.index; });
+  size_t kept = 0;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (kept > 0 && (*out)[kept - 1].index == (*out)[i].index) {
+      (*out)[kept - 1].value += 1.0f;
+    } else {
+      (*out)[kept++] = (*out)[i];
+    }
+  }
+  out->resize(kept);
+  float norm = 0;
+  for (const Feature& f : *out) norm += f.value * f.value;
+  const float scale = 1.0f / std::sqrt(norm);
+  for (Feature& f : *out) f.value *= scale;
+}
+
+std::vector<DescribedFeature> FeatureExtractor::Describe(const analysis::MessageAnalysis& message) const {
+  std::vector<DescribedFeature> out;
+  std::unordered_map<uint32_t, size_t> position;  // merged by bucket, as Extract does
+  const uint32_t mask = dimension() - 1;
+  ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t hash, const auto& describe) {
+    const uint32_t index = static_cast<uint32_t>(hash) & mask;
+    const auto [it, inserted] = position.emplace(index, out.size());
+    if (!inserted) {
+      out[it->second].value += 1.0f;
+      return;
+    }
+    out.push_back({index, 1.0f, kind, describe()});
+  });
+  float norm = 0;
+  for (const DescribedFeature& f : out) norm += f.value * f.value;
+  if (norm > 0) {
+    const float scale = 1.0f / std::sqrt(norm);
+    for (DescribedFeature& f : out) f.value *= scale;
+  }
+  return out;
+}
+
+}  // namespace spamradar::filter

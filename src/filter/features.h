@@ -1,0 +1,73 @@
+// FeatureExtractor: turns a MessageAnalysis into hashed, weighted features for
+// the linear spam model.
+//
+// Features: word unigrams and bigrams of the tokens' shingle forms (typed
+// tokens as placeholders, so rotating links and numbers look alike), character
+// 3-5-grams of words (robust to misspellings the normalizer does not undo), and
+// typed signals from the analysis (link shortener, brand with a link, money,
+// short code, look-alike letters...). Each feature is hashed (XXH3) into
+// 2^hash_bits buckets; values are scaled so a message's vector has unit norm.
+//
+// ForEachFeature() is the single definition of the features; the model uses the
+// hashes only, explanations also use the readable pieces. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/message_analysis.h"
+
+namespace spamradar::filter {
+
+enum class FeatureKind : uint8_t {
+  kWord = 1,
+  kBigram,
+  kCharNgram,
+  kSignal,  // a typed signal: shortener, money, brand with link...
+  kBrand,
+  kCue,
+  kDomain,
+};
+
+struct FeatureConfig {
+  int hash_bits = 20;
+  int char_ngram_min = 3;
+  int char_ngram_max = 5;
+  bool bigrams = true;
+
+  // Identifies the feature definition; a model trained with another one is refused.
+  uint64_t Fingerprint() const;
+};
+
+struct Feature {
+  uint32_t index;
+  float value;
+};
+
+// A feature with what a person needs to read it, for explanations.
+struct DescribedFeature {
+  uint32_t index;
+  float value;
+  FeatureKind kind;
+  std::string description;  // "'claim your'", "link to a URL shortener"
+};
+
+class FeatureExtractor {
+ public:
+  explicit FeatureExtractor(FeatureConfig config = {});
+
+  const FeatureConfig& config() const { return config_; }
+  uint32_t dimension() const { return 1u << config_.hash_bits; }
+
+  // Replaces `out` with the message's features (duplicates summed).
+  void Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out) const;
+  // The same features with descriptions (slower; for explaining one verdict).
+  std::vector<DescribedFeature> Describe(const analysis::MessageAnalysis& message) const;
+
+ private:
+  FeatureConfig config_;
+};
+
+}  // namespace spamradar::filter

@@ -1,0 +1,69 @@
+// LinearModel: logistic regression over hashed features, trained online with
+// AdaGrad, so it can keep learning from single labelled messages (a spam
+// report, a false-positive appeal) without retraining from scratch.
+//
+// The model file holds everything needed to go on learning: weights, AdaGrad
+// accumulators, the feature-configuration fingerprint and the decision
+// thresholds, framed by a magic number, a format version and an XXH3 checksum.
+// Scoring is const and thread-safe; Learn() needs exclusive access.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "filter/features.h"
+
+namespace spamradar::filter {
+
+struct TrainingOptions {
+  int epochs = 10;
+  float learning_rate = 0.2f;
+  float l2 = 1e-7f;
+  uint64_t seed = 7726;  // shuffling order; training is deterministic for a seed
+};
+
+struct Thresholds {
+  float spam = 0.5f;     // probability at or above which a message is spam
+  float suspect = 0.2f;  // ... suspect, below spam
+};
+
+class LinearModel {
+ public:
+  LinearModel(uint32_t dimension, uint64_t feature_fingerprint);
+
+  // Probability that the message with these features is spam.
+  float Probability(std::span<const Feature> features) const;
+  // Weight of one feature bucket (for explanations).
+  float Weight(uint32_t index) const { return weights_[index]; }
+  float bias() const { return bias_; }
+
+  // One AdaGrad step towards `spam`; returns the probability before the step.
+  float Learn(std::span<const Feature> features, bool spam, const TrainingOptions& options);
+
+  const Thresholds& thresholds() const { return thresholds_; }
+  void set_thresholds(Thresholds t) { thresholds_ = t; }
+  uint64_t feature_fingerprint() const { return fingerprint_; }
+  uint32_t dimension() const { return static_cast<uint32_t>(weights_.size()); }
+  uint64_t examples_seen() const { return examples_seen_; }
+
+  Status Save(const std::string& path) const;
+  // Fails with a clear message for a missing, truncated, corrupted or foreign
+  // file, or one trained with other features than `expected_fingerprint`.
+  static Result<LinearModel> Load(const std::string& path, uint64_t expected_fingerprint);
+  // The same from bytes in memory (the fuzz target's entry point).
+  static Result<LinearModel> Parse(std::string_view bytes, uint64_t expected_fingerprint);
+
+ private:
+  std::vector<float> weights_;
+  std::vector<float> accumulators_;  // AdaGrad sums of squared gradients
+  float bias_ = 0;
+  float bias_accumulator_ = 0;
+  uint64_t fingerprint_;
+  uint64_t examples_seen_ = 0;
+  Thresholds thresholds_;
+};
+
+}  // namespace spamradar::filter
