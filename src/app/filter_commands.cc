@@ -26,7 +26,8 @@ struct CorpusOptions {
 
 void AddCorpusOptions(CLI::App* cmd, CorpusOptions* options) {
   cmd->add_option("--corpus", options->path, "Labelled messages to read")->required();
-  cmd->add_option("--format", options->format, "Corpus format: uci, super-sms (.csv or .zip) or jsonl")
+  cmd->add_option("--format", options->format,
+                  "Corpus format: uci, super-sms (.csv or .zip) or jsonl")
       ->capture_default_str();
 }
 
@@ -37,29 +38,46 @@ Result<std::vector<LabeledMessage>> LoadCorpus(const CorpusOptions& options) {
 }
 
 void AddTrainingOptions(CLI::App* cmd, filter::TrainingOptions* options) {
-  cmd->add_option("--epochs", options->epochs, "Passes over the training data")->capture_default_str();
-  cmd->add_option("--learning-rate", options->learning_rate, "AdaGrad learning rate")->capture_default_str();
+  cmd->add_option("--epochs", options->epochs, "Passes over the training data")
+      ->capture_default_str();
+  cmd->add_option("--learning-rate", options->learning_rate, "AdaGrad learning rate")
+      ->capture_default_str();
   cmd->add_option("--seed", options->seed, "Seed of the shuffling order")->capture_default_str();
 }
 
 // Trains on `train_rows` and counts the verdicts on `test_rows`.
-Confusion TrainAndTest(const std::vector<LabeledMessage>& corpus, const std::vector<size_t>& train_rows,
-                       const std::vector<size_t>& test_rows, const filter::TrainingOptions& options) {
+// Trains on `train_rows` and counts the verdicts on `test_rows`; with
+// `show_errors`, prints each wrong verdict to stderr.
+Confusion TrainAndTest(const std::vector<LabeledMessage>& corpus,
+                       const std::vector<size_t>& train_rows, const std::vector<size_t>& test_rows,
+                       const filter::TrainingOptions& options, bool show_errors = false) {
   SpamFilter spam_filter = SpamFilter::Untrained();
   spam_filter.Train(corpus, train_rows, options);
   Confusion confusion;
   for (size_t row : test_rows) {
     const float p = spam_filter.Probability(corpus[row].text);
-    confusion.Add(corpus[row].spam, spam_filter.LabelFor(p) == filter::Label::kSpam);
+    const bool predicted = spam_filter.LabelFor(p) == filter::Label::kSpam;
+    confusion.Add(corpus[row].spam, predicted);
+    if (show_errors && predicted != corpus[row].spam) {
+      std::fprintf(stderr, "row %zu %s p=%.3f: %s\n", row,
+                   corpus[row].spam ? "missed spam" : "blocked ham", p, corpus[row].text.c_str());
+    }
   }
   return confusion;
 }
 
 nlohmann::ordered_json ConfusionJson(const Confusion& c) {
-  return {{"messages", c.total()},     {"accuracy", c.Accuracy()},   {"spam_caught", c.SpamCaught()},
-          {"blocked_ham", c.BlockedHam()}, {"precision", c.Precision()}, {"f1", c.F1()},
-          {"mcc", c.Mcc()},             {"true_spam", c.true_spam},   {"false_spam", c.false_spam},
-          {"true_ham", c.true_ham},     {"false_ham", c.false_ham}};
+  return {{"messages", c.total()},
+          {"accuracy", c.Accuracy()},
+          {"spam_caught", c.SpamCaught()},
+          {"blocked_ham", c.BlockedHam()},
+          {"precision", c.Precision()},
+          {"f1", c.F1()},
+          {"mcc", c.Mcc()},
+          {"true_spam", c.true_spam},
+          {"false_spam", c.false_spam},
+          {"true_ham", c.true_ham},
+          {"false_ham", c.false_ham}};
 }
 
 void PrintConfusion(const char* name, const Confusion& c) {
@@ -68,7 +86,8 @@ void PrintConfusion(const char* name, const Confusion& c) {
               100 * c.BlockedHam(), 100 * c.Precision(), c.F1(), c.Mcc());
 }
 
-int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& options, bool json) {
+int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& options, bool json,
+            bool show_errors) {
   Result<std::vector<LabeledMessage>> corpus = LoadCorpus(corpus_options);
   if (!corpus.ok()) {
     std::cerr << "spamradar eval: " << corpus.status().message() << "\n";
@@ -78,11 +97,12 @@ int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& 
   // i % 3 == 2; and 5-fold cross-validation with fold i % 5, counts pooled.
   std::vector<size_t> train, test;
   for (size_t i = 0; i < corpus->size(); ++i) (i % 3 == 2 ? test : train).push_back(i);
-  const Confusion test_split = TrainAndTest(*corpus, train, test, options);
+  const Confusion test_split = TrainAndTest(*corpus, train, test, options, show_errors);
   Confusion cross_validation;
   for (size_t fold = 0; fold < 5; ++fold) {
     std::vector<size_t> fold_train, fold_test;
-    for (size_t i = 0; i < corpus->size(); ++i) (i % 5 == fold ? fold_test : fold_train).push_back(i);
+    for (size_t i = 0; i < corpus->size(); ++i)
+      (i % 5 == fold ? fold_test : fold_train).push_back(i);
     cross_validation += TrainAndTest(*corpus, fold_train, fold_test, options);
   }
   if (json) {
@@ -105,6 +125,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   auto corpus = std::make_shared<CorpusOptions>();
   auto options = std::make_shared<filter::TrainingOptions>();
   auto json = std::make_shared<bool>(false);
+  auto show_errors = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
       "eval", "Measure the filter on a labelled corpus: TEST split and 5-fold cross-validation");
   cmd->footer(
@@ -112,11 +133,13 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       "are the TEST split (trained on the others), then 5-fold cross-validation with fold\n"
       "i % 5, confusion counts pooled. Prints accuracy, spam caught, blocked ham, precision,\n"
       "F1 and MCC. Example:\n"
-      "  spamradar eval --corpus ../shared/data/sms_spam_collection/SMSSpamCollection --format uci");
+      "  spamradar eval --corpus ../shared/data/sms_spam_collection/SMSSpamCollection --format "
+      "uci");
   AddCorpusOptions(cmd, corpus.get());
   AddTrainingOptions(cmd, options.get());
   cmd->add_flag("--json", *json, "Print one JSON object instead of a table");
-  cmd->callback([=] { *exit_code = RunEval(*corpus, *options, *json); });
+  cmd->add_flag("--errors", *show_errors, "List the TEST split's wrong verdicts on standard error");
+  cmd->callback([=] { *exit_code = RunEval(*corpus, *options, *json, *show_errors); });
 }
 
 }  // namespace spamradar::app

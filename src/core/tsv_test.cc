@@ -12,12 +12,11 @@ TEST(TsvTest, Split) {
 
 TEST(TsvTest, RowsSkipCommentsAndBlankLinesAndCarriageReturns) {
   std::vector<std::string> seen;
-  const Status status = ForEachTsvRow("# header\n\na\tb\r\nc\td\n", 2,
-                                      [&](int line, const std::vector<std::string_view>& f) {
-                                        seen.push_back(std::to_string(line) + ":" +
-                                                       std::string(f[0]) + std::string(f[1]));
-                                        return Status::Ok();
-                                      });
+  const Status status = ForEachTsvRow(
+      "# header\n\na\tb\r\nc\td\n", 2, [&](int line, const std::vector<std::string_view>& f) {
+        seen.push_back(std::to_string(line) + ":" + std::string(f[0]) + std::string(f[1]));
+        return Status::Ok();
+      });
   ASSERT_TRUE(status.ok()) << status.ToString();
   EXPECT_EQ(seen, (std::vector<std::string>{"3:ab", "4:cd"}));
 }

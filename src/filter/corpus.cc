@@ -28,8 +28,8 @@ Status LineError(int line, const std::string& what) {
 Result<bool> ParseLabel(std::string_view label, int line) {
   if (label == "spam") return true;
   if (label == "ham") return false;
-  return Status(LineError(line, "unknown label '" + std::string(label.substr(0, 40)) +
-                                    "' (expected spam or ham)"));
+  return Status(LineError(
+      line, "unknown label '" + std::string(label.substr(0, 40)) + "' (expected spam or ham)"));
 }
 
 Result<std::vector<LabeledMessage>> ParseUci(std::string_view bytes) {
@@ -114,30 +114,31 @@ Result<std::vector<LabeledMessage>> ParseSuperSms(std::string_view bytes) {
   std::vector<LabeledMessage> out;
   int text_column = -1;
   int label_column = -1;
-  Status status = ForEachCsvRecord(bytes, [&](int line, const std::vector<std::string>& fields) -> Status {
-    if (text_column < 0) {
-      for (size_t c = 0; c < fields.size(); ++c) {
-        if (fields[c] == "SMSes") text_column = static_cast<int>(c);
-        if (fields[c] == "Labels") label_column = static_cast<int>(c);
-      }
-      if (text_column < 0 || label_column < 0) {
-        return LineError(line, "header must name the columns SMSes and Labels");
-      }
-      return Status::Ok();
-    }
-    const auto needed = static_cast<size_t>(std::max(text_column, label_column));
-    if (fields.size() <= needed) return LineError(line, "too few fields");
-    const std::string& label = fields[static_cast<size_t>(label_column)];
-    // The published file has two rows without a label; they carry no
-    // ground truth, so they are left out (and counted in the caller's totals).
-    if (label.empty()) return Status::Ok();
-    Result<bool> spam = ParseLabel(label, line);
-    if (!spam.ok()) return spam.status();
-    const std::string& text = fields[static_cast<size_t>(text_column)];
-    if (!IsValidUtf8(text)) return LineError(line, "invalid UTF-8");
-    out.push_back({text, *spam});
-    return Status::Ok();
-  });
+  Status status =
+      ForEachCsvRecord(bytes, [&](int line, const std::vector<std::string>& fields) -> Status {
+        if (text_column < 0) {
+          for (size_t c = 0; c < fields.size(); ++c) {
+            if (fields[c] == "SMSes") text_column = static_cast<int>(c);
+            if (fields[c] == "Labels") label_column = static_cast<int>(c);
+          }
+          if (text_column < 0 || label_column < 0) {
+            return LineError(line, "header must name the columns SMSes and Labels");
+          }
+          return Status::Ok();
+        }
+        const auto needed = static_cast<size_t>(std::max(text_column, label_column));
+        if (fields.size() <= needed) return LineError(line, "too few fields");
+        const std::string& label = fields[static_cast<size_t>(label_column)];
+        // The published file has two rows without a label; they carry no
+        // ground truth, so they are left out (and counted in the caller's totals).
+        if (label.empty()) return Status::Ok();
+        Result<bool> spam = ParseLabel(label, line);
+        if (!spam.ok()) return spam.status();
+        const std::string& text = fields[static_cast<size_t>(text_column)];
+        if (!IsValidUtf8(text)) return LineError(line, "invalid UTF-8");
+        out.push_back({text, *spam});
+        return Status::Ok();
+      });
   if (!status.ok()) return status;
   if (text_column < 0) return Status::InvalidArgument("empty CSV file");
   return out;
@@ -151,11 +152,14 @@ Result<std::vector<LabeledMessage>> ParseJsonl(std::string_view bytes) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
     const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (row.is_discarded() || !row.is_object()) return Status(LineError(line_number, "not a JSON object"));
+    if (row.is_discarded() || !row.is_object())
+      return Status(LineError(line_number, "not a JSON object"));
     const auto text = row.find("text");
     const auto label = row.find("label");
-    if (text == row.end() || !text->is_string()) return Status(LineError(line_number, "missing \"text\" string"));
-    if (label == row.end() || !label->is_string()) return Status(LineError(line_number, "missing \"label\" string"));
+    if (text == row.end() || !text->is_string())
+      return Status(LineError(line_number, "missing \"text\" string"));
+    if (label == row.end() || !label->is_string())
+      return Status(LineError(line_number, "missing \"label\" string"));
     Result<bool> spam = ParseLabel(label->get_ref<const std::string&>(), line_number);
     if (!spam.ok()) return spam.status();
     out.push_back({text->get<std::string>(), *spam});

@@ -5,7 +5,9 @@
 namespace spamradar::filter {
 namespace {
 
-double Ratio(double a, double b) { return b == 0 ? 0.0 : a / b; }
+double Ratio(double a, double b) {
+  return b == 0 ? 0.0 : a / b;
+}
 
 }  // namespace
 

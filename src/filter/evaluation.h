@@ -12,7 +12,7 @@ struct Confusion {
   int64_t true_spam = 0;   // spam labelled spam
   int64_t false_spam = 0;  // ham labelled spam: blocked ham
   int64_t true_ham = 0;
-  int64_t false_ham = 0;   // spam let through
+  int64_t false_ham = 0;  // spam let through
 
   void Add(bool actual_spam, bool predicted_spam);
   Confusion& operator+=(const Confusion& other);

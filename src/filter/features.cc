@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <initializer_list>
 #include <unordered_map>
 
@@ -35,6 +37,53 @@ std::string PlaceholderDescription(std::string_view form) {
   return Concat({"'", form, "'"});
 }
 
+// Features of a typed token's value: campaigns reuse their short codes and
+// numbers, and the shape of a number tells a premium-rate line (UK 09...)
+// or a price from a date.
+template <typename Sink>
+void TypedValueFeatures(const text::Token& token, std::string_view normalized, Sink&& sink) {
+  const std::string_view value = token.normalized.Of(normalized);
+  switch (token.type) {
+    case text::TokenType::kShortCode:
+    case text::TokenType::kPhone:
+    case text::TokenType::kEmail:
+      sink(FeatureKind::kWord, KindHash(FeatureKind::kWord, value), [value] {
+        return Concat({"'", value, "'"});
+      });
+      break;
+    case text::TokenType::kNumber: {
+      size_t digits = 0;
+      for (char c : value) digits += (c >= '0' && c <= '9');
+      if (digits < 4) break;
+      char shape[16];
+      const int n = std::snprintf(shape, sizeof(shape), "%.2s/%zu", value.data(),
+                                  std::min<size_t>(digits, 15));
+      const std::string_view key(shape, static_cast<size_t>(std::max(n, 0)));
+      sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, key), [key] {
+        return Concat({"a long number (", key.substr(0, 2), "..., ", key.substr(3), " digits)"});
+      });
+      break;
+    }
+    case text::TokenType::kMoney: {
+      // The currency sign, or word, and the order of magnitude.
+      const size_t first_digit = value.find_first_of("0123456789");
+      const std::string_view currency = value.substr(0, std::min(first_digit, value.size()));
+      size_t digits = 0;
+      for (size_t i = first_digit; i < value.size() && value[i] >= '0' && value[i] <= '9'; ++i)
+        ++digits;
+      char key_buffer[32];
+      const int n = std::snprintf(key_buffer, sizeof(key_buffer), "money:%.8s:%zu",
+                                  std::string(currency).c_str(), digits);
+      const std::string_view key(key_buffer, static_cast<size_t>(std::max(n, 0)));
+      sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, key), [value] {
+        return Concat({"an amount like ", value});
+      });
+      break;
+    }
+    default: break;
+  }
+}
+
 // Calls sink(kind, hash, describe) for every feature of the message, where
 // describe() builds the readable description only when a sink wants it.
 template <typename Sink>
@@ -56,8 +105,10 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     }
     previous = h;
     previous_form = form;
+    if (token.type != text::TokenType::kWord) TypedValueFeatures(token, normalized, sink);
     // Character n-grams of words, with '<' and '>' marking the word's edges.
-    if (token.type == text::TokenType::kWord && form.size() >= 2) {
+    if (config.char_ngram_max >= config.char_ngram_min && token.type == text::TokenType::kWord &&
+        form.size() >= 2) {
       char bounded[64];
       const size_t n = std::min<size_t>(form.size(), sizeof(bounded) - 2);
       bounded[0] = '<';
@@ -69,8 +120,9 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
         if (word.size() <= width) continue;  // the whole word is already a unigram
         for (size_t at = 0; at + width <= word.size(); ++at) {
           const std::string_view gram = word.substr(at, width);
-          sink(FeatureKind::kCharNgram, KindHash(FeatureKind::kCharNgram, gram),
-               [gram] { return Concat({"letters '", gram, "'"}); });
+          sink(FeatureKind::kCharNgram, KindHash(FeatureKind::kCharNgram, gram), [gram] {
+            return Concat({"letters '", gram, "'"});
+          });
         }
       }
     }
@@ -87,8 +139,9 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     obfuscated = obfuscated || url.obfuscated;
     homograph = homograph || url.homograph;
     if (!url.shortener && !url.registrable_domain.empty()) {
-      sink(FeatureKind::kDomain, KindHash(FeatureKind::kDomain, url.registrable_domain),
-           [&url] { return Concat({"a link to ", url.registrable_domain}); });
+      sink(FeatureKind::kDomain, KindHash(FeatureKind::kDomain, url.registrable_domain), [&url] {
+        return Concat({"a link to ", url.registrable_domain});
+      });
     }
   }
   if (shortener) signal("link_shortener", "a link through a URL shortener");
@@ -103,20 +156,25 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   if (toll_free) signal("toll_free", "a toll-free number");
   if (foreign) signal("foreign_phone", "a phone number outside the US");
   for (const analysis::LexiconMatch& brand : message.brands) {
-    sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, brand.name),
-         [&brand] { return Concat({"mentions ", brand.name}); });
+    sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, brand.name), [&brand] {
+      return Concat({"mentions ", brand.name});
+    });
     if (!message.urls.empty()) {
-      sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, Concat({"with link:", brand.category})),
-           [&brand] { return Concat({"mentions ", brand.name, " with a link"}); });
+      sink(FeatureKind::kBrand,
+           KindHash(FeatureKind::kBrand, Concat({"with link:", brand.category})), [&brand] {
+             return Concat({"mentions ", brand.name, " with a link"});
+           });
     }
     if (brand.in_url) {
-      sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "in link"),
-           [&brand] { return Concat({"a link whose name uses ", brand.name}); });
+      sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "in link"), [&brand] {
+        return Concat({"a link whose name uses ", brand.name});
+      });
     }
   }
   for (const analysis::LexiconMatch& cue : message.cues) {
-    sink(FeatureKind::kCue, KindHash(FeatureKind::kCue, cue.name),
-         [&cue] { return Concat({"call to action (", cue.name, ")"}); });
+    sink(FeatureKind::kCue, KindHash(FeatureKind::kCue, cue.name), [&cue] {
+      return Concat({"call to action (", cue.name, ")"});
+    });
   }
   uint32_t seen = 0;  // one feature per kind of trick
   for (const text::Finding& finding : message.text_findings) {
@@ -124,8 +182,9 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     if ((seen & bit) != 0) continue;
     seen |= bit;
     const std::string_view name = text::FindingKindName(finding.kind);
-    sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, name),
-         [name] { return Concat({"written to dodge filters (", name, ")"}); });
+    sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, name), [name] {
+      return Concat({"written to dodge filters (", name, ")"});
+    });
   }
 }
 
@@ -133,9 +192,15 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
 
 uint64_t FeatureConfig::Fingerprint() const {
   // Bump the version when ForEachFeature changes meaning.
-  const uint64_t fields[] = {3, static_cast<uint64_t>(hash_bits),
+  uint32_t weight_bits;
+  static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
+  std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
+  const uint64_t fields[] = {4,
+                             static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
-                             static_cast<uint64_t>(char_ngram_max), bigrams ? 1u : 0u};
+                             static_cast<uint64_t>(char_ngram_max),
+                             bigrams ? 1u : 0u,
+                             weight_bits};
   return XXH3_64bits(fields, sizeof(fields));
 }
 
@@ -147,16 +212,19 @@ void FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
                                std::vector<Feature>* out) const {
   out->clear();
   const uint32_t mask = dimension() - 1;
-  ForEachFeature(config_, message, [&](FeatureKind, uint64_t hash, const auto&) {
-    out->push_back({static_cast<uint32_t>(hash) & mask, 1.0f});
+  const float char_weight = config_.char_ngram_weight;
+  ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t hash, const auto&) {
+    out->push_back(
+        {static_cast<uint32_t>(hash) & mask, kind == FeatureKind::kCharNgram ? char_weight : 1.0f});
   });
   if (out->empty()) return;
   // Sum duplicates, then scale to unit length.
-  std::sort(out->begin(), out->end(), [](const Feature& a, const Feature& b) { return a.index < b.index; });
+  std::sort(out->begin(), out->end(),
+            [](const Feature& a, const Feature& b) { return a.index < b.index; });
   size_t kept = 0;
   for (size_t i = 0; i < out->size(); ++i) {
     if (kept > 0 && (*out)[kept - 1].index == (*out)[i].index) {
-      (*out)[kept - 1].value += 1.0f;
+      (*out)[kept - 1].value += (*out)[i].value;
     } else {
       (*out)[kept++] = (*out)[i];
     }
@@ -168,18 +236,20 @@ void FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
   for (Feature& f : *out) f.value *= scale;
 }
 
-std::vector<DescribedFeature> FeatureExtractor::Describe(const analysis::MessageAnalysis& message) const {
+std::vector<DescribedFeature> FeatureExtractor::Describe(
+    const analysis::MessageAnalysis& message) const {
   std::vector<DescribedFeature> out;
   std::unordered_map<uint32_t, size_t> position;  // merged by bucket, as Extract does
   const uint32_t mask = dimension() - 1;
   ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t hash, const auto& describe) {
     const uint32_t index = static_cast<uint32_t>(hash) & mask;
     const auto [it, inserted] = position.emplace(index, out.size());
+    const float value = kind == FeatureKind::kCharNgram ? config_.char_ngram_weight : 1.0f;
     if (!inserted) {
-      out[it->second].value += 1.0f;
+      out[it->second].value += value;
       return;
     }
-    out.push_back({index, 1.0f, kind, describe()});
+    out.push_back({index, value, kind, describe()});
   });
   float norm = 0;
   for (const DescribedFeature& f : out) norm += f.value * f.value;

@@ -36,7 +36,9 @@ float Sigmoid(float x) {
 }  // namespace
 
 LinearModel::LinearModel(uint32_t dimension, uint64_t feature_fingerprint)
-    : weights_(dimension, 0.0f), accumulators_(dimension, 0.0f), fingerprint_(feature_fingerprint) {}
+    : weights_(dimension, 0.0f),
+      accumulators_(dimension, 0.0f),
+      fingerprint_(feature_fingerprint) {}
 
 float LinearModel::Probability(std::span<const Feature> features) const {
   float z = bias_;
@@ -44,7 +46,8 @@ float LinearModel::Probability(std::span<const Feature> features) const {
   return Sigmoid(z);
 }
 
-float LinearModel::Learn(std::span<const Feature> features, bool spam, const TrainingOptions& options) {
+float LinearModel::Learn(std::span<const Feature> features, bool spam,
+                         const TrainingOptions& options) {
   const float p = Probability(features);
   const float g = p - (spam ? 1.0f : 0.0f);  // d(log loss)/dz
   for (const Feature& f : features) {
@@ -62,8 +65,8 @@ float LinearModel::Learn(std::span<const Feature> features, bool spam, const Tra
 
 Status LinearModel::Save(const std::string& path) const {
   std::string bytes(kMagic, sizeof(kMagic));
-  const Header header{kFormatVersion, dimension(), fingerprint_, examples_seen_, bias_,
-                      bias_accumulator_, thresholds_.spam, thresholds_.suspect};
+  const Header header{kFormatVersion, dimension(),       fingerprint_,     examples_seen_,
+                      bias_,          bias_accumulator_, thresholds_.spam, thresholds_.suspect};
   bytes.append(reinterpret_cast<const char*>(&header), sizeof(header));
   bytes.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float));
   bytes.append(reinterpret_cast<const char*>(accumulators_.data()),
@@ -111,12 +114,14 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   }
   if (header.dimension == 0 || header.dimension > (1u << 26) ||
       (header.dimension & (header.dimension - 1)) != 0) {
-    return Status::Corruption("model dimension " + std::to_string(header.dimension) + " is invalid");
+    return Status::Corruption("model dimension " + std::to_string(header.dimension) +
+                              " is invalid");
   }
   const size_t expected = minimum + 2ull * header.dimension * sizeof(float);
   if (bytes.size() != expected) {
-    return Status::Corruption("model file has " + std::to_string(bytes.size()) + " bytes, expected " +
-                              std::to_string(expected) + " (truncated or padded)");
+    return Status::Corruption("model file has " + std::to_string(bytes.size()) +
+                              " bytes, expected " + std::to_string(expected) +
+                              " (truncated or padded)");
   }
   uint64_t stored_checksum;
   std::memcpy(&stored_checksum, bytes.data() + bytes.size() - sizeof(uint64_t), sizeof(uint64_t));
@@ -136,7 +141,8 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   model.bias_accumulator_ = header.bias_accumulator;
   model.examples_seen_ = header.examples_seen;
   model.thresholds_ = {header.spam_threshold, header.suspect_threshold};
-  if (!std::isfinite(model.bias_) || !(model.thresholds_.spam >= 0 && model.thresholds_.spam <= 1) ||
+  if (!std::isfinite(model.bias_) ||
+      !(model.thresholds_.spam >= 0 && model.thresholds_.spam <= 1) ||
       !(model.thresholds_.suspect >= 0 && model.thresholds_.suspect <= model.thresholds_.spam)) {
     return Status::Corruption("model header holds invalid numbers");
   }

@@ -31,7 +31,8 @@ Result<SpamFilter> SpamFilter::Load(const std::string& path, FeatureConfig confi
   Result<LinearModel> model = LinearModel::Load(path, config.Fingerprint());
   if (!model.ok()) return model.status();
   if (model->dimension() != (1u << config.hash_bits)) {
-    return Status::InvalidArgument(path + ": model dimension does not match the feature configuration");
+    return Status::InvalidArgument(path +
+                                   ": model dimension does not match the feature configuration");
   }
   return SpamFilter(std::move(model).value(), config);
 }

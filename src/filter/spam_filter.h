@@ -27,7 +27,7 @@ struct Reason {
 
 struct Verdict {
   Label label;
-  float probability;  // of spam
+  float probability;            // of spam
   std::vector<Reason> reasons;  // strongest first, towards the verdict's side
 };
 
