@@ -119,7 +119,89 @@ int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& 
   return 0;
 }
 
+struct TrainOptions {
+  CorpusOptions corpus;
+  filter::TrainingOptions training;
+  std::string out;
+};
+
+int RunTrain(const TrainOptions& options) {
+  Result<std::vector<LabeledMessage>> corpus = LoadCorpus(options.corpus);
+  if (!corpus.ok()) {
+    std::cerr << "spamradar train: " << corpus.status().message() << "\n";
+    return 1;
+  }
+  if (corpus->empty()) {
+    std::cerr << "spamradar train: " << options.corpus.path << " holds no messages\n";
+    return 1;
+  }
+  SpamFilter spam_filter = SpamFilter::Untrained();
+  spam_filter.Train(*corpus, {}, options.training);
+  if (Status status = spam_filter.Save(options.out); !status.ok()) {
+    std::cerr << "spamradar train: " << status.message() << "\n";
+    return 1;
+  }
+  size_t spam = 0;
+  for (const LabeledMessage& m : *corpus) spam += m.spam;
+  std::cerr << "spamradar train: " << corpus->size() << " messages (" << spam << " spam), "
+            << options.training.epochs << " epochs -> " << options.out << "\n";
+  return 0;
+}
+
+struct ClassifyOptions {
+  std::string model;
+  int reasons = 5;
+};
+
+int RunClassify(const ClassifyOptions& options) {
+  Result<SpamFilter> spam_filter = SpamFilter::Load(options.model);
+  if (!spam_filter.ok()) {
+    std::cerr << "spamradar classify: " << spam_filter.status().message() << "\n";
+    return 1;
+  }
+  for (std::string line; std::getline(std::cin, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const filter::Verdict verdict = spam_filter->Classify(line, options.reasons);
+    nlohmann::ordered_json out = {{"label", filter::LabelName(verdict.label)},
+                                  {"probability", verdict.probability}};
+    nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+    for (const filter::Reason& reason : verdict.reasons) {
+      reasons.push_back({{"reason", reason.description}, {"weight", reason.weight}});
+    }
+    out["reasons"] = std::move(reasons);
+    std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  }
+  std::cout.flush();
+  return std::cout ? 0 : 1;
+}
+
 }  // namespace
+
+void AddTrainCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<TrainOptions>();
+  CLI::App* cmd = app.add_subcommand("train", "Train a spam model on a labelled corpus");
+  cmd->footer(
+      "Example:\n"
+      "  spamradar train --corpus ../shared/data/sms_spam_collection/SMSSpamCollection \\\n"
+      "      --format uci --out models/uci.model");
+  AddCorpusOptions(cmd, &options->corpus);
+  AddTrainingOptions(cmd, &options->training);
+  cmd->add_option("--out", options->out, "Model file to write")->required();
+  cmd->callback([options, exit_code] { *exit_code = RunTrain(*options); });
+}
+
+void AddClassifyCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<ClassifyOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "classify", "Classify messages read from standard input, one per line, as JSON Lines");
+  cmd->footer(
+      "Each output line has the label (spam, suspect or ham), the probability of spam and the\n"
+      "reasons: the features that pushed the verdict hardest, in words.");
+  cmd->add_option("--model", options->model, "Model file (from spamradar train)")->required();
+  cmd->add_option("--reasons", options->reasons, "How many reasons to give per message")
+      ->capture_default_str();
+  cmd->callback([options, exit_code] { *exit_code = RunClassify(*options); });
+}
 
 void AddEvalCommand(CLI::App& app, int* exit_code) {
   auto corpus = std::make_shared<CorpusOptions>();

@@ -20,7 +20,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   spamradar::app::AddInspectCommand(app, &exit_code);
+  spamradar::app::AddTrainCommand(app, &exit_code);
   spamradar::app::AddEvalCommand(app, &exit_code);
+  spamradar::app::AddClassifyCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

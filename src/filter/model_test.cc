@@ -1,0 +1,83 @@
+#include "filter/model.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+namespace spamradar::filter {
+namespace {
+
+constexpr uint64_t kFingerprint = 0x5eed;
+
+std::string TempPath(const std::string& name) { return ::testing::TempDir() + "/" + name; }
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+void WriteAll(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+LinearModel TrainedModel() {
+  LinearModel model(1024, kFingerprint);
+  const std::vector<Feature> spam = {{1, 0.7f}, {2, 0.7f}};
+  const std::vector<Feature> ham = {{3, 0.7f}, {4, 0.7f}};
+  for (int i = 0; i < 50; ++i) {
+    model.Learn(spam, true, {});
+    model.Learn(ham, false, {});
+  }
+  model.set_thresholds({0.6f, 0.3f});
+  return model;
+}
+
+TEST(LinearModelTest, LearnsAndRoundTripsThroughAFile) {
+  const LinearModel model = TrainedModel();
+  const std::vector<Feature> spam = {{1, 0.7f}, {2, 0.7f}};
+  EXPECT_GT(model.Probability(spam), 0.9f);
+  EXPECT_LT(model.Probability(std::vector<Feature>{{3, 0.7f}, {4, 0.7f}}), 0.1f);
+  const std::string path = TempPath("roundtrip.model");
+  ASSERT_TRUE(model.Save(path).ok());
+  Result<LinearModel> loaded = LinearModel::Load(path, kFingerprint);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->Probability(spam), model.Probability(spam));
+  EXPECT_EQ(loaded->thresholds().spam, 0.6f);
+  EXPECT_EQ(loaded->examples_seen(), 100u);
+}
+
+TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
+  const std::string path = TempPath("broken.model");
+  ASSERT_TRUE(TrainedModel().Save(path).ok());
+  const std::string good = ReadAll(path);
+
+  EXPECT_EQ(LinearModel::Load(TempPath("missing.model"), kFingerprint).status().code(),
+            StatusCode::kNotFound);
+
+  WriteAll(path, good.substr(0, good.size() / 2));
+  Result<LinearModel> truncated = LinearModel::Load(path, kFingerprint);
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_NE(truncated.status().message().find("truncated"), std::string::npos);
+
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x40;
+  WriteAll(path, flipped);
+  Result<LinearModel> corrupted = LinearModel::Load(path, kFingerprint);
+  ASSERT_FALSE(corrupted.ok());
+  EXPECT_NE(corrupted.status().message().find("checksum"), std::string::npos);
+
+  WriteAll(path, "not a model at all");
+  EXPECT_NE(LinearModel::Load(path, kFingerprint).status().message().find("magic"), std::string::npos);
+
+  WriteAll(path, good);
+  Result<LinearModel> other_features = LinearModel::Load(path, kFingerprint + 1);
+  ASSERT_FALSE(other_features.ok());
+  EXPECT_NE(other_features.status().message().find("feature configuration"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace spamradar::filter
