@@ -11,7 +11,8 @@ std::string ErrorOf(std::string_view bytes, CorpusFormat format) {
 }
 
 TEST(CorpusTest, Uci) {
-  Result<std::vector<LabeledMessage>> corpus = ParseCorpus("ham\thello\nspam\tWIN now\r\n", CorpusFormat::kUci);
+  Result<std::vector<LabeledMessage>> corpus =
+      ParseCorpus("ham\thello\nspam\tWIN now\r\n", CorpusFormat::kUci);
   ASSERT_TRUE(corpus.ok());
   ASSERT_EQ(corpus->size(), 2u);
   EXPECT_FALSE((*corpus)[0].spam);
@@ -43,16 +44,19 @@ TEST(CorpusTest, SuperSmsCsvWithQuotingAndExtraColumns) {
 
 TEST(CorpusTest, Jsonl) {
   Result<std::vector<LabeledMessage>> corpus =
-      ParseCorpus("{\"text\":\"hi\",\"label\":\"ham\"}\n{\"label\":\"spam\",\"text\":\"win\"}\n", CorpusFormat::kJsonl);
+      ParseCorpus("{\"text\":\"hi\",\"label\":\"ham\"}\n{\"label\":\"spam\",\"text\":\"win\"}\n",
+                  CorpusFormat::kJsonl);
   ASSERT_TRUE(corpus.ok());
   EXPECT_EQ(corpus->size(), 2u);
-  EXPECT_EQ(ErrorOf("{\"text\":\"hi\"}\n", CorpusFormat::kJsonl), "line 1: missing \"label\" string");
+  EXPECT_EQ(ErrorOf("{\"text\":\"hi\"}\n", CorpusFormat::kJsonl),
+            "line 1: missing \"label\" string");
   EXPECT_EQ(ErrorOf("{broken\n", CorpusFormat::kJsonl), "line 1: not a JSON object");
 }
 
 TEST(CorpusTest, ReadsTheRealCollectionsFromDisk) {
   const std::string data = SPAMRADAR_SHARED_DATA_DIR;
-  Result<std::vector<LabeledMessage>> uci = ReadCorpus(data + "/sms_spam_collection/SMSSpamCollection", CorpusFormat::kUci);
+  Result<std::vector<LabeledMessage>> uci =
+      ReadCorpus(data + "/sms_spam_collection/SMSSpamCollection", CorpusFormat::kUci);
   ASSERT_TRUE(uci.ok()) << uci.status().ToString();
   EXPECT_EQ(uci->size(), 5574u);
   // Straight from the zip, through libzip: 67,010 rows, 2 without a label.
@@ -63,7 +67,8 @@ TEST(CorpusTest, ReadsTheRealCollectionsFromDisk) {
   size_t spam = 0;
   for (const LabeledMessage& m : *super_sms) spam += m.spam;
   EXPECT_EQ(spam, 26178u);
-  EXPECT_EQ(ReadCorpus(data + "/no/such/file", CorpusFormat::kUci).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(ReadCorpus(data + "/no/such/file", CorpusFormat::kUci).status().code(),
+            StatusCode::kNotFound);
 }
 
 TEST(CorpusTest, FormatNames) {

@@ -176,6 +176,15 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
       return Concat({"call to action (", cue.name, ")"});
     });
   }
+  if (message.ascii_letters >= 8) {
+    const uint32_t percent = 100 * message.upper_letters / message.ascii_letters;
+    const char* bucket = percent >= 60   ? "caps:60"
+                         : percent >= 30 ? "caps:30"
+                         : percent >= 10 ? "caps:10"
+                                         : "caps:0";
+    signal(bucket, percent >= 30 ? "written in capitals" : "ordinary casing");
+  }
+  if (message.exclamations >= 2) signal("exclamations", "several exclamation marks");
   uint32_t seen = 0;  // one feature per kind of trick
   for (const text::Finding& finding : message.text_findings) {
     const auto bit = 1u << static_cast<unsigned>(finding.kind);

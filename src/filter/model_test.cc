@@ -10,7 +10,9 @@ namespace {
 
 constexpr uint64_t kFingerprint = 0x5eed;
 
-std::string TempPath(const std::string& name) { return ::testing::TempDir() + "/" + name; }
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "/" + name;
+}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -71,7 +73,8 @@ TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
   EXPECT_NE(corrupted.status().message().find("checksum"), std::string::npos);
 
   WriteAll(path, "not a model at all");
-  EXPECT_NE(LinearModel::Load(path, kFingerprint).status().message().find("magic"), std::string::npos);
+  EXPECT_NE(LinearModel::Load(path, kFingerprint).status().message().find("magic"),
+            std::string::npos);
 
   WriteAll(path, good);
   Result<LinearModel> other_features = LinearModel::Load(path, kFingerprint + 1);

@@ -20,7 +20,8 @@ const UciSplit& Uci() {
   static const UciSplit* const split = [] {
     auto* s = new UciSplit();
     Result<std::vector<LabeledMessage>> corpus = ReadCorpus(
-        std::string(SPAMRADAR_SHARED_DATA_DIR) + "/sms_spam_collection/SMSSpamCollection", CorpusFormat::kUci);
+        std::string(SPAMRADAR_SHARED_DATA_DIR) + "/sms_spam_collection/SMSSpamCollection",
+        CorpusFormat::kUci);
     CHECK(corpus.ok()) << corpus.status().ToString();
     s->corpus = std::move(corpus).value();
     for (size_t i = 0; i < s->corpus.size(); ++i) (i % 3 == 2 ? s->test : s->train).push_back(i);
@@ -47,15 +48,18 @@ SpamFilter TrainedOnUci() {
 // A campaign the UCI collection has never seen: a "wrong number" romance
 // opener with rotating names, cities, apps and handles.
 std::vector<std::string> UnseenCampaign(int count) {
-  const char* names[] = {"amy", "jessica", "lily", "sophia", "emma", "chloe", "mia", "grace", "anna", "lucy"};
-  const char* cities[] = {"boston", "denver", "austin", "miami", "seattle", "phoenix", "dallas", "tampa"};
+  const char* names[] = {"amy",   "jessica", "lily",  "sophia", "emma",
+                         "chloe", "mia",     "grace", "anna",   "lucy"};
+  const char* cities[] = {"boston",  "denver",  "austin", "miami",
+                          "seattle", "phoenix", "dallas", "tampa"};
   const char* apps[] = {"whatsapp", "telegram", "signal", "line"};
   std::mt19937 random(11);
   std::vector<std::string> out;
   for (int i = 0; i < count; ++i) {
-    out.push_back(std::string("hi its ") + names[random() % 10] + ", long time no see! i just moved to " +
-                  cities[random() % 8] + ". text me on " + apps[random() % 4] + " at " +
-                  names[random() % 10] + std::to_string(10 + random() % 990) + " so we can catch up");
+    out.push_back(std::string("hi its ") + names[random() % 10] +
+                  ", long time no see! i just moved to " + cities[random() % 8] + ". text me on " +
+                  apps[random() % 4] + " at " + names[random() % 10] +
+                  std::to_string(10 + random() % 990) + " so we can catch up");
   }
   return out;
 }
@@ -73,19 +77,22 @@ TEST(SpamFilterTest, LearnsAnUnseenCampaignIncrementallyWithoutForgetting) {
   const double mcc_before = TestSplit(spam_filter).Mcc();
   const std::vector<std::string> campaign = UnseenCampaign(60);
   for (size_t i = 36; i < campaign.size(); ++i) {
-    ASSERT_EQ(spam_filter.LabelFor(spam_filter.Probability(campaign[i])), Label::kHam) << campaign[i];
+    ASSERT_EQ(spam_filter.LabelFor(spam_filter.Probability(campaign[i])), Label::kHam)
+        << campaign[i];
   }
   // Three dozen spam reports of the campaign, each learned once.
   for (size_t i = 0; i < 36; ++i) spam_filter.Learn(campaign[i], /*spam=*/true);
   for (size_t i = 36; i < campaign.size(); ++i) {
-    EXPECT_EQ(spam_filter.LabelFor(spam_filter.Probability(campaign[i])), Label::kSpam) << campaign[i];
+    EXPECT_EQ(spam_filter.LabelFor(spam_filter.Probability(campaign[i])), Label::kSpam)
+        << campaign[i];
   }
   EXPECT_GE(TestSplit(spam_filter).Mcc(), mcc_before);
 }
 
 TEST(SpamFilterTest, ExplainsVerdictsInWords) {
   const SpamFilter spam_filter = TrainedOnUci();
-  const Verdict spam = spam_filter.Classify("WINNER! You have won a £1000 prize. Call 09061701461 to claim now");
+  const Verdict spam =
+      spam_filter.Classify("WINNER! You have won a £1000 prize. Call 09061701461 to claim now");
   EXPECT_EQ(spam.label, Label::kSpam);
   ASSERT_FALSE(spam.reasons.empty());
   for (const Reason& reason : spam.reasons) {
