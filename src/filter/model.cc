@@ -47,7 +47,7 @@ float LinearModel::Probability(std::span<const Feature> features) const {
 }
 
 float LinearModel::Learn(std::span<const Feature> features, bool spam,
-                         const TrainingOptions& options) {
+                         const TrainingOptions& options, bool update_bias) {
   const float p = Probability(features);
   const float g = p - (spam ? 1.0f : 0.0f);  // d(log loss)/dz
   for (const Feature& f : features) {
@@ -57,8 +57,10 @@ float LinearModel::Learn(std::span<const Feature> features, bool spam,
     acc += grad * grad;
     w -= options.learning_rate * grad / (std::sqrt(acc) + kEpsilon);
   }
-  bias_accumulator_ += g * g;
-  bias_ -= options.learning_rate * g / (std::sqrt(bias_accumulator_) + kEpsilon);
+  if (update_bias) {
+    bias_accumulator_ += g * g;
+    bias_ -= options.learning_rate * g / (std::sqrt(bias_accumulator_) + kEpsilon);
+  }
   ++examples_seen_;
   return p;
 }

@@ -44,7 +44,10 @@ class LinearModel {
   float bias() const { return bias_; }
 
   // One AdaGrad step towards `spam`; returns the probability before the step.
-  float Learn(std::span<const Feature> features, bool spam, const TrainingOptions& options);
+  // With `update_bias` false the global prior stays put: a burst of reports of
+  // one campaign must teach its features, not make every message look spammier.
+  float Learn(std::span<const Feature> features, bool spam, const TrainingOptions& options,
+              bool update_bias = true);
 
   const Thresholds& thresholds() const { return thresholds_; }
   void set_thresholds(Thresholds t) { thresholds_ = t; }

@@ -84,7 +84,7 @@ Verdict SpamFilter::Classify(std::string_view message, int max_reasons) const {
 void SpamFilter::Learn(std::string_view message, bool spam, const TrainingOptions& options) {
   thread_local std::vector<Feature> features;
   ExtractFeatures(message, &features);
-  model_.Learn(features, spam, options);
+  model_.Learn(features, spam, options, /*update_bias=*/false);
 }
 
 void SpamFilter::Train(const std::vector<LabeledMessage>& corpus, const std::vector<size_t>& rows,

@@ -44,7 +44,8 @@ class SpamFilter {
   float Probability(std::string_view message) const;
   Label LabelFor(float probability) const;
 
-  // Incremental learning: one step towards `spam` for this message.
+  // Incremental learning: one step towards `spam` for this message's
+  // features (the model's global prior is left alone).
   void Learn(std::string_view message, bool spam, const TrainingOptions& options = {});
 
   // Training from scratch on `corpus` (rows in `rows`, or all when empty):

@@ -64,12 +64,12 @@ std::vector<std::string> UnseenCampaign(int count) {
   return out;
 }
 
-// The floor CI keeps so quality cannot silently regress. The foundation of
-// the filter reaches TEST MCC 0.941 here; the filter issue's goal is 0.96.
+// The floor CI keeps so quality cannot silently regress (the filter issue's
+// floor: TEST MCC at least 0.95; measured 0.953 with the default options).
 TEST(SpamFilterTest, UciTestSplitQualityFloor) {
   const Confusion c = TestSplit(TrainedOnUci());
-  EXPECT_GE(c.Mcc(), 0.93);
-  EXPECT_LE(c.BlockedHam(), 0.002);
+  EXPECT_GE(c.Mcc(), 0.95);
+  EXPECT_LE(c.BlockedHam(), 0.001);
 }
 
 TEST(SpamFilterTest, LearnsAnUnseenCampaignIncrementallyWithoutForgetting) {
