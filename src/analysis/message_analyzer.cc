@@ -99,10 +99,12 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
   // Casing and exclamation marks are lost in the normalized text but say a lot
   // about a message ("WINNER!!"); counted in one vectorizable pass.
   uint32_t upper = 0, lower = 0, exclamations = 0;
-  for (const char c : raw) {
-    upper += static_cast<uint32_t>(c >= 'A' && c <= 'Z');
-    lower += static_cast<uint32_t>(c >= 'a' && c <= 'z');
-    exclamations += static_cast<uint32_t>(c == '!');
+  const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const unsigned char b = bytes[i];
+    upper += static_cast<unsigned char>(b - 'A') < 26;
+    lower += static_cast<unsigned char>(b - 'a') < 26;
+    exclamations += b == '!';
   }
   out.upper_letters = upper;
   out.ascii_letters = upper + lower;

@@ -334,6 +334,10 @@ class RegionTokenizer {
     return utf8proc_isupper(cp) || Classify(d.code_point) == CharClass::kDigit;
   }
 
+  static bool IsFillerCandidate(char c) {
+    return c == '*' || c == '_' || c == '~' || c == '^' || c == '.' || c == '-';
+  }
+
   static bool AllAsciiLetters(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), IsAsciiLetter);
   }
@@ -346,14 +350,14 @@ class RegionTokenizer {
   void JoinFillerPunctuation() {
     size_t out = 0;
     for (size_t i = 0; i < words_.size(); ++i) {
-      if (out > 0) {
+      if (out > 0 && words_[i].begin == words_[out - 1].end + 1 &&
+          IsFillerCandidate(text_[words_[out - 1].end])) {
         RawWord& previous = words_[out - 1];
         const RawWord& word = words_[i];
         const std::string_view left = TextOf(previous);
         const std::string_view right = TextOf(word);
-        const bool adjacent = word.begin == previous.end + 1;
-        const char filler = adjacent ? text_[previous.end] : '\0';
-        const bool always_filler = filler == '*' || filler == '_' || filler == '~' || filler == '^';
+        const char filler = text_[previous.end];
+        const bool always_filler = filler != '.' && filler != '-';
         // "Mr.Smith", "T-Mobile": a capital after '.' or '-' starts a new word.
         const Span right_original = clean_.ToOriginal(word.begin, word.end);
         const bool capital_after = right_original.begin < raw_.size() &&
@@ -361,8 +365,8 @@ class RegionTokenizer {
                                    raw_[right_original.begin] <= 'Z';
         const bool short_piece = std::min(left.size(), right.size()) <= 2 && !capital_after;
         const bool both_single = left.size() == 1 && right.size() == 1;
-        if (adjacent && !both_single && AllAsciiLetters(left) && AllAsciiLetters(right) &&
-            (always_filler || ((filler == '.' || filler == '-') && short_piece))) {
+        if (!both_single && AllAsciiLetters(left) && AllAsciiLetters(right) &&
+            (always_filler || short_piece)) {
           const auto text_begin = static_cast<uint32_t>(buffer_.size());
           std::string joined(left);
           joined += right;
