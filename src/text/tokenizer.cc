@@ -136,6 +136,18 @@ constexpr std::array<ByteClass, 256> kByteClass = [] {
   return table;
 }();
 
+// For letters and digits: bit 0 set for a letter, bit 1 for a character
+// leetspeak uses ('0', '1', '3', '4', '5', '7'), so CutWords learns a word's
+// shape with one table load per byte.
+constexpr uint8_t kIsLetter = 1;
+constexpr uint8_t kIsLeet = 2;
+constexpr std::array<uint8_t, 256> kAlnumShape = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<size_t>(c)] = kIsLetter;
+  for (char c : std::string_view("013457")) table[static_cast<unsigned char>(c)] = kIsLeet;
+  return table;
+}();
+
 // What CutWords learned about a word while cutting it.
 struct WordShape {
   bool ascii = true;
@@ -211,12 +223,12 @@ class RegionTokenizer {
       }
       const uint32_t word_begin = pos;
       WordShape shape;
+      uint8_t alnum_shape = 0;
       while (pos < end) {
         const char c = text_[pos];
         const ByteClass cls = kByteClass[static_cast<unsigned char>(c)];
         if (cls == ByteClass::kAlnum) {
-          shape.letters = shape.letters || !IsAsciiDigit(c);
-          shape.leet = shape.leet || LeetLetter(c) != 0;
+          alnum_shape |= kAlnumShape[static_cast<unsigned char>(c)];
           ++pos;
           continue;
         }
@@ -226,6 +238,8 @@ class RegionTokenizer {
         shape.leet = shape.leet || cls == ByteClass::kLeetSymbol;
         pos += Advance(pos);
       }
+      shape.letters = (alnum_shape & kIsLetter) != 0;
+      shape.leet = shape.leet || (alnum_shape & kIsLeet) != 0;
       AddWord(word_begin, pos, shape);
     }
   }
