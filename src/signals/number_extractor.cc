@@ -1,5 +1,6 @@
 #include "signals/number_extractor.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -104,6 +105,20 @@ uint32_t ScanPhoneRun(std::string_view text, uint32_t pos, int* digit_count, boo
     }
   }
   return last_digit_end;
+}
+
+// Whether the word before `pos` is one that introduces a short code ("text
+// STOP to 87070", "reply YES to 86688", "txt 82228", "call 87121"). Without it
+// a 5-6 digit number is a one-time code, an order number or a price.
+bool FollowsShortCodeVerb(std::string_view text, uint32_t pos) {
+  static constexpr std::array<std::string_view, 11> kVerbs = {
+      "to", "text", "txt", "reply", "send", "sms", "dial", "call", "msg", "texting", "no"};
+  uint32_t end = pos;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ':')) --end;
+  uint32_t begin = end;
+  while (begin > 0 && end - begin < 8 && text[begin - 1] >= 'a' && text[begin - 1] <= 'z') --begin;
+  const std::string_view word = text.substr(begin, end - begin);
+  return std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
 }
 
 std::optional<std::string_view> CurrencyWordAfter(std::string_view text, uint32_t pos,
@@ -251,7 +266,7 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
       match.text = plain + "p";
       ++end;
     } else if (!separated && (digits.size() == 5 || digits.size() == 6) && digits[0] >= '2' &&
-               !IsLetterAt(window, end)) {
+               !IsLetterAt(window, end) && FollowsShortCodeVerb(window, pos)) {
       match.kind = NumberKind::kShortCode;
     }
     match.end = end;

@@ -1,6 +1,7 @@
 // ExtractNumbers: the numeric tokens of a message's clean text: phone numbers
 // (libphonenumber, E.164 out, US by default), US-style short codes (5-6
-// digits, as in "text STOP to 87070"), money ("$1,500", "£250", "150p",
+// digits after a word such as "to", "text", "reply": "text STOP to 87070";
+// elsewhere such a number is a one-time code or an order number), money ("$1,500", "£250", "150p",
 // "500 dollars"), percentages ("up to 90% off") and other numbers.
 //
 // Digits glued to letters on their left ("V1tt0n", "txt82228") are left to the

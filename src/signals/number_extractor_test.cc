@@ -67,3 +67,19 @@ TEST(NumberExtractorTest, PhoneValidationIsBudgetedPerMessage) {
 
 }  // namespace
 }  // namespace spamradar::signals
+
+namespace spamradar::signals {
+namespace {
+
+TEST(NumberExtractorTest, OneTimeCodesAreNotShortCodes) {
+  const auto otp = Numbers("your verification code is 482913. do not share it");
+  ASSERT_EQ(otp.size(), 1u);
+  EXPECT_EQ(otp[0].kind, NumberKind::kNumber);
+  const auto short_code = Numbers("reply yes to 86688 or text stop to 87070");
+  ASSERT_EQ(short_code.size(), 2u);
+  EXPECT_EQ(short_code[0].kind, NumberKind::kShortCode);
+  EXPECT_EQ(short_code[1].kind, NumberKind::kShortCode);
+}
+
+}  // namespace
+}  // namespace spamradar::signals
