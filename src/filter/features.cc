@@ -176,7 +176,10 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
       return Concat({"call to action (", cue.name, ")"});
     });
   }
-  if (message.ascii_letters >= 8) {
+  // Only for messages with some capital: a text with none may have been
+  // lower-cased by whoever compiled the corpus (most ham of the Super SMS set
+  // was), and a model must not learn that lower case means ham.
+  if (message.ascii_letters >= 8 && message.upper_letters > 0) {
     const uint32_t percent = 100 * message.upper_letters / message.ascii_letters;
     const char* bucket = percent >= 60   ? "caps:60"
                          : percent >= 30 ? "caps:30"
@@ -204,7 +207,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {4,
+  const uint64_t fields[] = {5,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),
