@@ -118,3 +118,52 @@ TEST(CliTest, InspectsTheBundledSample) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliTest, TrainThenClassifyWithReasons) {
+  const std::string dir = ::testing::TempDir();
+  const std::string corpus = dir + "/cli_corpus.jsonl";
+  if (FILE* f = std::fopen(corpus.c_str(), "wb")) {
+    for (int i = 0; i < 30; ++i) {
+      std::fprintf(
+          f, "{\"text\":\"WINNER! claim your prize %d at bit.ly/x%d now\",\"label\":\"spam\"}\n", i,
+          i);
+      std::fprintf(
+          f, "{\"text\":\"see you at dinner tonight, bring %d plates\",\"label\":\"ham\"}\n", i);
+    }
+    std::fclose(f);
+  }
+  const std::string model = dir + "/cli.model";
+  const CommandResult train =
+      Spamradar("train --corpus " + corpus + " --format jsonl --out " + model);
+  ASSERT_EQ(train.exit_code, 0) << train.output;
+  const CommandResult classify = Spamradar("classify --model " + model,
+                                           "WINNER! claim your prize 99 at bit.ly/zz now\n"
+                                           "see you at dinner tonight\n");
+  ASSERT_EQ(classify.exit_code, 0) << classify.output;
+  const auto lines = JsonLines(classify.output);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["label"], "spam");
+  EXPECT_FALSE(lines[0]["reasons"].empty());
+  EXPECT_EQ(lines[1]["label"], "ham");
+}
+
+TEST(CliTest, FilterCommandsReportBadInput) {
+  const std::string dir = ::testing::TempDir();
+  const std::string corpus = dir + "/cli_bad_corpus.txt";
+  if (FILE* f = std::fopen(corpus.c_str(), "wb")) {
+    std::fputs("ham\tfine\nspma\toops\n", f);
+    std::fclose(f);
+  }
+  const CommandResult bad_corpus = Spamradar("eval --corpus " + corpus + " --format uci");
+  EXPECT_EQ(bad_corpus.exit_code, 1);
+  EXPECT_NE(bad_corpus.output.find("line 2: unknown label"), std::string::npos)
+      << bad_corpus.output;
+  const CommandResult missing_model = Spamradar("classify --model " + dir + "/no.model", "hi\n");
+  EXPECT_EQ(missing_model.exit_code, 1);
+  EXPECT_NE(missing_model.output.find("cannot open model file"), std::string::npos);
+  EXPECT_EQ(Spamradar("train --corpus " + corpus).exit_code, 2);  // --out missing
+}
+
+}  // namespace
