@@ -34,19 +34,17 @@ Result<bool> ParseLabel(std::string_view label, int line) {
 
 Result<std::vector<LabeledMessage>> ParseUci(std::string_view bytes) {
   std::vector<LabeledMessage> out;
-  int line_number = 0;
-  for (std::string_view line : Split(bytes, '\n')) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+  Status status = ForEachLine(bytes, [&out](int line_number, std::string_view line) -> Status {
     const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) return Status(LineError(line_number, "missing tab"));
+    if (tab == std::string_view::npos) return LineError(line_number, "missing tab");
     Result<bool> spam = ParseLabel(line.substr(0, tab), line_number);
     if (!spam.ok()) return spam.status();
     const std::string_view text = line.substr(tab + 1);
-    if (!IsValidUtf8(text)) return Status(LineError(line_number, "invalid UTF-8"));
+    if (!IsValidUtf8(text)) return LineError(line_number, "invalid UTF-8");
     out.push_back({std::string(text), *spam});
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   return out;
 }
 
@@ -146,24 +144,23 @@ Result<std::vector<LabeledMessage>> ParseSuperSms(std::string_view bytes) {
 
 Result<std::vector<LabeledMessage>> ParseJsonl(std::string_view bytes) {
   std::vector<LabeledMessage> out;
-  int line_number = 0;
-  for (std::string_view line : Split(bytes, '\n')) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+  Status status = ForEachLine(bytes, [&out](int line_number, std::string_view line) -> Status {
     const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (row.is_discarded() || !row.is_object())
-      return Status(LineError(line_number, "not a JSON object"));
+    if (row.is_discarded() || !row.is_object()) return LineError(line_number, "not a JSON object");
     const auto text = row.find("text");
     const auto label = row.find("label");
-    if (text == row.end() || !text->is_string())
-      return Status(LineError(line_number, "missing \"text\" string"));
-    if (label == row.end() || !label->is_string())
-      return Status(LineError(line_number, "missing \"label\" string"));
+    if (text == row.end() || !text->is_string()) {
+      return LineError(line_number, "missing \"text\" string");
+    }
+    if (label == row.end() || !label->is_string()) {
+      return LineError(line_number, "missing \"label\" string");
+    }
     Result<bool> spam = ParseLabel(label->get_ref<const std::string&>(), line_number);
     if (!spam.ok()) return spam.status();
     out.push_back({text->get<std::string>(), *spam});
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   return out;
 }
 
