@@ -215,9 +215,24 @@ int RunClassify(const ClassifyOptions& options) {
     std::cerr << "spamradar classify: " << spam_filter.status().message() << "\n";
     return 1;
   }
+  std::ios::sync_with_stdio(false);
+  std::string output;
   for (std::string line; std::getline(std::cin, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const filter::Verdict verdict = spam_filter->Classify(line, options.reasons);
+    if (verdict.reasons.empty()) {
+      // The common machine-facing case, without building a JSON tree.
+      char buffer[96];
+      const int n = std::snprintf(
+          buffer, sizeof(buffer), "{\"label\":\"%s\",\"probability\":%.6g,\"reasons\":[]}\n",
+          filter::LabelName(verdict.label).data(), static_cast<double>(verdict.probability));
+      output.append(buffer, static_cast<size_t>(n));
+      if (output.size() > (1 << 16)) {
+        std::cout << output;
+        output.clear();
+      }
+      continue;
+    }
     nlohmann::ordered_json out = {{"label", filter::LabelName(verdict.label)},
                                   {"probability", verdict.probability}};
     nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
@@ -225,8 +240,10 @@ int RunClassify(const ClassifyOptions& options) {
       reasons.push_back({{"reason", reason.description}, {"weight", reason.weight}});
     }
     out["reasons"] = std::move(reasons);
-    std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    output += out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    output.push_back('\n');
   }
+  std::cout << output;
   std::cout.flush();
   return std::cout ? 0 : 1;
 }

@@ -207,7 +207,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {5,
+  const uint64_t fields[] = {6,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),
@@ -230,18 +230,9 @@ void FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
         {static_cast<uint32_t>(hash) & mask, kind == FeatureKind::kCharNgram ? char_weight : 1.0f});
   });
   if (out->empty()) return;
-  // Sum duplicates, then scale to unit length.
-  std::sort(out->begin(), out->end(),
-            [](const Feature& a, const Feature& b) { return a.index < b.index; });
-  size_t kept = 0;
-  for (size_t i = 0; i < out->size(); ++i) {
-    if (kept > 0 && (*out)[kept - 1].index == (*out)[i].index) {
-      (*out)[kept - 1].value += (*out)[i].value;
-    } else {
-      (*out)[kept++] = (*out)[i];
-    }
-  }
-  out->resize(kept);
+  // Scale to unit length. A feature that occurs twice stays two entries (the
+  // model adds both), which is the same score as one entry of twice the value
+  // and saves sorting every message's features.
   float norm = 0;
   for (const Feature& f : *out) norm += f.value * f.value;
   const float scale = 1.0f / std::sqrt(norm);
@@ -263,8 +254,12 @@ std::vector<DescribedFeature> FeatureExtractor::Describe(
     }
     out.push_back({index, value, kind, describe()});
   });
+  // The same scale as Extract: occurrences counted one by one.
   float norm = 0;
-  for (const DescribedFeature& f : out) norm += f.value * f.value;
+  ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t, const auto&) {
+    const float value = kind == FeatureKind::kCharNgram ? config_.char_ngram_weight : 1.0f;
+    norm += value * value;
+  });
   if (norm > 0) {
     const float scale = 1.0f / std::sqrt(norm);
     for (DescribedFeature& f : out) f.value *= scale;
