@@ -210,8 +210,13 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
 
   if (options_.shingles) {
     text::WordShingles(out.tokens, out.normalized, options_.word_shingle_size, &out.word_shingles);
-    text::ShingleText(out.tokens, out.normalized, &scratch.shingle_text);
-    text::CharShingles(scratch.shingle_text, options_.char_shingle_size, &out.char_shingles);
+    // Without typed tokens the shingle text is the normalized text itself.
+    if (all.empty()) {
+      text::CharShingles(out.normalized, options_.char_shingle_size, &out.char_shingles);
+    } else {
+      text::ShingleText(out.tokens, out.normalized, &scratch.shingle_text);
+      text::CharShingles(scratch.shingle_text, options_.char_shingle_size, &out.char_shingles);
+    }
   }
 }
 
