@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -38,12 +39,24 @@ Result<std::vector<LabeledMessage>> LoadCorpus(const CorpusOptions& options) {
   return filter::ReadCorpus(options.path, *format);
 }
 
+void AddThresholdOptions(CLI::App* cmd, filter::Thresholds* thresholds) {
+  cmd->add_option("--spam-threshold", thresholds->spam,
+                  "Probability of spam at or above which a message is spam")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--suspect-threshold", thresholds->suspect,
+                  "Probability at or above which a message is suspect (at most the spam threshold)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+}
+
 void AddTrainingOptions(CLI::App* cmd, filter::TrainingOptions* options) {
   cmd->add_option("--epochs", options->epochs, "Passes over the training data")
       ->capture_default_str();
   cmd->add_option("--learning-rate", options->learning_rate, "AdaGrad learning rate")
       ->capture_default_str();
   cmd->add_option("--seed", options->seed, "Seed of the shuffling order")->capture_default_str();
+  AddThresholdOptions(cmd, &options->thresholds);
 }
 
 // Trains on `train_rows` and counts the verdicts on `test_rows`.
@@ -89,6 +102,10 @@ void PrintConfusion(const char* name, const Confusion& c) {
 
 int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& options, bool json,
             bool show_errors) {
+  if (!options.thresholds.valid()) {
+    std::cerr << "spamradar eval: the suspect threshold must not exceed the spam threshold\n";
+    return 2;
+  }
   Result<std::vector<LabeledMessage>> corpus = LoadCorpus(corpus_options);
   if (!corpus.ok()) {
     std::cerr << "spamradar eval: " << corpus.status().message() << "\n";
@@ -146,6 +163,10 @@ std::string DuplicateKey(std::string_view text) {
 }
 
 int RunTrain(const TrainOptions& options) {
+  if (!options.training.thresholds.valid()) {
+    std::cerr << "spamradar train: the suspect threshold must not exceed the spam threshold\n";
+    return 2;
+  }
   if (options.formats.size() != 1 && options.formats.size() != options.corpora.size()) {
     std::cerr << "spamradar train: give one --format for all corpora, or one per --corpus\n";
     return 2;
@@ -207,6 +228,8 @@ int RunTrain(const TrainOptions& options) {
 struct ClassifyOptions {
   std::string model;
   int reasons = 5;
+  std::optional<float> spam_threshold;  // override the model's
+  std::optional<float> suspect_threshold;
 };
 
 int RunClassify(const ClassifyOptions& options) {
@@ -215,6 +238,14 @@ int RunClassify(const ClassifyOptions& options) {
     std::cerr << "spamradar classify: " << spam_filter.status().message() << "\n";
     return 1;
   }
+  filter::Thresholds thresholds = spam_filter->model().thresholds();
+  thresholds.spam = options.spam_threshold.value_or(thresholds.spam);
+  thresholds.suspect = options.suspect_threshold.value_or(thresholds.suspect);
+  if (!thresholds.valid()) {
+    std::cerr << "spamradar classify: the suspect threshold must not exceed the spam threshold\n";
+    return 2;
+  }
+  spam_filter->mutable_model().set_thresholds(thresholds);
   std::ios::sync_with_stdio(false);
   std::string output;
   for (std::string line; std::getline(std::cin, line);) {
@@ -283,6 +314,12 @@ void AddClassifyCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--model", options->model, "Model file (from spamradar train)")->required();
   cmd->add_option("--reasons", options->reasons, "How many reasons to give per message")
       ->capture_default_str();
+  cmd->add_option("--spam-threshold", options->spam_threshold,
+                  "Override the model's spam threshold (probability, 0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--suspect-threshold", options->suspect_threshold,
+                  "Override the model's suspect threshold (probability, 0-1)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->callback([options, exit_code] { *exit_code = RunClassify(*options); });
 }
 

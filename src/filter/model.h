@@ -18,19 +18,22 @@
 
 namespace spamradar::filter {
 
-struct TrainingOptions {
-  int epochs = 10;
-  float learning_rate = 0.3f;
-  float l2 = 1e-7f;
-  uint64_t seed = 7726;  // shuffling order; training is deterministic for a seed
-};
-
 // Provisional defaults, chosen on the UCI protocol's TRAIN/TEST split (at 0.5
 // the model let 15% of spam through with no ham blocked; at 0.2 it blocked
 // 0.2% of ham): to be set from held-out data of the deployment.
 struct Thresholds {
   float spam = 0.25f;    // probability at or above which a message is spam
   float suspect = 0.1f;  // ... suspect, below spam
+
+  bool valid() const { return suspect >= 0 && suspect <= spam && spam <= 1; }
+};
+
+struct TrainingOptions {
+  int epochs = 10;
+  float learning_rate = 0.3f;
+  float l2 = 1e-7f;
+  uint64_t seed = 7726;   // shuffling order; training is deterministic for a seed
+  Thresholds thresholds;  // stored in the trained model
 };
 
 class LinearModel {

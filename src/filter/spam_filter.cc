@@ -101,6 +101,7 @@ void SpamFilter::Learn(std::string_view message, bool spam, const TrainingOption
 
 void SpamFilter::Train(const std::vector<LabeledMessage>& corpus, const std::vector<size_t>& rows,
                        const TrainingOptions& options) {
+  model_.set_thresholds(options.thresholds);
   std::vector<size_t> order = rows;
   if (order.empty()) {
     order.resize(corpus.size());
