@@ -147,6 +147,16 @@ TEST(CliTest, TrainThenClassifyWithReasons) {
   EXPECT_EQ(lines[0]["label"], "spam");
   EXPECT_FALSE(lines[0]["reasons"].empty());
   EXPECT_EQ(lines[1]["label"], "ham");
+
+  // Thresholds: at 0 everything is spam; a suspect threshold above the spam one is refused.
+  const CommandResult strict = Spamradar("classify --reasons 0 --spam-threshold 0 --model " + model,
+                                         "see you at dinner tonight\n");
+  ASSERT_EQ(strict.exit_code, 0) << strict.output;
+  EXPECT_EQ(JsonLines(strict.output)[0]["label"], "spam");
+  EXPECT_EQ(
+      Spamradar("classify --spam-threshold 0.2 --suspect-threshold 0.5 --model " + model, "x\n")
+          .exit_code,
+      2);
 }
 
 TEST(CliTest, FilterCommandsReportBadInput) {
