@@ -149,8 +149,9 @@ TEST(CliTest, TrainThenClassifyWithReasons) {
   EXPECT_EQ(lines[1]["label"], "ham");
 
   // Thresholds: at 0 everything is spam; a suspect threshold above the spam one is refused.
-  const CommandResult strict = Spamradar("classify --reasons 0 --spam-threshold 0 --model " + model,
-                                         "see you at dinner tonight\n");
+  const CommandResult strict =
+      Spamradar("classify --reasons 0 --spam-threshold 0 --suspect-threshold 0 --model " + model,
+                "see you at dinner tonight\n");
   ASSERT_EQ(strict.exit_code, 0) << strict.output;
   EXPECT_EQ(JsonLines(strict.output)[0]["label"], "spam");
   EXPECT_EQ(
