@@ -55,6 +55,7 @@ void AddTrainingOptions(CLI::App* cmd, filter::TrainingOptions* options) {
       ->capture_default_str();
   cmd->add_option("--learning-rate", options->learning_rate, "AdaGrad learning rate")
       ->capture_default_str();
+  cmd->add_option("--l2", options->l2, "L2 regularization strength")->capture_default_str();
   cmd->add_option("--seed", options->seed, "Seed of the shuffling order")->capture_default_str();
   AddThresholdOptions(cmd, &options->thresholds);
 }
