@@ -1,33 +1,40 @@
 #include "signals/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
+#include <optional>
 
 #include "core/check.h"
+#include "core/hash.h"
 #include "core/tsv.h"
-
-namespace spamradar::embedded {
-extern const std::string_view kBrands;
-extern const std::string_view kCues;
-}  // namespace spamradar::embedded
 
 namespace spamradar::signals {
 namespace {
 
 constexpr size_t kMinInsideLabelAlias = 6;
 
-const Lexicon& LoadEmbedded(const std::vector<LexiconSource>& sources, const char* name) {
-  Result<Lexicon> lexicon = Lexicon::Parse(sources);
-  CHECK(lexicon.ok()) << "built-in " << name << " lexicon: " << lexicon.status().ToString();
-  return *new Lexicon(std::move(lexicon).value());
+uint64_t AliasesHash(const std::vector<std::string>& aliases,
+                     const std::vector<std::string>& host_aliases) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  for (const auto* list : {&aliases, &host_aliases}) {
+    for (const std::string& alias : *list)
+      XXH3_64bits_update(state, alias.data(), alias.size() + 1);
+    XXH3_64bits_update(state, "\x1e", 1);
+  }
+  const uint64_t hash = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return hash;
 }
 
 }  // namespace
 
 Result<Lexicon> Lexicon::Parse(std::string_view tsv, bool has_category) {
-  return Parse({{tsv, has_category}});
+  return Parse({{tsv, has_category}}, {});
 }
 
-Result<Lexicon> Lexicon::Parse(const std::vector<LexiconSource>& sources) {
+Result<Lexicon> Lexicon::Parse(const std::vector<LexiconSource>& sources,
+                               std::string_view compiled) {
   Lexicon lexicon;
   std::vector<std::string> aliases;
   std::vector<std::string> host_aliases;
@@ -66,6 +73,16 @@ Result<Lexicon> Lexicon::Parse(const std::vector<LexiconSource>& sources) {
         });
     if (!status.ok()) return status;
   }
+  lexicon.aliases_hash_ = AliasesHash(aliases, host_aliases);
+  if (!compiled.empty()) {
+    // Databases compiled at build time (tools/compile_lexicon), if they were
+    // built from these very aliases and fit this vectorscan and CPU;
+    // otherwise compile below.
+    if (Status loaded = lexicon.LoadCompiled(compiled, aliases, host_aliases); loaded.ok()) {
+      lexicon.loaded_compiled_ = true;
+      return lexicon;
+    }
+  }
   Result<std::unique_ptr<PhraseMatcher>> words =
       PhraseMatcher::Build(aliases, PhraseMatcher::Boundary::kWholeWords);
   if (!words.ok()) return words.status();
@@ -79,20 +96,60 @@ Result<Lexicon> Lexicon::Parse(const std::vector<LexiconSource>& sources) {
   return lexicon;
 }
 
-const Lexicon& Lexicon::Brands() {
-  static const Lexicon& brands = LoadEmbedded({{embedded::kBrands, true}}, "brand");
-  return brands;
+// The compiled form: magic, aliases hash, then each database with its length.
+constexpr char kCompiledMagic[8] = {'S', 'R', 'L', 'E', 'X', 'H', 'S', '1'};
+
+Result<std::string> Lexicon::Serialize() const {
+  Result<std::string> words = words_->Serialize();
+  if (!words.ok()) return words.status();
+  Result<std::string> inside = inside_labels_ ? inside_labels_->Serialize() : std::string();
+  if (!inside.ok()) return inside.status();
+  std::string out(kCompiledMagic, sizeof(kCompiledMagic));
+  out.append(reinterpret_cast<const char*>(&aliases_hash_), sizeof(aliases_hash_));
+  for (const std::string* part : {&*words, &*inside}) {
+    const uint64_t length = part->size();
+    out.append(reinterpret_cast<const char*>(&length), sizeof(length));
+    out += *part;
+  }
+  return out;
 }
 
-const Lexicon& Lexicon::Cues() {
-  static const Lexicon& cues = LoadEmbedded({{embedded::kCues, false}}, "cue");
-  return cues;
-}
-
-const Lexicon& Lexicon::BrandsAndCues() {
-  static const Lexicon& both =
-      LoadEmbedded({{embedded::kBrands, true}, {embedded::kCues, false}}, "brand and cue");
-  return both;
+Status Lexicon::LoadCompiled(std::string_view compiled, const std::vector<std::string>& aliases,
+                             const std::vector<std::string>& host_aliases) {
+  auto take = [&compiled](size_t n) -> std::optional<std::string_view> {
+    if (compiled.size() < n) return std::nullopt;
+    const std::string_view part = compiled.substr(0, n);
+    compiled.remove_prefix(n);
+    return part;
+  };
+  auto take_u64 = [&take]() -> std::optional<uint64_t> {
+    const auto bytes = take(sizeof(uint64_t));
+    if (!bytes) return std::nullopt;
+    uint64_t value;
+    std::memcpy(&value, bytes->data(), sizeof(value));
+    return value;
+  };
+  const auto magic = take(sizeof(kCompiledMagic));
+  if (!magic || std::memcmp(magic->data(), kCompiledMagic, sizeof(kCompiledMagic)) != 0) {
+    return Status::Corruption("not a compiled lexicon");
+  }
+  if (take_u64() != aliases_hash_) return Status::InvalidArgument("compiled from other aliases");
+  const auto words_length = take_u64();
+  const auto words_bytes = words_length ? take(*words_length) : std::nullopt;
+  const auto inside_length = take_u64();
+  const auto inside_bytes = inside_length ? take(*inside_length) : std::nullopt;
+  if (!words_bytes || !inside_bytes) return Status::Corruption("compiled lexicon is truncated");
+  Result<std::unique_ptr<PhraseMatcher>> words =
+      PhraseMatcher::Deserialize(*words_bytes, aliases, PhraseMatcher::Boundary::kWholeWords);
+  if (!words.ok()) return words.status();
+  words_ = std::move(words).value();
+  if (!host_aliases.empty()) {
+    Result<std::unique_ptr<PhraseMatcher>> inside =
+        PhraseMatcher::Deserialize(*inside_bytes, host_aliases, PhraseMatcher::Boundary::kAnywhere);
+    if (!inside.ok()) return inside.status();
+    inside_labels_ = std::move(inside).value();
+  }
+  return Status::Ok();
 }
 
 std::vector<LexiconHit> Lexicon::Find(std::string_view normalized) const {

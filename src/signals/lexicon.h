@@ -42,15 +42,23 @@ struct LexiconHit {
 class Lexicon {
  public:
   static Result<Lexicon> Parse(std::string_view tsv, bool has_category);
-  static Result<Lexicon> Parse(const std::vector<LexiconSource>& sources);
+  // `compiled`: optionally, the Serialize() output of a lexicon built from the
+  // same sources; it is used when it matches, else the matchers are compiled.
+  static Result<Lexicon> Parse(const std::vector<LexiconSource>& sources,
+                               std::string_view compiled = {});
+  // The compiled matchers as bytes, for Parse(sources, compiled).
+  Result<std::string> Serialize() const;
   static const Lexicon& Brands();  // data/brands.tsv
   static const Lexicon& Cues();    // data/cues.tsv
-  // Brands (source kBrandSource) and cues (kCueSource) in one matcher.
+  // Brands (source kBrandSource) and cues (kCueSource) in one matcher, loaded
+  // from the databases compiled at build time when they fit.
   static const Lexicon& BrandsAndCues();
   static constexpr uint8_t kBrandSource = 0;
   static constexpr uint8_t kCueSource = 1;
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
+  // Whether the matchers came from a compiled form rather than being compiled.
+  bool loaded_compiled() const { return loaded_compiled_; }
 
   // Whole-word occurrences in normalized text, in order. When one hit lies
   // inside another of the same source ("express" inside "american express"),
@@ -64,11 +72,16 @@ class Lexicon {
   std::vector<uint32_t> FindInHost(std::string_view host) const;
 
  private:
+  Status LoadCompiled(std::string_view compiled, const std::vector<std::string>& aliases,
+                      const std::vector<std::string>& host_aliases);
+
   std::vector<LexiconEntry> entries_;
   std::vector<uint32_t> alias_entry_;       // alias index -> entry, for words_
   std::vector<uint32_t> host_alias_entry_;  // alias index -> entry, for inside_labels_
   std::shared_ptr<const PhraseMatcher> words_;
   std::shared_ptr<const PhraseMatcher> inside_labels_;
+  uint64_t aliases_hash_ = 0;  // identifies the alias lists the matchers were built from
+  bool loaded_compiled_ = false;
 };
 
 }  // namespace spamradar::signals

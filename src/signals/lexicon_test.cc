@@ -55,3 +55,40 @@ TEST(LexiconTest, RejectsMalformedFiles) {
 
 }  // namespace
 }  // namespace spamradar::signals
+
+namespace spamradar::signals {
+namespace {
+
+TEST(LexiconTest, CompiledFormRoundTripsAndIsIgnoredWhenStale) {
+  const std::string tsv = "Gucci\tluxury\tgucci\nLouis Vuitton\tluxury\tlouis vuitton|lv\n";
+  Result<Lexicon> compiled_from = Lexicon::Parse({{tsv, true}});
+  ASSERT_TRUE(compiled_from.ok());
+  Result<std::string> bytes = compiled_from->Serialize();
+  ASSERT_TRUE(bytes.ok());
+  Result<Lexicon> loaded = Lexicon::Parse({{tsv, true}}, *bytes);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(loaded->loaded_compiled());
+  EXPECT_EQ(loaded->Find("gucci and louisvuitton").size(), 2u);
+  EXPECT_EQ(loaded->FindInHost("louisvuittonoutlet.shop").size(), 1u);
+  // Other aliases: the stale compiled form is not used, the matchers are compiled anew.
+  Result<Lexicon> other = Lexicon::Parse({{"Prada\tluxury\tprada\n", true}}, *bytes);
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE(other->loaded_compiled());
+  EXPECT_EQ(other->Find("gucci prada").size(), 1u);
+  // Garbage is ignored the same way.
+  EXPECT_TRUE(Lexicon::Parse({{tsv, true}}, "not a database").ok());
+}
+
+TEST(LexiconTest, BuiltInCompiledFormMatchesTheDictionaries) {
+  // BrandsAndCues loads the database compiled at build time; it must find
+  // what the dictionaries say.
+  const Lexicon& both = Lexicon::BrandsAndCues();
+  EXPECT_TRUE(both.loaded_compiled());
+  std::vector<std::string> names;
+  for (const LexiconHit& hit : both.Find("gucci sale click here"))
+    names.push_back(both.entries()[hit.entry].name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Gucci", "discount", "click"}));
+}
+
+}  // namespace
+}  // namespace spamradar::signals

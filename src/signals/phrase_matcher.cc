@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 
 #include <hs/hs.h>
 
@@ -115,6 +116,32 @@ PhraseMatcher::PhraseMatcher(hs_database* database, std::vector<uint32_t> length
 
 PhraseMatcher::~PhraseMatcher() {
   hs_free_database(database_);
+}
+
+Result<std::string> PhraseMatcher::Serialize() const {
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(database_, &bytes, &length) != HS_SUCCESS) {
+    return Status::Internal("vectorscan: cannot serialize the phrase database");
+  }
+  std::string out(bytes, length);
+  std::free(bytes);
+  return out;
+}
+
+Result<std::unique_ptr<PhraseMatcher>> PhraseMatcher::Deserialize(
+    std::string_view bytes, const std::vector<std::string>& phrases, Boundary boundary) {
+  std::vector<uint32_t> lengths;
+  lengths.reserve(phrases.size());
+  for (const std::string& phrase : phrases) {
+    lengths.push_back(static_cast<uint32_t>(NormalizePhrase(phrase).size()));
+  }
+  hs_database_t* database = nullptr;
+  if (hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) {
+    return Status::InvalidArgument(
+        "vectorscan: the compiled phrase database does not fit this library or CPU");
+  }
+  return std::unique_ptr<PhraseMatcher>(new PhraseMatcher(database, std::move(lengths), boundary));
 }
 
 std::vector<PhraseHit> PhraseMatcher::Match(std::string_view text) const {

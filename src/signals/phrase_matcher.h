@@ -35,6 +35,14 @@ class PhraseMatcher {
   // `phrases` must be non-empty; each must have a letter or digit after normalization.
   static Result<std::unique_ptr<PhraseMatcher>> Build(const std::vector<std::string>& phrases,
                                                       Boundary boundary);
+  // The compiled database as bytes, and back: compiling hundreds of phrases
+  // takes tens of milliseconds, loading them a fraction of one. `phrases` and
+  // `boundary` must be those the bytes were built from (the caller checks, see
+  // Lexicon); bytes from another vectorscan version or CPU are refused.
+  Result<std::string> Serialize() const;
+  static Result<std::unique_ptr<PhraseMatcher>> Deserialize(std::string_view bytes,
+                                                            const std::vector<std::string>& phrases,
+                                                            Boundary boundary);
   ~PhraseMatcher();
   PhraseMatcher(const PhraseMatcher&) = delete;
   PhraseMatcher& operator=(const PhraseMatcher&) = delete;
