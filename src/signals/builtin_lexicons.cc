@@ -32,9 +32,8 @@ const Lexicon& Lexicon::Cues() {
 }
 
 const Lexicon& Lexicon::BrandsAndCues() {
-  static const Lexicon& both =
-      LoadEmbedded({{embedded::kBrands, true}, {embedded::kCues, false}},
-                   embedded::kCompiledBrandsAndCues, "brand and cue");
+  static const Lexicon& both = LoadEmbedded({{embedded::kBrands, true}, {embedded::kCues, false}},
+                                            embedded::kCompiledBrandsAndCues, "brand and cue");
   return both;
 }
 
