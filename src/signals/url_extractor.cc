@@ -191,7 +191,8 @@ void ExtractUrls(std::string_view raw, const text::CleanText& clean,
   std::vector<UrlMatch>& out = *result;
   out.clear();
   size_t next_skip = 0;
-  uint32_t done = 0;  // text before this offset is settled
+  uint32_t done = 0;          // text before this offset is settled
+  uint32_t last_url_end = 0;  // a scheme may precede `done`, not a link found
   // A host has at least one separator after its first label, so candidates are
   // found from separators: the cost follows their number, not the text's length.
   for (uint32_t p = 1; p < n; ++p) {
@@ -210,16 +211,25 @@ void ExtractUrls(std::string_view raw, const text::CleanText& clean,
       p = std::max(p, done);
       continue;
     }
+    // A link never overlaps what is already claimed (an e-mail address) or
+    // found: it starts after both and ends before the next claimed span.
+    const uint32_t floor = std::max(last_url_end, next_skip > 0 ? skip[next_skip - 1].second : 0u);
+    const uint32_t limit = next_skip < skip.size() ? skip[next_skip].first : n;
+    const std::string_view bounded = std::string_view(text).substr(0, limit);
     UrlMatch url;
     const SchemeForm* scheme = nullptr;
-    const uint32_t url_begin = SchemeBefore(text, start, &scheme).value_or(start);
+    uint32_t url_begin = SchemeBefore(text, start, &scheme).value_or(start);
+    if (url_begin < floor) {
+      url_begin = start;
+      scheme = nullptr;
+    }
     if (scheme != nullptr) {
       url.has_scheme = true;
       url.obfuscated = scheme->obfuscated;
       url.url = scheme->canonical;
     }
     uint32_t scanned_to = start;
-    std::optional<ParsedHost> host = ParseHost(text, start, &scanned_to);
+    std::optional<ParsedHost> host = ParseHost(bounded, start, &scanned_to);
     if (!host) {
       done = std::max(done, scanned_to);
       p = std::max(p, done);
@@ -227,16 +237,17 @@ void ExtractUrls(std::string_view raw, const text::CleanText& clean,
     }
     uint32_t end = host->end;
     // Port and path.
-    if (end < n && text[end] == ':' && end + 1 < n && text[end + 1] >= '0' &&
-        text[end + 1] <= '9') {
+    if (end + 1 < limit && bounded[end] == ':' && bounded[end + 1] >= '0' &&
+        bounded[end + 1] <= '9') {
       uint32_t q = end + 1;
-      while (q < n && q - end <= 5 && text[q] >= '0' && text[q] <= '9') ++q;
+      while (q < limit && q - end <= 5 && bounded[q] >= '0' && bounded[q] <= '9') ++q;
       end = q;
     }
-    const bool has_path = end < n && (text[end] == '/' || text[end] == '?' || text[end] == '#');
+    const bool has_path =
+        end < limit && (bounded[end] == '/' || bounded[end] == '?' || bounded[end] == '#');
     if (has_path) {
-      while (end < n && IsPathByte(static_cast<unsigned char>(text[end]))) ++end;
-      while (end > host->end && IsTrailingPunctuation(text[end - 1])) --end;
+      while (end < limit && IsPathByte(static_cast<unsigned char>(bounded[end]))) ++end;
+      while (end > host->end && IsTrailingPunctuation(bounded[end - 1])) --end;
     }
     const bool www = host->host.starts_with("www.");
     if (!url.has_scheme && !www && !has_path &&
@@ -257,7 +268,7 @@ void ExtractUrls(std::string_view raw, const text::CleanText& clean,
         url.ip_host ? url.host : PublicSuffixList::Get().RegistrableDomain(url.host);
     url.shortener = IsShortenerDomain(url.registrable_domain);
     out.push_back(std::move(url));
-    done = end;
+    done = last_url_end = end;
     p = std::max(p, done);
   }
 }

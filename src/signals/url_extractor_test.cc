@@ -78,3 +78,23 @@ TEST(UrlExtractorTest, SentencesAndAbbreviationsAreNotLinks) {
 
 }  // namespace
 }  // namespace spamradar::signals
+
+namespace spamradar::signals {
+namespace {
+
+TEST(UrlExtractorTest, LinksStopAtClaimedEmailAddresses) {
+  // Found by the analyze fuzzer: a link's path ran on into an e-mail address
+  // already claimed, and the two overlapped.
+  const std::string raw = "paypale.net/logitu@re.example.net/x";
+  const text::CleanText clean = text::Clean(raw);
+  const uint32_t at = static_cast<uint32_t>(raw.find("logitu@"));
+  const auto urls = ExtractUrls(raw, clean, {{at, static_cast<uint32_t>(raw.find("/x"))}});
+  ASSERT_FALSE(urls.empty());
+  for (const UrlMatch& url : urls) {
+    EXPECT_TRUE(url.end <= at || url.begin >= raw.find("/x")) << url.url;
+  }
+  EXPECT_EQ(urls[0].url, "paypale.net/");
+}
+
+}  // namespace
+}  // namespace spamradar::signals
