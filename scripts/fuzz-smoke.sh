@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+artifacts="$PWD/build/fuzz-artifacts"
+mkdir -p "$artifacts"
 
 # Message seeds: empty, 1 MB line, invalid UTF-8, NUL bytes, bidi overrides, 10,000 emoji.
 mkdir -p "$work/message"
@@ -23,9 +25,17 @@ run() {  # target seed-directory
   local target=$1 seeds=$2
   echo "fuzz-smoke: $target for ${seconds}s"
   mkdir -p "$work/corpus-$target"
-  (cd "$work" && "$OLDPWD/build/fuzz/fuzz/$target" "$work/corpus-$target" "$seeds" \
+  local log="$work/$target.log"
+  if (cd "$work" && "$OLDPWD/build/fuzz/fuzz/$target" "$work/corpus-$target" "$seeds" \
       -max_total_time="$seconds" -max_len=1100000 -timeout=10 -rss_limit_mb=4096 \
-      -print_final_stats=1 2>&1 | tail -n 12)
+      -artifact_prefix="$artifacts/" -print_final_stats=1 > "$log" 2>&1); then
+    tail -n 8 "$log"
+  else
+    # The whole report (stack trace included); the input is kept for a seed.
+    cat "$log"
+    echo "fuzz-smoke: $target failed; the input is in $artifacts/" >&2
+    return 1
+  fi
 }
 run normalize_fuzzer "$work/message"
 run extract_fuzzer "$work/message"
