@@ -60,7 +60,6 @@ void AddTrainingOptions(CLI::App* cmd, filter::TrainingOptions* options) {
   AddThresholdOptions(cmd, &options->thresholds);
 }
 
-// Trains on `train_rows` and counts the verdicts on `test_rows`.
 // Trains on `train_rows` and counts the verdicts on `test_rows`; with
 // `show_errors`, prints each wrong verdict to stderr.
 Confusion TrainAndTest(const std::vector<LabeledMessage>& corpus,
@@ -101,17 +100,80 @@ void PrintConfusion(const char* name, const Confusion& c) {
               100 * c.BlockedHam(), 100 * c.Precision(), c.F1(), c.Mcc());
 }
 
-int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& options, bool json,
-            bool show_errors) {
+// Counts a trained model's verdicts on every message of `corpus`.
+Confusion TestModel(const SpamFilter& spam_filter, const std::vector<LabeledMessage>& corpus,
+                    bool show_errors) {
+  Confusion confusion;
+  for (size_t row = 0; row < corpus.size(); ++row) {
+    const float p = spam_filter.Probability(corpus[row].text);
+    const bool predicted = spam_filter.LabelFor(p) == filter::Label::kSpam;
+    confusion.Add(corpus[row].spam, predicted);
+    if (show_errors && predicted != corpus[row].spam) {
+      std::fprintf(stderr, "row %zu %s p=%.3f: %s\n", row,
+                   corpus[row].spam ? "missed spam" : "blocked ham", p, corpus[row].text.c_str());
+    }
+  }
+  return confusion;
+}
+
+void PrintHeader() {
+  std::printf("%-22s %6s  %9s  %8s  %8s  %9s  %6s  %6s\n", "split", "n", "accuracy", "caught",
+              "blocked", "precision", "F1", "MCC");
+}
+
+struct EvalOptions {
+  CorpusOptions corpus;
+  filter::TrainingOptions training;
+  std::string model;  // when set: test this model on the whole corpus
+  std::optional<float> spam_threshold;
+  std::optional<float> suspect_threshold;
+  bool json = false;
+  bool show_errors = false;
+};
+
+int RunEvalModel(const EvalOptions& options, const std::vector<LabeledMessage>& corpus) {
+  Result<SpamFilter> spam_filter = SpamFilter::Load(options.model);
+  if (!spam_filter.ok()) {
+    std::cerr << "spamradar eval: " << spam_filter.status().message() << "\n";
+    return 1;
+  }
+  filter::Thresholds thresholds = spam_filter->model().thresholds();
+  thresholds.spam = options.spam_threshold.value_or(thresholds.spam);
+  thresholds.suspect = options.suspect_threshold.value_or(thresholds.suspect);
+  if (!thresholds.valid()) {
+    std::cerr << "spamradar eval: the suspect threshold must not exceed the spam threshold\n";
+    return 2;
+  }
+  spam_filter->mutable_model().set_thresholds(thresholds);
+  const Confusion confusion = TestModel(*spam_filter, corpus, options.show_errors);
+  if (options.json) {
+    nlohmann::ordered_json out = {{"corpus", options.corpus.path},
+                                  {"model", options.model},
+                                  {"spam_threshold", thresholds.spam},
+                                  {"all", ConfusionJson(confusion)}};
+    std::cout << out.dump() << "\n";
+  } else {
+    PrintHeader();
+    PrintConfusion("all messages", confusion);
+  }
+  return 0;
+}
+
+int RunEval(const EvalOptions& eval_options) {
+  const filter::TrainingOptions& options = eval_options.training;
   if (!options.thresholds.valid()) {
     std::cerr << "spamradar eval: the suspect threshold must not exceed the spam threshold\n";
     return 2;
   }
-  Result<std::vector<LabeledMessage>> corpus = LoadCorpus(corpus_options);
+  Result<std::vector<LabeledMessage>> corpus = LoadCorpus(eval_options.corpus);
   if (!corpus.ok()) {
     std::cerr << "spamradar eval: " << corpus.status().message() << "\n";
     return 1;
   }
+  if (!eval_options.model.empty()) return RunEvalModel(eval_options, *corpus);
+  const CorpusOptions& corpus_options = eval_options.corpus;
+  const bool json = eval_options.json;
+  const bool show_errors = eval_options.show_errors;
   // The benchmark protocol of ../shared/data/README.md: row i is TEST when
   // i % 3 == 2; and 5-fold cross-validation with fold i % 5, counts pooled.
   std::vector<size_t> train, test;
@@ -130,8 +192,7 @@ int RunEval(const CorpusOptions& corpus_options, const filter::TrainingOptions& 
                                   {"cross_validation_5fold", ConfusionJson(cross_validation)}};
     std::cout << out.dump() << "\n";
   } else {
-    std::printf("%-22s %6s  %9s  %8s  %8s  %9s  %6s  %6s\n", "split", "n", "accuracy", "caught",
-                "blocked", "precision", "F1", "MCC");
+    PrintHeader();
     PrintConfusion("TEST (i % 3 == 2)", test_split);
     PrintConfusion("5-fold CV (pooled)", cross_validation);
   }
@@ -219,8 +280,7 @@ int RunTrain(const TrainOptions& options) {
       const float p = spam_filter.Probability(messages[row].text);
       confusion.Add(messages[row].spam, spam_filter.LabelFor(p) == filter::Label::kSpam);
     }
-    std::printf("%-22s %6s  %9s  %8s  %8s  %9s  %6s  %6s\n", "split", "n", "accuracy", "caught",
-                "blocked", "precision", "F1", "MCC");
+    PrintHeader();
     PrintConfusion("held-out third", confusion);
   }
   return 0;
@@ -325,24 +385,35 @@ void AddClassifyCommand(CLI::App& app, int* exit_code) {
 }
 
 void AddEvalCommand(CLI::App& app, int* exit_code) {
-  auto corpus = std::make_shared<CorpusOptions>();
-  auto options = std::make_shared<filter::TrainingOptions>();
-  auto json = std::make_shared<bool>(false);
-  auto show_errors = std::make_shared<bool>(false);
+  auto options = std::make_shared<EvalOptions>();
   CLI::App* cmd = app.add_subcommand(
       "eval", "Measure the filter on a labelled corpus: TEST split and 5-fold cross-validation");
   cmd->footer(
       "Runs the benchmark protocol of the UCI SMS Spam Collection: rows with index i % 3 == 2\n"
       "are the TEST split (trained on the others), then 5-fold cross-validation with fold\n"
       "i % 5, confusion counts pooled. Prints accuracy, spam caught, blocked ham, precision,\n"
-      "F1 and MCC. Example:\n"
+      "F1 and MCC. With --model, nothing is trained: that model is tested on every message of\n"
+      "the corpus (threshold overrides apply). Examples:\n"
       "  spamradar eval --corpus ../shared/data/sms_spam_collection/SMSSpamCollection --format "
-      "uci");
-  AddCorpusOptions(cmd, corpus.get());
-  AddTrainingOptions(cmd, options.get());
-  cmd->add_flag("--json", *json, "Print one JSON object instead of a table");
-  cmd->add_flag("--errors", *show_errors, "List the TEST split's wrong verdicts on standard error");
-  cmd->callback([=] { *exit_code = RunEval(*corpus, *options, *json, *show_errors); });
+      "uci\n"
+      "  spamradar eval --model models/default.model --corpus data/eval/recent_check.tsv");
+  AddCorpusOptions(cmd, &options->corpus);
+  AddTrainingOptions(cmd, &options->training);
+  cmd->add_option("--model", options->model,
+                  "Test this trained model on the whole corpus instead of training");
+  cmd->add_flag("--json", options->json, "Print one JSON object instead of a table");
+  cmd->add_flag("--errors", options->show_errors,
+                "List the wrong verdicts (of the TEST split, or of the whole corpus with --model) "
+                "on standard error");
+  cmd->callback([=] {
+    // Threshold options mean "override the model's" when a model is given.
+    if (!options->model.empty()) {
+      if (cmd->count("--spam-threshold") > 0) options->spam_threshold = options->training.thresholds.spam;
+      if (cmd->count("--suspect-threshold") > 0)
+        options->suspect_threshold = options->training.thresholds.suspect;
+    }
+    *exit_code = RunEval(*options);
+  });
 }
 
 }  // namespace spamradar::app
