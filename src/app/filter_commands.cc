@@ -408,7 +408,8 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->callback([=] {
     // Threshold options mean "override the model's" when a model is given.
     if (!options->model.empty()) {
-      if (cmd->count("--spam-threshold") > 0) options->spam_threshold = options->training.thresholds.spam;
+      if (cmd->count("--spam-threshold") > 0)
+        options->spam_threshold = options->training.thresholds.spam;
       if (cmd->count("--suspect-threshold") > 0)
         options->suspect_threshold = options->training.thresholds.suspect;
     }
