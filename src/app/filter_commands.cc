@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "filter/corpus.h"
+#include "filter/default_model.h"
 #include "filter/evaluation.h"
 #include "filter/spam_filter.h"
 
@@ -132,7 +133,8 @@ struct EvalOptions {
 };
 
 int RunEvalModel(const EvalOptions& options, const std::vector<LabeledMessage>& corpus) {
-  Result<SpamFilter> spam_filter = SpamFilter::Load(options.model);
+  Result<SpamFilter> spam_filter =
+      options.model == "default" ? filter::LoadDefaultModel() : SpamFilter::Load(options.model);
   if (!spam_filter.ok()) {
     std::cerr << "spamradar eval: " << spam_filter.status().message() << "\n";
     return 1;
@@ -294,7 +296,8 @@ struct ClassifyOptions {
 };
 
 int RunClassify(const ClassifyOptions& options) {
-  Result<SpamFilter> spam_filter = SpamFilter::Load(options.model);
+  Result<SpamFilter> spam_filter =
+      options.model.empty() ? filter::LoadDefaultModel() : SpamFilter::Load(options.model);
   if (!spam_filter.ok()) {
     std::cerr << "spamradar classify: " << spam_filter.status().message() << "\n";
     return 1;
@@ -371,8 +374,11 @@ void AddClassifyCommand(CLI::App& app, int* exit_code) {
       "classify", "Classify messages read from standard input, one per line, as JSON Lines");
   cmd->footer(
       "Each output line has the label (spam, suspect or ham), the probability of spam and the\n"
-      "reasons: the features that pushed the verdict hardest, in words.");
-  cmd->add_option("--model", options->model, "Model file (from spamradar train)")->required();
+      "reasons: the features that pushed the verdict hardest, in words. Without --model the\n"
+      "built-in default model is used (trained on the Super SMS Dataset, the UCI collection and\n"
+      "data/training/supplement.jsonl; see models/README.md).");
+  cmd->add_option("--model", options->model,
+                  "Model file (from spamradar train); without it, the built-in default model");
   cmd->add_option("--reasons", options->reasons, "How many reasons to give per message")
       ->capture_default_str();
   cmd->add_option("--spam-threshold", options->spam_threshold,
@@ -396,11 +402,12 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       "the corpus (threshold overrides apply). Examples:\n"
       "  spamradar eval --corpus ../shared/data/sms_spam_collection/SMSSpamCollection --format "
       "uci\n"
-      "  spamradar eval --model models/default.model --corpus data/eval/recent_check.tsv");
+      "  spamradar eval --model default --corpus data/eval/recent_check.tsv");
   AddCorpusOptions(cmd, &options->corpus);
   AddTrainingOptions(cmd, &options->training);
   cmd->add_option("--model", options->model,
-                  "Test this trained model on the whole corpus instead of training");
+                  "Test this trained model (a file, or \"default\" for the built-in one) on the "
+                  "whole corpus instead of training");
   cmd->add_flag("--json", options->json, "Print one JSON object instead of a table");
   cmd->add_flag("--errors", options->show_errors,
                 "List the wrong verdicts (of the TEST split, or of the whole corpus with --model) "
