@@ -160,6 +160,39 @@ TEST(CliTest, TrainThenClassifyWithReasons) {
       2);
 }
 
+TEST(CliTest, ClassifyWithoutModelUsesTheDefaultOne) {
+  const CommandResult classify =
+      Spamradar("classify --reasons 2",
+                "USPS: your parcel is held, pay the $1.99 redelivery fee at usps-redeliver.top\n"
+                "Your Google verification code is 482913\n");
+  ASSERT_EQ(classify.exit_code, 0) << classify.output;
+  const auto lines = JsonLines(classify.output);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["label"], "spam");
+  EXPECT_EQ(lines[0]["reasons"].size(), 2u);
+  EXPECT_EQ(lines[1]["label"], "ham");
+}
+
+TEST(CliTest, EvalOfATrainedModelOnAWholeCorpus) {
+  const std::string corpus = ::testing::TempDir() + "/cli_eval_model.tsv";
+  if (FILE* f = std::fopen(corpus.c_str(), "wb")) {
+    std::fputs("spam\tWINNER! You won a $1000 gift card, claim now at bit.ly/gift1000\n", f);
+    std::fputs("ham\tare we still on for lunch tomorrow?\n", f);
+    std::fclose(f);
+  }
+  const CommandResult eval = Spamradar("eval --model default --json --corpus " + corpus);
+  ASSERT_EQ(eval.exit_code, 0) << eval.output;
+  const nlohmann::json result = nlohmann::json::parse(eval.output);
+  EXPECT_EQ(result["all"]["messages"], 2);
+  EXPECT_EQ(result["all"]["true_spam"], 1);
+  EXPECT_EQ(result["all"]["true_ham"], 1);
+  // An override of the model's threshold: at 0 everything is blocked.
+  const CommandResult strict = Spamradar(
+      "eval --model default --json --spam-threshold 0 --suspect-threshold 0 --corpus " + corpus);
+  ASSERT_EQ(strict.exit_code, 0) << strict.output;
+  EXPECT_EQ(nlohmann::json::parse(strict.output)["all"]["false_spam"], 1);
+}
+
 TEST(CliTest, FilterCommandsReportBadInput) {
   const std::string dir = ::testing::TempDir();
   const std::string corpus = dir + "/cli_bad_corpus.txt";
