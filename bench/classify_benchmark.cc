@@ -56,6 +56,47 @@ void BM_ClassifyUciTest(benchmark::State& state) {
 }
 BENCHMARK(BM_ClassifyUciTest)->Unit(benchmark::kMillisecond);
 
+// The three stages apart, to see where a message's time goes: the analysis,
+// the features of an analysed message, and the scoring of its features.
+void BM_Stages(benchmark::State& state) {
+  const Split* split = LoadSplit();
+  if (split == nullptr) {
+    state.SkipWithError("UCI collection not found under " SPAMRADAR_SHARED_DATA_DIR);
+    return;
+  }
+  spamradar::filter::SpamFilter spam_filter = spamradar::filter::SpamFilter::Untrained();
+  spam_filter.Train(split->corpus, split->train, {});
+  std::vector<spamradar::analysis::MessageAnalysis> analyses(split->test.size());
+  std::vector<std::vector<spamradar::filter::Feature>> features(split->test.size());
+  for (size_t i = 0; i < split->test.size(); ++i) {
+    spam_filter.analyzer().Analyze(split->test[i], &analyses[i]);
+    spam_filter.features().Extract(analyses[i], &features[i]);
+  }
+  size_t feature_count = 0;
+  for (const auto& f : features) feature_count += f.size();
+  state.counters["features_per_message"] =
+      static_cast<double>(feature_count) / static_cast<double>(features.size());
+  const int stage = static_cast<int>(state.range(0));
+  spamradar::analysis::MessageAnalysis analysis;
+  std::vector<spamradar::filter::Feature> scratch;
+  for (auto _ : state) {
+    for (size_t i = 0; i < split->test.size(); ++i) {
+      if (stage == 0) {
+        spam_filter.analyzer().Analyze(split->test[i], &analysis);
+        benchmark::DoNotOptimize(analysis.tokens.data());
+      } else if (stage == 1) {
+        spam_filter.features().Extract(analyses[i], &scratch);
+        benchmark::DoNotOptimize(scratch.data());
+      } else {
+        benchmark::DoNotOptimize(spam_filter.model().Probability(features[i]));
+      }
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * split->test.size()));
+  state.SetLabel(stage == 0 ? "analysis" : stage == 1 ? "features" : "scoring");
+}
+BENCHMARK(BM_Stages)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();
