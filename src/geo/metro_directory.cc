@@ -95,7 +95,7 @@ Location MetroDirectory::Locate(std::string_view e164) const {
 const Metro* MetroDirectory::FindMetro(std::string_view name) const {
   const std::string wanted = Lower(name);
   for (const Metro& metro : metros_) {
-    if (Lower(metro.name) == wanted) return &metro;
+    if (Lower(metro.name) == wanted || metro.cbsa == name) return &metro;
   }
   return nullptr;
 }

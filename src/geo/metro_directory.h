@@ -42,7 +42,7 @@ class MetroDirectory {
   bool IsUsAreaCode(int npa) const {
     return npa >= 0 && npa < 1000 && area_codes_[static_cast<size_t>(npa)].known;
   }
-  // A metro by short name, case-insensitive ("new york").
+  // A metro by short name, case-insensitive ("new york"), or by CBSA code ("35620").
   const Metro* FindMetro(std::string_view name) const;
   const std::vector<Metro>& metros() const { return metros_; }
 

@@ -1,0 +1,95 @@
+#include "intake/enricher.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include "core/hash.h"
+#include "geo/phone_number.h"
+#include "intake/sender.h"
+
+namespace spamradar::intake {
+namespace {
+
+void AddDistinct(std::vector<std::string>* list, std::string_view value) {
+  if (value.empty()) return;
+  if (std::find(list->begin(), list->end(), value) == list->end()) list->emplace_back(value);
+}
+
+analysis::AnalyzerOptions EnrichmentAnalysis() {
+  analysis::AnalyzerOptions options;
+  options.shingles = false;  // the campaign engine computes its own
+  return options;
+}
+
+}  // namespace
+
+Enricher::Enricher(ReporterHasher hasher, const geo::MetroDirectory& metros)
+    : hasher_(std::move(hasher)), metros_(metros), analyzer_(EnrichmentAnalysis()) {}
+
+std::string Enricher::DerivedId(std::string_view reporter_hash, Timestamp reported_at,
+                                std::string_view body) {
+  std::string key(reporter_hash);
+  const int64_t ms = ToUnixMillis(reported_at);
+  key.append(reinterpret_cast<const char*>(&ms), sizeof(ms));
+  key.append(body);
+  const XXH128_hash_t h = XXH3_128bits(key.data(), key.size());
+  char id[40];
+  std::snprintf(id, sizeof(id), "r%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return id;
+}
+
+Result<Report> Enricher::Enrich(const ReportSubmission& submission, std::string_view source) const {
+  Report report;
+  Result<Sender> sender = NormalizeSender(submission.sender);
+  if (!sender.ok()) return sender.status();
+  report.sender = std::move(sender).value();
+  if (submission.channel) {
+    report.channel = *submission.channel;
+  } else {
+    report.channel = InferChannel(report.sender);
+    report.channel_inferred = report.channel != Channel::kUnknown;
+  }
+  const std::string reporter = ReporterHasher::NormalizeReporter(submission.reporter);
+  if (reporter.empty()) return Status::InvalidArgument("reporter: must not be empty");
+  report.reporter_hash = hasher_.Hash(reporter);
+  if (!submission.metro.empty()) {
+    const geo::Metro* metro = metros_.FindMetro(submission.metro);
+    if (metro == nullptr) {
+      std::string message = "metro: '";
+      message.append(submission.metro.substr(0, 64));
+      message.append("' is not a US metro area's name or CBSA code");
+      return Status::InvalidArgument(std::move(message));
+    }
+    report.metro = metro->cbsa;
+  } else if (!reporter.empty() && reporter.front() == '+') {
+    const geo::Location location = metros_.Locate(reporter);
+    if (location.metro != nullptr) report.metro = location.metro->cbsa;
+  }
+  report.id = submission.id.empty()
+                  ? DerivedId(report.reporter_hash, submission.reported_at, submission.body)
+                  : submission.id;
+  report.reported_at = submission.reported_at;
+  report.received_at = submission.received_at;
+  report.operator_name = submission.operator_name;
+  report.source = std::string(source);
+  report.body = submission.body;
+
+  thread_local analysis::MessageAnalysis analysis;
+  analyzer_.Analyze(report.body, &analysis);
+  for (const analysis::UrlInfo& url : analysis.urls)
+    AddDistinct(&report.domains, url.registrable_domain);
+  for (const analysis::LexiconMatch& brand : analysis.brands)
+    AddDistinct(&report.brands, brand.name);
+  for (const analysis::PhoneInfo& phone : analysis.phones) AddDistinct(&report.phones, phone.e164);
+  for (const analysis::NumberInfo& number : analysis.numbers) {
+    if (number.kind == analysis::NumberKind::kShortCode)
+      AddDistinct(&report.short_codes, number.text);
+  }
+  for (const analysis::EmailInfo& email : analysis.emails)
+    AddDistinct(&report.emails, email.address);
+  return report;
+}
+
+}  // namespace spamradar::intake
