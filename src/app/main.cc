@@ -6,6 +6,7 @@
 
 #include "app/filter_commands.h"
 #include "app/inspect_command.h"
+#include "app/report_commands.h"
 
 #ifndef SPAMRADAR_VERSION
 #define SPAMRADAR_VERSION "unknown"
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
   spamradar::app::AddTrainCommand(app, &exit_code);
   spamradar::app::AddEvalCommand(app, &exit_code);
   spamradar::app::AddClassifyCommand(app, &exit_code);
+  spamradar::app::AddImportCommand(app, &exit_code);
+  spamradar::app::AddRebuildCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

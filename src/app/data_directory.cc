@@ -1,0 +1,28 @@
+#include "app/data_directory.h"
+
+#include "store/fold.h"
+
+namespace spamradar::app {
+
+Result<std::unique_ptr<DataDirectory>> DataDirectory::Open(const std::string& path) {
+  auto directory = std::make_unique<DataDirectory>();
+  directory->path = path;
+  Result<std::unique_ptr<store::sqlite::SqliteStore>> store =
+      store::sqlite::SqliteStore::Open(path);
+  if (!store.ok()) return store.status();
+  directory->store = std::move(store).value();
+  Result<intake::ReporterHasher> hasher = intake::ReporterHasher::OpenOrCreate(path);
+  if (!hasher.ok()) return hasher.status();
+  directory->enricher = std::make_unique<intake::Enricher>(std::move(hasher).value());
+  return directory;
+}
+
+Status DataDirectory::CatchUp() {
+  return store::CatchUp(*store, *store, summary, &summary_sequence);
+}
+
+Status DataDirectory::Rebuild() {
+  return store::Rebuild(*store, *store, summary, &summary_sequence);
+}
+
+}  // namespace spamradar::app

@@ -1,0 +1,33 @@
+// DataDirectory: everything a command needs to work on one data directory
+// (--data DIR): the store, the reporter key, the enricher, and the folds
+// brought up to date with the log. The one place that wires them together.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "analytics/report_summary.h"
+#include "core/status.h"
+#include "intake/enricher.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace spamradar::app {
+
+inline constexpr const char* kDefaultDataDirectory = "./spamradar-data";
+
+struct DataDirectory {
+  std::string path;
+  std::unique_ptr<store::sqlite::SqliteStore> store;
+  std::unique_ptr<intake::Enricher> enricher;
+  analytics::ReportSummary summary;
+  uint64_t summary_sequence = 0;
+
+  // Opens (creating when absent) the directory, its database and its key.
+  static Result<std::unique_ptr<DataDirectory>> Open(const std::string& path);
+  // Folds the reports the summary has not seen yet.
+  Status CatchUp();
+  // Folds the whole log again from nothing.
+  Status Rebuild();
+};
+
+}  // namespace spamradar::app

@@ -1,0 +1,41 @@
+// Fold: state derived from the report log by applying its reports in log
+// order, kept between runs as a snapshot.
+//
+// A fold must be deterministic: the same reports in the same order give the
+// same state, byte for byte once serialized, on any machine. That is what lets
+// `spamradar rebuild` (Reset, then fold the whole log) be checked against the
+// live state, and a snapshot be dropped at any time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "domain/report.h"
+#include "store/report_log.h"
+#include "store/snapshot_store.h"
+
+namespace spamradar::store {
+
+class Fold {
+ public:
+  virtual ~Fold() = default;
+  // Names the snapshot; changes when the serialized form changes meaning.
+  virtual std::string_view name() const = 0;
+  virtual void Apply(const Report& report) = 0;
+  virtual void Reset() = 0;
+  virtual std::string Serialize() const = 0;
+  virtual Status Restore(std::string_view state) = 0;
+};
+
+// Brings `fold` up to the end of the log: restores its snapshot when it is
+// behind, applies the reports after `*sequence` (the last one it has seen,
+// updated), and saves a new snapshot when anything was applied.
+// A snapshot that fails to restore is discarded and the log replayed.
+Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence);
+
+// Forgets the fold's state and snapshot and folds the whole log again.
+Status Rebuild(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence);
+
+}  // namespace spamradar::store
