@@ -40,7 +40,37 @@ std::string Enricher::DerivedId(std::string_view reporter_hash, Timestamp report
   return id;
 }
 
+Result<ReporterIdentity> Enricher::Identify(std::string_view raw_reporter,
+                                            std::string_view explicit_metro) const {
+  const std::string reporter = ReporterHasher::NormalizeReporter(raw_reporter);
+  if (reporter.empty()) return Status::InvalidArgument("reporter: must not be empty");
+  ReporterIdentity identity;
+  identity.hash = hasher_.Hash(reporter);
+  if (!explicit_metro.empty()) {
+    const geo::Metro* metro = metros_.FindMetro(explicit_metro);
+    if (metro == nullptr) {
+      std::string message = "metro: '";
+      message.append(explicit_metro.substr(0, 64));
+      message.append("' is not a US metro area's name or CBSA code");
+      return Status::InvalidArgument(std::move(message));
+    }
+    identity.metro = metro->cbsa;
+  } else if (reporter.front() == '+') {
+    const geo::Location location = metros_.Locate(reporter);
+    if (location.metro != nullptr) identity.metro = location.metro->cbsa;
+  }
+  return identity;
+}
+
 Result<Report> Enricher::Enrich(const ReportSubmission& submission, std::string_view source) const {
+  Result<ReporterIdentity> identity = Identify(submission.reporter, submission.metro);
+  if (!identity.ok()) return identity.status();
+  return EnrichFrom(*identity, submission, source);
+}
+
+Result<Report> Enricher::EnrichFrom(const ReporterIdentity& reporter,
+                                    const ReportSubmission& submission,
+                                    std::string_view source) const {
   Report report;
   Result<Sender> sender = NormalizeSender(submission.sender);
   if (!sender.ok()) return sender.status();
@@ -51,22 +81,8 @@ Result<Report> Enricher::Enrich(const ReportSubmission& submission, std::string_
     report.channel = InferChannel(report.sender);
     report.channel_inferred = report.channel != Channel::kUnknown;
   }
-  const std::string reporter = ReporterHasher::NormalizeReporter(submission.reporter);
-  if (reporter.empty()) return Status::InvalidArgument("reporter: must not be empty");
-  report.reporter_hash = hasher_.Hash(reporter);
-  if (!submission.metro.empty()) {
-    const geo::Metro* metro = metros_.FindMetro(submission.metro);
-    if (metro == nullptr) {
-      std::string message = "metro: '";
-      message.append(submission.metro.substr(0, 64));
-      message.append("' is not a US metro area's name or CBSA code");
-      return Status::InvalidArgument(std::move(message));
-    }
-    report.metro = metro->cbsa;
-  } else if (!reporter.empty() && reporter.front() == '+') {
-    const geo::Location location = metros_.Locate(reporter);
-    if (location.metro != nullptr) report.metro = location.metro->cbsa;
-  }
+  report.reporter_hash = reporter.hash;
+  report.metro = reporter.metro;
   report.id = submission.id.empty()
                   ? DerivedId(report.reporter_hash, submission.reported_at, submission.body)
                   : submission.id;
@@ -78,17 +94,21 @@ Result<Report> Enricher::Enrich(const ReportSubmission& submission, std::string_
 
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(report.body, &analysis);
-  for (const analysis::UrlInfo& url : analysis.urls)
+  for (const analysis::UrlInfo& url : analysis.urls) {
     AddDistinct(&report.domains, url.registrable_domain);
-  for (const analysis::LexiconMatch& brand : analysis.brands)
+  }
+  for (const analysis::LexiconMatch& brand : analysis.brands) {
     AddDistinct(&report.brands, brand.name);
+  }
   for (const analysis::PhoneInfo& phone : analysis.phones) AddDistinct(&report.phones, phone.e164);
   for (const analysis::NumberInfo& number : analysis.numbers) {
-    if (number.kind == analysis::NumberKind::kShortCode)
+    if (number.kind == analysis::NumberKind::kShortCode) {
       AddDistinct(&report.short_codes, number.text);
+    }
   }
-  for (const analysis::EmailInfo& email : analysis.emails)
+  for (const analysis::EmailInfo& email : analysis.emails) {
     AddDistinct(&report.emails, email.address);
+  }
   return report;
 }
 

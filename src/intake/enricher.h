@@ -18,6 +18,12 @@
 
 namespace spamradar::intake {
 
+// Who reported, as far as the log may know: the keyed hash and the metro.
+struct ReporterIdentity {
+  std::string hash;
+  std::string metro;  // CBSA code, or empty
+};
+
 class Enricher {
  public:
   explicit Enricher(ReporterHasher hasher,
@@ -26,6 +32,15 @@ class Enricher {
   // `source` says how the report came in ("api", "import", "7726"). Errors
   // name the field (an unknown metro, a sender that is none of the kinds).
   Result<Report> Enrich(const ReportSubmission& submission, std::string_view source) const;
+
+  // The two halves of Enrich(), for the 7726 conversation, which learns the
+  // reporter and the sender in different messages and must not keep the
+  // number in between. `explicit_metro` (name or CBSA code) wins when given.
+  Result<ReporterIdentity> Identify(std::string_view reporter,
+                                    std::string_view explicit_metro = {}) const;
+  // `submission.reporter` and `submission.metro` are ignored.
+  Result<Report> EnrichFrom(const ReporterIdentity& reporter, const ReportSubmission& submission,
+                            std::string_view source) const;
 
   // The id a report without one gets: the same reporter reporting the same
   // text at the same instant is the same report (a client's retry).

@@ -39,6 +39,27 @@ CREATE TABLE snapshots (
   state BLOB NOT NULL
 );
 )sql",
+    // 2: the 7726 conversations.
+    R"sql(
+CREATE TABLE pending_reports (
+  reporter_hash TEXT PRIMARY KEY,
+  metro TEXT NOT NULL,
+  body TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  received_at INTEGER NOT NULL
+);
+CREATE INDEX pending_reports_by_time ON pending_reports (received_at);
+CREATE TABLE recent_forwards (
+  reporter_hash TEXT NOT NULL,
+  fingerprint INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (reporter_hash, fingerprint)
+);
+CREATE INDEX recent_forwards_by_time ON recent_forwards (at);
+CREATE TABLE opted_out (
+  reporter_hash TEXT PRIMARY KEY
+);
+)sql",
 };
 
 }  // namespace

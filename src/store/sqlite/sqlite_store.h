@@ -11,13 +11,14 @@
 #include <memory>
 #include <string>
 
+#include "store/conversation_store.h"
 #include "store/report_log.h"
 #include "store/snapshot_store.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace spamradar::store::sqlite {
 
-class SqliteStore final : public ReportLog, public SnapshotStore {
+class SqliteStore final : public ReportLog, public SnapshotStore, public ConversationStore {
  public:
   static constexpr const char* kDatabaseFile = "spamradar.db";
 
@@ -32,6 +33,18 @@ class SqliteStore final : public ReportLog, public SnapshotStore {
   Status SaveSnapshot(std::string_view name, const Snapshot& snapshot) override;
   Result<std::optional<Snapshot>> LoadSnapshot(std::string_view name) override;
   Status DeleteSnapshot(std::string_view name) override;
+
+  Result<std::optional<PendingReport>> LoadPending(std::string_view reporter_hash) override;
+  Status SavePending(const PendingReport& pending) override;
+  Status DeletePending(std::string_view reporter_hash) override;
+  Result<std::vector<PendingReport>> PendingBefore(Timestamp cutoff) override;
+  Result<bool> ForwardedSince(std::string_view reporter_hash, uint64_t text_fingerprint,
+                              Timestamp since) override;
+  Status RecordForward(std::string_view reporter_hash, uint64_t text_fingerprint,
+                       Timestamp at) override;
+  Status PruneForwards(Timestamp cutoff) override;
+  Result<bool> OptedOut(std::string_view reporter_hash) override;
+  Status SetOptedOut(std::string_view reporter_hash, bool opted_out) override;
 
   // "ok", or the problems PRAGMA integrity_check finds.
   Result<std::string> IntegrityCheck();
