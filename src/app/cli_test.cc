@@ -1,6 +1,7 @@
 // End-to-end tests of the spamradar binary: exit codes, help, and `inspect`
 // as a user runs it, through a real shell.
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -191,6 +192,52 @@ TEST(CliTest, EvalOfATrainedModelOnAWholeCorpus) {
       "eval --model default --json --spam-threshold 0 --suspect-threshold 0 --corpus " + corpus);
   ASSERT_EQ(strict.exit_code, 0) << strict.output;
   EXPECT_EQ(nlohmann::json::parse(strict.output)["all"]["false_spam"], 1);
+}
+
+TEST(CliTest, ConversationOverStdinAcrossTwoRuns) {
+  const std::string data = ::testing::TempDir() + "/cli_conversation";
+  std::filesystem::remove_all(data);
+  const CommandResult first =
+      Spamradar("conversation --operator acme --data " + data,
+                "+12125550142\tGucci 80% off gucci-sale.top\t2014-03-01T12:00:00Z\n");
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("+12125550142\tThanks. Please reply with the phone number"),
+            std::string::npos)
+      << first.output;
+  // The next run (a restart) still has the report pending and completes it.
+  const CommandResult second =
+      Spamradar("conversation --data " + data, "+12125550142\t87070\t2014-03-01T12:03:00Z\n");
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_NE(second.output.find("Thank you for your report"), std::string::npos);
+  EXPECT_NE(second.output.find("1 reports stored"), std::string::npos) << second.output;
+  EXPECT_EQ(Spamradar("conversation --data " + data, "no tab here\n").exit_code, 1);
+}
+
+TEST(CliTest, ImportRejectsBadLinesAloneAndRebuildAgrees) {
+  const std::string dir = ::testing::TempDir() + "/cli_import";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/reports.jsonl";
+  if (FILE* f = std::fopen(file.c_str(), "wb")) {
+    std::fputs(R"({"reported_at":"2014-03-01T12:00:00Z","reporter":"+12125550142","body":"a"})"
+               "\n{oops\n"
+               R"({"reported_at":"2014-03-01T12:00:00Z","reporter":"+12125550142","body":"b"})"
+               "\n",
+               f);
+    std::fclose(f);
+  }
+  const CommandResult imported = Spamradar("import " + file + " --json --data " + dir + "/data");
+  EXPECT_EQ(imported.exit_code, 1) << imported.output;  // a line was rejected
+  const nlohmann::json summary = nlohmann::json::parse(imported.output);
+  EXPECT_EQ(summary["accepted"], 2);
+  EXPECT_EQ(summary["rejected"], 1);
+  EXPECT_EQ(summary["errors"][0]["line"], 2);
+  const CommandResult strict = Spamradar("import " + file + " --strict --data " + dir + "/strict");
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_NE(strict.output.find("nothing written"), std::string::npos) << strict.output;
+  const CommandResult rebuilt = Spamradar("rebuild --data " + dir + "/data");
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.output;
+  EXPECT_NE(rebuilt.output.find("from 2 reports"), std::string::npos) << rebuilt.output;
 }
 
 TEST(CliTest, FilterCommandsReportBadInput) {

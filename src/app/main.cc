@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   spamradar::app::AddEvalCommand(app, &exit_code);
   spamradar::app::AddClassifyCommand(app, &exit_code);
   spamradar::app::AddImportCommand(app, &exit_code);
+  spamradar::app::AddConversationCommand(app, &exit_code);
   spamradar::app::AddRebuildCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

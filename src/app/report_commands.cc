@@ -12,6 +12,7 @@
 #include "app/data_directory.h"
 #include "core/clock.h"
 #include "core/hash.h"
+#include "intake/conversation.h"
 #include "intake/importer.h"
 
 namespace spamradar::app {
@@ -169,6 +170,86 @@ int RunImport(const ImportCommandOptions& options) {
   return p.rejected > 0 ? 1 : 0;
 }
 
+struct ConversationCommandOptions {
+  std::string data = kDefaultDataDirectory;
+  std::string operator_name;
+  int timeout_minutes = 10;
+};
+
+// The system clock, unless the input line carries its own time.
+class LineClock final : public Clock {
+ public:
+  Timestamp Now() const override { return at_ ? *at_ : system_.Now(); }
+  void Set(std::optional<Timestamp> at) { at_ = at; }
+
+ private:
+  SystemClock system_;
+  std::optional<Timestamp> at_;
+};
+
+int RunConversation(const ConversationCommandOptions& options) {
+  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(options.data);
+  if (!directory.ok()) {
+    std::cerr << "spamradar conversation: " << directory.status().message() << "\n";
+    return 1;
+  }
+  LineClock clock;
+  intake::ConversationConfig config;
+  config.operator_name = options.operator_name;
+  config.timeout = std::chrono::minutes(options.timeout_minutes);
+  intake::Conversation conversation(*(*directory)->enricher, *(*directory)->store,
+                                    *(*directory)->store, clock, config);
+  uint64_t messages = 0, stored = 0, failed = 0, line_number = 0;
+  for (std::string line; std::getline(std::cin, line);) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) {
+      std::cerr << "spamradar conversation: line " << line_number
+                << ": expected FROM<TAB>TEXT[<TAB>TIME]\n";
+      ++failed;
+      continue;
+    }
+    const std::string from = line.substr(0, tab);
+    std::string text = line.substr(tab + 1);
+    clock.Set(std::nullopt);
+    if (const size_t second_tab = text.rfind('\t'); second_tab != std::string::npos) {
+      Result<Timestamp> at = ParseRfc3339(std::string_view(text).substr(second_tab + 1));
+      if (at.ok()) {
+        clock.Set(*at);
+        text.resize(second_tab);
+      }
+    }
+    ++messages;
+    Result<intake::ConversationReply> reply = conversation.Handle(from, text);
+    if (!reply.ok()) {
+      std::cerr << "spamradar conversation: line " << line_number << ": "
+                << reply.status().message() << "\n";
+      ++failed;
+      std::cout << from << "\t\n";
+      continue;
+    }
+    stored += reply->reports_stored;
+    std::cout << from << "\t" << reply->text << "\n";
+  }
+  // Whatever has timed out by now is stored; the rest stays pending for next time.
+  Result<uint64_t> swept = conversation.Sweep();
+  if (!swept.ok()) {
+    std::cerr << "spamradar conversation: " << swept.status().message() << "\n";
+    return 1;
+  }
+  stored += *swept;
+  if (Status status = (*directory)->CatchUp(); !status.ok()) {
+    std::cerr << "spamradar conversation: " << status.message() << "\n";
+    return 1;
+  }
+  std::cerr << "spamradar conversation: " << messages << " messages, " << stored
+            << " reports stored, " << failed << " lines failed\n";
+  std::cout.flush();
+  return failed > 0 || !std::cout ? 1 : 0;
+}
+
 int RunRebuild(const std::string& data) {
   Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(data);
   if (!directory.ok()) {
@@ -217,6 +298,28 @@ void AddImportCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   cmd->callback([options, exit_code] { *exit_code = RunImport(*options); });
+}
+
+void AddConversationCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<ConversationCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "conversation", "Run the 7726 short-code conversation on messages read from standard input");
+  cmd->footer(
+      "Each input line is FROM<TAB>TEXT, a subscriber's message to the short code, optionally\n"
+      "followed by <TAB>TIME (RFC 3339) to replay a recorded exchange; without it the time\n"
+      "is now. Each output line is FROM<TAB>REPLY (REPLY empty when nothing is to be sent).\n"
+      "Forwards wait for the sender's number for --timeout minutes, also across runs.\n"
+      "Example:\n"
+      "  printf '+12125550142\\tGucci 80%% off gucci-sale.top\\n+12125550142\\t87070\\n' |\n"
+      "      spamradar conversation --data ./spamradar-data");
+  cmd->add_option("--data", options->data, "Data directory (created when absent)")
+      ->capture_default_str();
+  cmd->add_option("--operator", options->operator_name, "Operator name recorded on the reports");
+  cmd->add_option("--timeout", options->timeout_minutes,
+                  "Minutes to wait for the sender before storing a report without one")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+  cmd->callback([options, exit_code] { *exit_code = RunConversation(*options); });
 }
 
 void AddRebuildCommand(CLI::App& app, int* exit_code) {
