@@ -73,19 +73,30 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& data_d
   chmod(data_dir.c_str(), 0700);
   Result<std::unique_ptr<Db>> db = Db::Open(data_dir + "/" + kDatabaseFile);
   if (!db.ok()) return db.status();
+  return Finish(std::move(db).value(), data_dir);
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenInMemory() {
+  Result<std::unique_ptr<Db>> db = Db::Open(":memory:");
+  if (!db.ok()) return db.status();
+  return Finish(std::move(db).value(), "in-memory store");
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Finish(std::unique_ptr<Db> db,
+                                                         const std::string& where) {
   for (const char* pragma :
        {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
-    if (Status status = (*db)->Exec(pragma); !status.ok()) {
+    if (Status status = db->Exec(pragma); !status.ok()) {
       return Status(status.code() == StatusCode::kCorruption
-                        ? Status::Corruption(data_dir + ": " + status.message())
-                        : Status::IoError(data_dir + ": " + status.message()));
+                        ? Status::Corruption(where + ": " + status.message())
+                        : Status::IoError(where + ": " + status.message()));
     }
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db).value()));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(db)));
   Result<int> version = store->SchemaVersion();
   if (!version.ok()) return version.status();
   if (*version > LatestSchemaVersion()) {
-    return Status::InvalidArgument(data_dir + " has schema version " + std::to_string(*version) +
+    return Status::InvalidArgument(where + " has schema version " + std::to_string(*version) +
                                    ", newer than this spamradar knows (" +
                                    std::to_string(LatestSchemaVersion()) + "); upgrade spamradar");
   }

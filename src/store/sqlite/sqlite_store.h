@@ -25,6 +25,8 @@ class SqliteStore final : public ReportLog, public SnapshotStore, public Convers
   // Creates the directory (mode 0700) and the database when absent, and
   // brings the schema up to date.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& data_dir);
+  // The same schema in memory, gone on close (fuzzing, throw-away runs).
+  static Result<std::unique_ptr<SqliteStore>> OpenInMemory();
 
   Result<std::vector<AppendOutcome>> Append(std::span<Report> reports) override;
   Status Scan(uint64_t after, const std::function<bool(const Report&)>& visit) override;
@@ -56,6 +58,8 @@ class SqliteStore final : public ReportLog, public SnapshotStore, public Convers
 
  private:
   explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  static Result<std::unique_ptr<SqliteStore>> Finish(std::unique_ptr<Db> db,
+                                                     const std::string& where);
   Status PrepareStatements();
 
   std::unique_ptr<Db> db_;
