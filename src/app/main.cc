@@ -7,6 +7,7 @@
 #include "app/filter_commands.h"
 #include "app/inspect_command.h"
 #include "app/report_commands.h"
+#include "app/simulate_command.h"
 
 #ifndef SPAMRADAR_VERSION
 #define SPAMRADAR_VERSION "unknown"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   spamradar::app::AddImportCommand(app, &exit_code);
   spamradar::app::AddConversationCommand(app, &exit_code);
   spamradar::app::AddRebuildCommand(app, &exit_code);
+  spamradar::app::AddSimulateCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
