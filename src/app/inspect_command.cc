@@ -36,7 +36,8 @@ int RunInspect(const InspectOptions& options) {
                 << "' is not a valid phone number (region " << options.region << ")\n";
       return 2;
     }
-    const geo::Location location = geo::MetroDirectory::Default().Locate(number->e164);
+    const geo::Location location =
+        geo::MetroDirectory::Default().Locate(number->e164, /*describe=*/true);
     reporter = {{"e164", number->e164}, {"region", number->region}};
     if (!location.area_code.empty()) reporter["area_code"] = location.area_code;
     if (!location.state.empty()) reporter["state"] = location.state;

@@ -74,7 +74,7 @@ const MetroDirectory& MetroDirectory::Default() {
   return *directory;
 }
 
-Location MetroDirectory::Locate(std::string_view e164) const {
+Location MetroDirectory::Locate(std::string_view e164, bool describe) const {
   Location location;
   if (e164.size() == 12 && e164.starts_with("+1")) {
     const std::string_view npa = e164.substr(2, 3);
@@ -88,7 +88,7 @@ Location MetroDirectory::Locate(std::string_view e164) const {
       return location;
     }
   }
-  location.description = DescribeLocation(e164);
+  if (describe) location.description = DescribeLocation(e164);
   return location;
 }
 

@@ -36,8 +36,10 @@ class MetroDirectory {
   static const MetroDirectory& Default();
   static Result<MetroDirectory> Parse(std::string_view area_codes_tsv, std::string_view metros_tsv);
 
-  // `e164` as produced by ParsePhoneNumber ("+12125551234").
-  Location Locate(std::string_view e164) const;
+  // `e164` as produced by ParsePhoneNumber ("+12125551234"). With `describe`,
+  // a number outside the US table gets the geocoder's description ("Ontario"),
+  // which costs a libphonenumber lookup most callers do not need.
+  Location Locate(std::string_view e164, bool describe = false) const;
   // Whether `npa` (200-999) is a US geographic area code in service per NANPA.
   bool IsUsAreaCode(int npa) const {
     return npa >= 0 && npa < 1000 && area_codes_[static_cast<size_t>(npa)].known;

@@ -32,7 +32,7 @@ TEST(MetroDirectoryTest, StateAndFallback) {
   EXPECT_EQ(ny.state, "NY");
   EXPECT_EQ(ny.metro->cbsa, "35620");
   EXPECT_GT(ny.metro->population, 19000000);
-  const Location toronto = MetroDirectory::Default().Locate("+14165550123");
+  const Location toronto = MetroDirectory::Default().Locate("+14165550123", /*describe=*/true);
   EXPECT_EQ(toronto.metro, nullptr);
   EXPECT_FALSE(toronto.description.empty());
 }

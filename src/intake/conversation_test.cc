@@ -29,7 +29,7 @@ class ConversationTest : public ::testing::Test {
   void Open() {
     conversation_.reset();
     store_ = std::move(store::sqlite::SqliteStore::Open(dir_)).value();
-    enricher_ = std::make_unique<Enricher>(*ReporterHasher::OpenOrCreate(dir_));
+    enricher_ = std::make_unique<Enricher>(std::move(ReporterHasher::OpenOrCreate(dir_)).value());
     ConversationConfig config;
     config.operator_name = "acme";
     conversation_ = std::make_unique<Conversation>(*enricher_, *store_, *store_, clock_, config);

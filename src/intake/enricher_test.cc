@@ -62,7 +62,12 @@ TEST(ReporterHasherTest, RefusesAKeyOthersCanReadOrOfTheWrongSize) {
 
 class EnricherTest : public ::testing::Test {
  protected:
-  EnricherTest() : enricher_(*ReporterHasher::OpenOrCreate(FreshDirectory("enricher"))) {}
+  // A directory per test: ctest runs the tests of this file in parallel.
+  EnricherTest()
+      : enricher_(std::move(ReporterHasher::OpenOrCreate(FreshDirectory(
+                                std::string("enricher_") +
+                                ::testing::UnitTest::GetInstance()->current_test_info()->name())))
+                      .value()) {}
   Enricher enricher_;
 };
 

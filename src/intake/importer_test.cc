@@ -26,7 +26,7 @@ struct Fixture {
   explicit Fixture(const std::string& name)
       : dir(FreshDirectory(name)),
         store(std::move(store::sqlite::SqliteStore::Open(dir + "/data")).value()),
-        enricher(*ReporterHasher::OpenOrCreate(dir)),
+        enricher(std::move(ReporterHasher::OpenOrCreate(dir)).value()),
         clock(*ParseRfc3339("2014-04-01T00:00:00Z")) {}
 
   ImportProgress Import(const std::string& text, ImportOptions options = {}) {

@@ -4,12 +4,13 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/check.h"
 #include "geo/phone_number.h"
 
 namespace spamradar::intake {
@@ -22,6 +23,32 @@ Status Errno(std::string what) {
 }
 
 }  // namespace
+
+struct ReporterHasher::KeyedContext {
+  EVP_MAC* mac = nullptr;
+  EVP_MAC_CTX* context = nullptr;
+  ~KeyedContext() {
+    EVP_MAC_CTX_free(context);
+    EVP_MAC_free(mac);
+  }
+};
+
+ReporterHasher::ReporterHasher(const std::array<unsigned char, kKeyBytes>& key)
+    : keyed_(std::make_unique<KeyedContext>()) {
+  keyed_->mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  CHECK(keyed_->mac != nullptr) << "OpenSSL has no HMAC";
+  keyed_->context = EVP_MAC_CTX_new(keyed_->mac);
+  char digest[] = "SHA256";
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                               OSSL_PARAM_END};
+  CHECK(keyed_->context != nullptr &&
+        EVP_MAC_init(keyed_->context, key.data(), key.size(), params) == 1)
+      << "cannot set up HMAC-SHA256";
+}
+
+ReporterHasher::~ReporterHasher() = default;
+ReporterHasher::ReporterHasher(ReporterHasher&&) noexcept = default;
+ReporterHasher& ReporterHasher::operator=(ReporterHasher&&) noexcept = default;
 
 Result<ReporterHasher> ReporterHasher::OpenOrCreate(const std::string& data_dir) {
   const std::string path = data_dir + "/" + kKeyFile;
@@ -75,7 +102,7 @@ Result<ReporterHasher> ReporterHasher::OpenOrCreate(const std::string& data_dir)
   if (n != static_cast<ssize_t>(key.size()) || more != 0) {
     return Status::Corruption(path + " is not a 32-byte key; restore it from a backup");
   }
-  return ReporterHasher(key);
+  return Result<ReporterHasher>(ReporterHasher(key));
 }
 
 std::string ReporterHasher::NormalizeReporter(std::string_view reporter) {
@@ -93,14 +120,19 @@ std::string ReporterHasher::NormalizeReporter(std::string_view reporter) {
 
 std::string ReporterHasher::Hash(std::string_view reporter) const {
   const std::string normalized = NormalizeReporter(reporter);
+  EVP_MAC_CTX* context = EVP_MAC_CTX_dup(keyed_->context);
+  CHECK(context != nullptr) << "out of memory";
   unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
-       reinterpret_cast<const unsigned char*>(normalized.data()), normalized.size(), digest,
-       &length);
+  size_t length = 0;
+  const bool hashed =
+      EVP_MAC_update(context, reinterpret_cast<const unsigned char*>(normalized.data()),
+                     normalized.size()) == 1 &&
+      EVP_MAC_final(context, digest, &length, sizeof(digest)) == 1;
+  EVP_MAC_CTX_free(context);
+  CHECK(hashed && length == 32) << "HMAC-SHA256 failed";
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(2 * length, '0');
-  for (unsigned int i = 0; i < length; ++i) {
+  for (size_t i = 0; i < length; ++i) {
     hex[2 * i] = kHex[digest[i] >> 4];
     hex[2 * i + 1] = kHex[digest[i] & 15];
   }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -25,7 +26,10 @@ class ReporterHasher {
   // Reads DIR/reporter.key, creating it (0600) when absent. Refuses a key file
   // of the wrong size or one that others can read.
   static Result<ReporterHasher> OpenOrCreate(const std::string& data_dir);
-  explicit ReporterHasher(const std::array<unsigned char, kKeyBytes>& key) : key_(key) {}
+  explicit ReporterHasher(const std::array<unsigned char, kKeyBytes>& key);
+  ~ReporterHasher();
+  ReporterHasher(ReporterHasher&&) noexcept;
+  ReporterHasher& operator=(ReporterHasher&&) noexcept;
 
   // A phone number in any common form is reduced to E.164 first, so
   // "(212) 555-0142" and "+12125550142" are the same reporter; anything else
@@ -35,7 +39,11 @@ class ReporterHasher {
   std::string Hash(std::string_view reporter) const;
 
  private:
-  std::array<unsigned char, kKeyBytes> key_;
+  // An HMAC context keyed once; each Hash() works on a copy of it, because
+  // setting an HMAC up (algorithm lookup, key schedule) costs ten times the
+  // hashing of a phone number.
+  struct KeyedContext;
+  std::unique_ptr<KeyedContext> keyed_;
 };
 
 }  // namespace spamradar::intake

@@ -67,16 +67,26 @@ Result<Sender> NormalizeSender(std::string_view raw) {
     }
   }
   if (only_number_characters && digits > 0) {
-    if (std::optional<geo::PhoneNumber> phone = geo::ParsePhoneNumber(text)) {
-      return Sender{SenderKind::kPhone, phone->e164};
+    // Seven digits or more: short codes are never phone numbers (and asking
+    // libphonenumber costs far more than the answer is worth).
+    if (digits >= 7) {
+      if (std::optional<geo::PhoneNumber> phone = geo::ParsePhoneNumber(text)) {
+        return Sender{SenderKind::kPhone, phone->e164};
+      }
+    }
+    std::string only_digits;
+    for (char c : text) {
+      if (IsDigit(c)) only_digits.push_back(c);
     }
     // Short codes: 3 to 8 digits depending on the country (US 5-6, UK 5).
     if (text.front() != '+' && digits >= 3 && digits <= 8) {
-      std::string code;
-      for (char c : text) {
-        if (IsDigit(c)) code.push_back(c);
-      }
-      return Sender{SenderKind::kShortCode, std::move(code)};
+      return Sender{SenderKind::kShortCode, std::move(only_digits)};
+    }
+    // Spammers spoof numbers that were never assigned; the report is still
+    // worth keeping, with the number in E.164 form as far as it can be read.
+    if (digits >= 10 && digits <= 15) {
+      if (text.front() != '+' && digits == 10) only_digits.insert(0, "1");
+      return Sender{SenderKind::kPhone, "+" + only_digits};
     }
     return Unrecognized(text);
   }

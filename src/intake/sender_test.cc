@@ -21,11 +21,14 @@ TEST(SenderTest, NormalizesEachKind) {
             (Sender{SenderKind::kEmail, "lvshop.deals@icloud.com"}));
   EXPECT_EQ(Normalized("HSBC"), (Sender{SenderKind::kAlphanumeric, "HSBC"}));
   EXPECT_EQ(Normalized(""), Sender{});
+  // Spoofed numbers that were never assigned are kept, not refused.
+  EXPECT_EQ(Normalized("+1 751 629 8580"), (Sender{SenderKind::kPhone, "+17516298580"}));
+  EXPECT_EQ(Normalized("(751) 629-8580"), (Sender{SenderKind::kPhone, "+17516298580"}));
 }
 
 TEST(SenderTest, RefusesWhatIsNoSender) {
   for (const char* text : {"a@b", "@icloud.com", "x@y@z.com", "+1", "12", "call me now please!",
-                           "a very long sender id indeed", "+1 (212) 555-01423456789"}) {
+                           "a very long sender id indeed", "+1 (212) 555-0142345678901"}) {
     Result<Sender> sender = NormalizeSender(text);
     EXPECT_FALSE(sender.ok()) << text;
     if (!sender.ok()) {

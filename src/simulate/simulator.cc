@@ -364,8 +364,12 @@ class Scenario {
       }
     }
     if (Uniform(rng_) < spec.invisible) {
-      const size_t at = text.find(' ', Below(rng_, text.size()));
-      if (at != std::string::npos && at > 2) text.insert(at - 2, "\xE2\x80\x8B");
+      size_t at = text.find(' ', Below(rng_, text.size()));
+      if (at != std::string::npos && at > 2) {
+        at -= 2;  // inside the word before, on a character boundary
+        while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+        text.insert(at, "\xE2\x80\x8B");
+      }
     }
     if (Uniform(rng_) < spec.filler) {
       const std::string word =
@@ -456,7 +460,7 @@ class Scenario {
       std::string sender;
       if (one_off) {
         sender = channel == "imessage" ? "promo" + std::to_string(serial % 997) + "@icloud.com"
-                                       : UsNumber(rng_, 300 + static_cast<int>(Below(rng_, 600)));
+                                       : UsNumber(rng_, Pick(rng_, area_codes_).npa);
       } else {
         sender = Sender(*spec, day);
       }
