@@ -20,7 +20,7 @@
 
 namespace {
 
-constexpr int kReports = 30000;
+constexpr int kReports = 100000;
 
 std::string WriteReports(const std::string& dir) {
   const std::string path = dir + "/reports.jsonl";

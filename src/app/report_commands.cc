@@ -25,6 +25,7 @@ struct ImportCommandOptions {
   bool json = false;
   bool progress_lines = false;
   size_t batch_size = 2000;
+  size_t threads = 0;
 };
 
 // "1,234,567"
@@ -100,6 +101,7 @@ int RunImport(const ImportCommandOptions& options) {
   intake::ImportOptions import_options;
   import_options.strict = options.strict;
   import_options.batch_size = options.batch_size;
+  import_options.threads = options.threads;
   intake::Importer importer(*(*directory)->enricher, *(*directory)->store, clock, import_options);
   std::unique_ptr<ProgressBar> bar;
   if (isatty(STDERR_FILENO) && !options.progress_lines)
@@ -294,6 +296,9 @@ void AddImportCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--progress-lines", options->progress_lines,
                 "Print a line to standard error after each committed batch (instead of the "
                 "terminal progress bar)");
+  cmd->add_option("--threads", options->threads,
+                  "Threads checking and enriching lines (0: one per core)")
+      ->capture_default_str();
   cmd->add_option("--batch", options->batch_size, "Reports per transaction")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();

@@ -1,7 +1,11 @@
 #include "intake/importer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
+#include <future>
+#include <thread>
 #include <utility>
 
 #include "intake/report_json.h"
@@ -69,6 +73,21 @@ Result<Report> Importer::Check(std::string_view line, bool too_long) const {
   return enricher_.Enrich(*submission, options_.source);
 }
 
+namespace {
+
+struct Line {
+  uint64_t number;
+  std::string text;
+  bool too_long;
+};
+
+struct Checked {
+  uint64_t number;
+  Result<Report> report;
+};
+
+}  // namespace
+
 Result<ImportProgress> Importer::Import(
     std::FILE* input, const std::function<void(const ImportProgress&)>& on_commit) {
   ImportProgress progress;
@@ -81,23 +100,70 @@ Result<ImportProgress> Importer::Import(
   auto is_blank = [](std::string_view line) {
     return line.find_first_not_of(" \t") == std::string_view::npos;
   };
-
-  if (options_.strict) {
-    // Checked in full before anything is written; the input is read twice.
-    Status first_error;
+  // Checking and enriching a line is independent of every other line, so
+  // chunks of lines are checked on worker threads while this thread appends
+  // the results to the log strictly in line order.
+  const size_t workers = options_.threads > 0
+                             ? options_.threads
+                             : std::max<size_t>(1, std::thread::hardware_concurrency());
+  constexpr size_t kChunkLines = 256;
+  std::deque<std::future<std::vector<Checked>>> in_flight;
+  std::vector<Line> chunk;
+  auto check_chunk = [this](std::vector<Line> lines) {
+    std::vector<Checked> out;
+    out.reserve(lines.size());
+    for (Line& line : lines) out.push_back({line.number, Check(line.text, line.too_long)});
+    return out;
+  };
+  auto submit = [&]() {
+    if (chunk.empty()) return;
+    if (workers == 1) {
+      std::promise<std::vector<Checked>> done;
+      done.set_value(check_chunk(std::move(chunk)));
+      in_flight.push_back(done.get_future());
+    } else {
+      in_flight.push_back(std::async(std::launch::async, check_chunk, std::move(chunk)));
+    }
+    chunk.clear();
+    chunk.reserve(kChunkLines);
+  };
+  // Runs the pipeline over the input; take() receives results in line order.
+  auto run = [&](const std::function<Status(Checked&)>& take) -> Status {
+    auto drain_one = [&]() -> Status {
+      std::vector<Checked> results = in_flight.front().get();
+      in_flight.pop_front();
+      for (Checked& checked : results) {
+        if (Status status = take(checked); !status.ok()) return status;
+      }
+      return Status::Ok();
+    };
     Status read = ForEachLine(input, &progress,
                               [&](uint64_t number, std::string_view line, bool too_long) -> Status {
                                 if (is_blank(line) && !too_long) return Status::Ok();
-                                Result<Report> report = Check(line, too_long);
-                                if (report.ok()) return Status::Ok();
-                                reject(number, report.status());
-                                return Status::InvalidArgument("line " + std::to_string(number) +
-                                                               ": " + report.status().message());
+                                chunk.push_back({number, std::string(line), too_long});
+                                if (chunk.size() < kChunkLines) return Status::Ok();
+                                submit();
+                                return in_flight.size() > 2 * workers ? drain_one() : Status::Ok();
                               });
-    if (!read.ok()) {
-      if (read.code() == StatusCode::kInvalidArgument) return progress;  // nothing written
-      return read;
+    submit();
+    while (!in_flight.empty()) {
+      Status drained = drain_one();
+      if (read.ok()) read = drained;
     }
+    return read;
+  };
+
+  if (options_.strict) {
+    // Checked in full before anything is written; the input is read twice.
+    uint64_t first_bad = 0;
+    Status checked = run([&](Checked& result) -> Status {
+      if (result.report.ok() || first_bad != 0) return Status::Ok();
+      first_bad = result.number;
+      reject(result.number, result.report.status());
+      return Status::Ok();
+    });
+    if (!checked.ok()) return checked;
+    if (first_bad != 0) return progress;  // nothing written
     if (std::fseek(input, 0, SEEK_SET) != 0) {
       return Status::InvalidArgument("--strict needs a file it can read twice, not a pipe");
     }
@@ -106,6 +172,7 @@ Result<ImportProgress> Importer::Import(
 
   std::vector<Report> batch;
   batch.reserve(options_.batch_size);
+  uint64_t last_line = 0;
   auto commit = [&]() -> Status {
     if (batch.empty()) return Status::Ok();
     Result<std::vector<store::AppendOutcome>> outcomes = log_.Append(batch);
@@ -114,23 +181,23 @@ Result<ImportProgress> Importer::Import(
       ++(outcome.duplicate ? progress.duplicates : progress.accepted);
     }
     batch.clear();
+    // Every line up to here is now stored or rejected.
+    progress.lines = last_line;
     if (on_commit) on_commit(progress);
     return Status::Ok();
   };
-  Status read = ForEachLine(input, &progress,
-                            [&](uint64_t number, std::string_view line, bool too_long) -> Status {
-                              progress.lines = number;
-                              if (is_blank(line) && !too_long) return Status::Ok();
-                              Result<Report> report = Check(line, too_long);
-                              if (!report.ok()) {
-                                reject(number, report.status());
-                                return Status::Ok();
-                              }
-                              batch.push_back(std::move(report).value());
-                              return batch.size() >= options_.batch_size ? commit() : Status::Ok();
-                            });
-  if (!read.ok()) return read;
+  Status appended = run([&](Checked& result) -> Status {
+    last_line = result.number;
+    if (!result.report.ok()) {
+      reject(result.number, result.report.status());
+      return Status::Ok();
+    }
+    batch.push_back(std::move(result.report).value());
+    return batch.size() >= options_.batch_size ? commit() : Status::Ok();
+  });
+  if (!appended.ok()) return appended;
   if (Status status = commit(); !status.ok()) return status;
+  progress.lines = std::max(progress.lines, last_line);
   return progress;
 }
 

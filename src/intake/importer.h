@@ -4,7 +4,9 @@
 // appended to the log in batches, one durable transaction each. A bad line is
 // rejected on its own (with its line number and the field at fault) and the
 // good ones are kept. In strict mode the whole input is checked first and
-// nothing is written unless every line is good. Not thread-safe.
+// nothing is written unless every line is good. Lines are checked and
+// enriched on worker threads; the log sees them in line order. Not
+// thread-safe itself (one Import at a time per instance).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +29,9 @@ struct ImportOptions {
   std::string source = "import";
   // Lines longer than this are rejected unread (a report's body is at most 64 KiB).
   size_t max_line_bytes = 1 << 20;
+  // Threads that check and enrich lines (0: one per core). Appends stay on
+  // the calling thread, in line order.
+  size_t threads = 0;
 };
 
 struct LineError {
@@ -35,7 +40,7 @@ struct LineError {
 };
 
 struct ImportProgress {
-  uint64_t lines = 0;
+  uint64_t lines = 0;  // lines read and settled (stored, duplicate or rejected)
   uint64_t bytes = 0;
   uint64_t accepted = 0;    // appended and committed
   uint64_t duplicates = 0;  // ids already in the log
