@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 #include "core/clock.h"
 #include "core/hash.h"
 #include "intake/conversation.h"
+#include "intake/conversation_config.h"
 #include "intake/importer.h"
 
 namespace spamradar::app {
@@ -175,7 +177,8 @@ int RunImport(const ImportCommandOptions& options) {
 struct ConversationCommandOptions {
   std::string data = kDefaultDataDirectory;
   std::string operator_name;
-  int timeout_minutes = 10;
+  std::string config;
+  std::optional<int> timeout_minutes;
 };
 
 // The system clock, unless the input line carries its own time.
@@ -196,9 +199,17 @@ int RunConversation(const ConversationCommandOptions& options) {
     return 1;
   }
   LineClock clock;
-  intake::ConversationConfig config;
-  config.operator_name = options.operator_name;
-  config.timeout = std::chrono::minutes(options.timeout_minutes);
+  intake::ConversationConfigs configs;
+  if (!options.config.empty()) {
+    Result<intake::ConversationConfigs> loaded = intake::ConversationConfigs::Load(options.config);
+    if (!loaded.ok()) {
+      std::cerr << "spamradar conversation: " << loaded.status().message() << "\n";
+      return 2;
+    }
+    configs = std::move(loaded).value();
+  }
+  intake::ConversationConfig config = configs.For(options.operator_name);
+  if (options.timeout_minutes) config.timeout = std::chrono::minutes(*options.timeout_minutes);
   intake::Conversation conversation(*(*directory)->enricher, *(*directory)->store,
                                     *(*directory)->store, clock, config);
   uint64_t messages = 0, stored = 0, failed = 0, line_number = 0;
@@ -321,9 +332,12 @@ void AddConversationCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--operator", options->operator_name, "Operator name recorded on the reports");
   cmd->add_option("--timeout", options->timeout_minutes,
-                  "Minutes to wait for the sender before storing a report without one")
-      ->check(CLI::Range(1, 24 * 60))
-      ->capture_default_str();
+                  "Minutes to wait for the sender before storing a report without one (default "
+                  "10, or the config file's)")
+      ->check(CLI::Range(1, 24 * 60));
+  cmd->add_option("--config", options->config,
+                  "JSON file with the replies' wording per operator (docs/report-format.md)")
+      ->check(CLI::ExistingFile);
   cmd->callback([options, exit_code] { *exit_code = RunConversation(*options); });
 }
 
