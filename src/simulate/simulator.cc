@@ -383,27 +383,57 @@ class Scenario {
     return text;
   }
 
+  // One-off spam: each message its own, as unrelated to the next as real
+  // one-off spam is (pieces drawn from wide lists, random words between them,
+  // its own link or number), so that no campaign should gather them.
   std::string OneOffText(uint64_t serial) {
-    static const std::vector<std::string> kOpeners = {"URGENT:", "Hello,", "Dear customer,",
-                                                      "Notice:", "Hi,",    ""};
-    static const std::vector<std::string> kOffers = {"your subscription renewal failed",
-                                                     "you have a pending reward",
-                                                     "claim your bonus points",
-                                                     "your account needs verification",
-                                                     "exclusive offer just for you",
-                                                     "limited time deal on electronics",
-                                                     "your car warranty expires soon",
-                                                     "a refund is waiting for you",
-                                                     "meet singles near you tonight",
-                                                     "lowest mortgage rates this week",
-                                                     "your package could not be delivered",
-                                                     "invest in crypto today"};
-    static const std::vector<std::string> kCalls = {"Click",        "Visit", "Call",
-                                                    "Reply YES at", "Go to", "Open"};
-    std::string domain =
-        Pick(rng_, kFiller) + std::to_string(serial % 100000) + "." + Pick(rng_, kTlds);
-    return Pick(rng_, kOpeners) + " " + Pick(rng_, kOffers) + ". " + Pick(rng_, kCalls) + " " +
-           domain;
+    static const std::vector<std::string> kOpeners = {
+        "URGENT:",    "Hello,",     "Dear customer,", "Notice:",         "Hi,",
+        "Attention:", "Important:", "Good news!",     "Final reminder:", "Hey there,",
+        "Alert:",     "Congrats!",  "Dear member,",   "Quick question:", "Last chance:",
+        "Reminder:",  "FYI:",       "Dear user,",     "Welcome!",        ""};
+    static const std::vector<std::string> kContents = {
+        "your subscription renewal failed", "you have a pending reward",
+        "claim your bonus points",          "your account needs verification",
+        "an exclusive offer is waiting",    "electronics on clearance",
+        "your car warranty expires soon",   "a refund is waiting for you",
+        "singles near you tonight",         "mortgage rates dropped again",
+        "a parcel is waiting at the depot", "crypto returns doubled",
+        "your cloud storage is full",       "a new voicemail is waiting",
+        "your invoice is overdue",          "solar panels for free",
+        "lose weight in two weeks",         "a casino bonus of 200 spins",
+        "your tax documents are ready",     "home insurance quotes",
+        "hearing aids at no cost",          "a free cruise for two",
+        "your timeshare can be sold",       "concert tickets resale",
+        "your membership points expire",    "a grant for small business",
+        "cheap flights this weekend",       "your phone plan upgrade",
+        "a survey with a reward",           "lottery results are in"};
+    static const std::vector<std::string> kWords = {
+        "today",    "now",      "fast",    "easy",    "simple",     "secure",    "official",
+        "limited",  "special",  "premium", "instant", "guaranteed", "exclusive", "final",
+        "personal", "verified", "new",     "best",    "top",        "great",     "huge",
+        "local",    "online",   "mobile",  "direct",  "private",    "smart",     "early",
+        "weekly",   "daily",    "free",    "real",    "safe",       "quick",     "lucky",
+        "gold",     "silver"};
+    static const std::vector<std::string> kCalls = {
+        "Click", "Visit", "Call",  "Reply YES at", "Go to",      "Open",
+        "Tap",   "See",   "Check", "Respond at",   "Text us at", "Details:"};
+    std::string text = Pick(rng_, kOpeners);
+    for (int part = 0; part < 2; ++part) {
+      for (size_t w = Below(rng_, 3); w > 0; --w) text += " " + Pick(rng_, kWords);
+      text += " " + Pick(rng_, kContents);
+      text += part == 0 ? (Uniform(rng_) < 0.5 ? "," : " and") : ".";
+    }
+    if (text.front() == ' ') text.erase(0, 1);
+    text += " " + Pick(rng_, kCalls) + " ";
+    if (Uniform(rng_) < 0.75) {
+      text += Pick(rng_, kWords) + Pick(rng_, kFiller) + std::to_string(serial) + "." +
+              Pick(rng_, kTlds);
+    } else {
+      const std::string number = UsNumber(rng_, Pick(rng_, area_codes_).npa);
+      text += "(" + number.substr(2, 3) + ") " + number.substr(5, 3) + "-" + number.substr(8);
+    }
+    return text;
   }
 
   std::string Sender(const CampaignSpec& spec, int day) {
