@@ -21,6 +21,10 @@ Status DataDirectory::CatchUp() {
   return store::CatchUp(*store, *store, summary, &summary_sequence);
 }
 
+Status DataDirectory::CatchUpCampaigns() {
+  return store::CatchUp(*store, *store, campaigns, &campaigns_sequence);
+}
+
 Status DataDirectory::Rebuild() {
   return store::Rebuild(*store, *store, summary, &summary_sequence);
 }

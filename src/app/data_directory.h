@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analytics/report_summary.h"
+#include "cluster/campaign_engine.h"
 #include "core/status.h"
 #include "intake/enricher.h"
 #include "store/sqlite/sqlite_store.h"
@@ -21,11 +22,16 @@ struct DataDirectory {
   std::unique_ptr<intake::Enricher> enricher;
   analytics::ReportSummary summary;
   uint64_t summary_sequence = 0;
+  cluster::CampaignEngine campaigns;
+  uint64_t campaigns_sequence = 0;
 
   // Opens (creating when absent) the directory, its database and its key.
   static Result<std::unique_ptr<DataDirectory>> Open(const std::string& path);
   // Folds the reports the summary has not seen yet.
   Status CatchUp();
+  // The same for the campaign engine (which keeps no snapshot yet, so the
+  // first call folds the whole log).
+  Status CatchUpCampaigns();
   // Folds the whole log again from nothing.
   Status Rebuild();
 };

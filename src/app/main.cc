@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/campaign_commands.h"
 #include "app/filter_commands.h"
 #include "app/inspect_command.h"
 #include "app/report_commands.h"
@@ -29,6 +30,9 @@ int main(int argc, char** argv) {
   spamradar::app::AddConversationCommand(app, &exit_code);
   spamradar::app::AddRebuildCommand(app, &exit_code);
   spamradar::app::AddSimulateCommand(app, &exit_code);
+  spamradar::app::AddCampaignsCommand(app, &exit_code);
+  spamradar::app::AddEvalCampaignsCommand(app, &exit_code);
+  spamradar::app::AddExportCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -384,48 +384,47 @@ class Scenario {
   }
 
   // One-off spam: each message its own, as unrelated to the next as real
-  // one-off spam is (pieces drawn from wide lists, random words between them,
-  // its own link or number), so that no campaign should gather them.
+  // one-off spam is: a dozen words drawn from a wide list, its own link or
+  // number. (Pieces of sentences recombined would form a template, which a
+  // campaign engine rightly gathers.)
   std::string OneOffText(uint64_t serial) {
     static const std::vector<std::string> kOpeners = {
         "URGENT:",    "Hello,",     "Dear customer,", "Notice:",         "Hi,",
         "Attention:", "Important:", "Good news!",     "Final reminder:", "Hey there,",
         "Alert:",     "Congrats!",  "Dear member,",   "Quick question:", "Last chance:",
         "Reminder:",  "FYI:",       "Dear user,",     "Welcome!",        ""};
-    static const std::vector<std::string> kContents = {
-        "your subscription renewal failed", "you have a pending reward",
-        "claim your bonus points",          "your account needs verification",
-        "an exclusive offer is waiting",    "electronics on clearance",
-        "your car warranty expires soon",   "a refund is waiting for you",
-        "singles near you tonight",         "mortgage rates dropped again",
-        "a parcel is waiting at the depot", "crypto returns doubled",
-        "your cloud storage is full",       "a new voicemail is waiting",
-        "your invoice is overdue",          "solar panels for free",
-        "lose weight in two weeks",         "a casino bonus of 200 spins",
-        "your tax documents are ready",     "home insurance quotes",
-        "hearing aids at no cost",          "a free cruise for two",
-        "your timeshare can be sold",       "concert tickets resale",
-        "your membership points expire",    "a grant for small business",
-        "cheap flights this weekend",       "your phone plan upgrade",
-        "a survey with a reward",           "lottery results are in"};
     static const std::vector<std::string> kWords = {
-        "today",    "now",      "fast",    "easy",    "simple",     "secure",    "official",
-        "limited",  "special",  "premium", "instant", "guaranteed", "exclusive", "final",
-        "personal", "verified", "new",     "best",    "top",        "great",     "huge",
-        "local",    "online",   "mobile",  "direct",  "private",    "smart",     "early",
-        "weekly",   "daily",    "free",    "real",    "safe",       "quick",     "lucky",
-        "gold",     "silver"};
+        "account",  "offer",    "reward",   "bonus",     "points",     "renewal",   "verification",
+        "parcel",   "depot",    "warranty", "refund",    "singles",    "mortgage",  "rates",
+        "crypto",   "returns",  "storage",  "voicemail", "invoice",    "overdue",   "solar",
+        "panels",   "weight",   "casino",   "spins",     "tax",        "documents", "insurance",
+        "quotes",   "hearing",  "aids",     "cruise",    "timeshare",  "tickets",   "membership",
+        "grant",    "business", "flights",  "weekend",   "upgrade",    "survey",    "lottery",
+        "results",  "today",    "now",      "fast",      "easy",       "secure",    "official",
+        "limited",  "special",  "premium",  "instant",   "guaranteed", "exclusive", "final",
+        "personal", "verified", "new",      "best",      "top",        "great",     "huge",
+        "local",    "online",   "mobile",   "direct",    "private",    "early",     "weekly",
+        "daily",    "free",     "real",     "safe",      "quick",      "lucky",     "gold",
+        "silver",   "your",     "our",      "this",      "that",       "with",      "for",
+        "from",     "about",    "after",    "before",    "between",    "without",   "waiting",
+        "pending",  "expires",  "ready",    "approved",  "selected",   "eligible",  "claim",
+        "collect",  "activate", "confirm",  "update",    "review",     "discover",  "enjoy",
+        "save",     "earn",     "win",      "join",      "order",      "book",      "meet",
+        "chat",     "watch",    "download", "install",   "register",   "apply",     "cash",
+        "loan",     "credit",   "debt",     "card",      "phone",      "laptop",    "watch",
+        "shoes",    "bags",     "vitamins", "tea",       "coffee",     "pizza",     "hotel",
+        "vacation", "resort",   "concert",  "gym",       "diet",       "clinic",    "dental",
+        "pharmacy", "pets",     "garden",   "roof",      "windows",    "kitchen",   "furniture",
+        "jewelry",  "gold",     "bitcoin",  "stocks",    "forex",      "trading"};
     static const std::vector<std::string> kCalls = {
         "Click", "Visit", "Call",  "Reply YES at", "Go to",      "Open",
         "Tap",   "See",   "Check", "Respond at",   "Text us at", "Details:"};
     std::string text = Pick(rng_, kOpeners);
-    for (int part = 0; part < 2; ++part) {
-      for (size_t w = Below(rng_, 3); w > 0; --w) text += " " + Pick(rng_, kWords);
-      text += " " + Pick(rng_, kContents);
-      text += part == 0 ? (Uniform(rng_) < 0.5 ? "," : " and") : ".";
+    for (size_t w = 8 + Below(rng_, 10); w > 0; --w) {
+      if (!text.empty()) text.push_back(' ');
+      text += Pick(rng_, kWords);
     }
-    if (text.front() == ' ') text.erase(0, 1);
-    text += " " + Pick(rng_, kCalls) + " ";
+    text += ". " + Pick(rng_, kCalls) + " ";
     if (Uniform(rng_) < 0.75) {
       text += Pick(rng_, kWords) + Pick(rng_, kFiller) + std::to_string(serial) + "." +
               Pick(rng_, kTlds);
@@ -444,8 +443,11 @@ class Scenario {
         const uint64_t n = static_cast<uint64_t>(day) * 40 + Below(rng_, 40);
         static const std::vector<std::string> kHosts = {"icloud.com", "me.com", "mac.com",
                                                         "gmail.com"};
-        return kNames[(base + n) % kNames.size()] + std::to_string(1000 + (base ^ n) % 9000) + "@" +
-               kHosts[(n + base) % (n % 5 == 0 ? 4 : 3)];
+        // Accounts are the spammer's own: two campaigns never share one.
+        const char suffix[3] = {static_cast<char>('a' + base % 26),
+                                static_cast<char>('a' + base / 26 % 26), 0};
+        return kNames[(base + n) % kNames.size()] + std::to_string(1000 + (base ^ n) % 9000) +
+               suffix + "@" + kHosts[(n + base) % (n % 5 == 0 ? 4 : 3)];
       }
       case SenderStyle::kPhone: {
         Rng sender_rng(base + static_cast<uint64_t>(day) * 131 + Below(rng_, 25));
@@ -489,7 +491,7 @@ class Scenario {
     if (Uniform(rng_) < 0.65) {
       std::string sender;
       if (one_off) {
-        sender = channel == "imessage" ? "promo" + std::to_string(serial % 997) + "@icloud.com"
+        sender = channel == "imessage" ? "promo" + std::to_string(serial) + "@icloud.com"
                                        : UsNumber(rng_, Pick(rng_, area_codes_).npa);
       } else {
         sender = Sender(*spec, day);

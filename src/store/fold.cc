@@ -11,13 +11,14 @@ Status ApplyTail(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t*
     return true;
   });
   if (!scanned.ok()) return scanned;
-  if (*sequence == start) return Status::Ok();
+  if (*sequence == start || !fold.persistent()) return Status::Ok();
   return snapshots.SaveSnapshot(fold.name(), {*sequence, fold.Serialize()});
 }
 
 }  // namespace
 
 Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence) {
+  if (!fold.persistent()) return ApplyTail(log, snapshots, fold, sequence);
   Result<std::optional<Snapshot>> snapshot = snapshots.LoadSnapshot(fold.name());
   if (!snapshot.ok()) return snapshot.status();
   if (snapshot->has_value() && (*snapshot)->sequence > *sequence) {

@@ -27,6 +27,9 @@ class Fold {
   virtual void Reset() = 0;
   virtual std::string Serialize() const = 0;
   virtual Status Restore(std::string_view state) = 0;
+  // False for a fold that keeps no snapshots (yet): it is folded from the
+  // start of the log each time a process opens the data directory.
+  virtual bool persistent() const { return true; }
 };
 
 // Brings `fold` up to the end of the log: restores its snapshot when it is

@@ -1,0 +1,289 @@
+#include "cluster/campaign_engine.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "core/hash.h"
+#include "text/shingles.h"
+
+namespace spamradar::cluster {
+namespace {
+
+constexpr int kBands = 16;
+constexpr int kRowsPerBand = kSignatureBins / kBands;
+
+// Registrable domains too many unrelated senders link to for a shared one to
+// mean a shared campaign.
+bool IsPlatform(std::string_view domain) {
+  static constexpr std::string_view kPlatforms[] = {"google.com",
+                                                    "apple.com",
+                                                    "icloud.com",
+                                                    "facebook.com",
+                                                    "whatsapp.com",
+                                                    "wa.me",
+                                                    "t.me",
+                                                    "telegram.me",
+                                                    "instagram.com",
+                                                    "youtube.com",
+                                                    "twitter.com",
+                                                    "x.com",
+                                                    "tiktok.com",
+                                                    "amazon.com",
+                                                    "microsoft.com",
+                                                    "linkedin.com",
+                                                    "github.com",
+                                                    "dropbox.com",
+                                                    "paypal.com",
+                                                    "gmail.com",
+                                                    "yahoo.com",
+                                                    "outlook.com",
+                                                    "live.com",
+                                                    "forms.gle",
+                                                    "linktr.ee",
+                                                    "blogspot.com",
+                                                    "wordpress.com",
+                                                    "wixsite.com",
+                                                    "weebly.com",
+                                                    "github.io",
+                                                    "herokuapp.com",
+                                                    "netlify.app",
+                                                    "vercel.app",
+                                                    "web.app",
+                                                    "firebaseapp.com",
+                                                    "ngrok.io",
+                                                    "000webhostapp.com",
+                                                    "square.site",
+                                                    "godaddysites.com",
+                                                    "cloudfront.net"};
+  return std::find(std::begin(kPlatforms), std::end(kPlatforms), domain) != std::end(kPlatforms);
+}
+
+uint64_t ReporterKey(std::string_view hex_hash) {
+  uint64_t key = 0;
+  std::from_chars(hex_hash.data(), hex_hash.data() + std::min<size_t>(16, hex_hash.size()), key,
+                  16);
+  return key;
+}
+
+uint64_t BandKey(const Signature& signature, int band) {
+  uint32_t rows[kRowsPerBand + 1];
+  rows[0] = static_cast<uint32_t>(band);
+  std::copy_n(signature.begin() + band * kRowsPerBand, kRowsPerBand, rows + 1);
+  return XXH3_64bits(rows, sizeof(rows));
+}
+
+template <typename Map>
+void AddAll(Map* into, const Map& from) {
+  for (const auto& [key, count] : from) (*into)[key] += count;
+}
+
+}  // namespace
+
+CampaignEngine::CampaignEngine(CampaignOptions options)
+    : options_(options), analyzer_(analysis::AnalyzerOptions{}) {}
+
+void CampaignEngine::Reset() {
+  campaigns_.clear();
+  assignments_.clear();
+  exemplars_.clear();
+  bands_.clear();
+  owners_.clear();
+}
+
+uint64_t CampaignEngine::Resolve(uint64_t id) const {
+  for (;;) {
+    const auto it = campaigns_.find(id);
+    if (it == campaigns_.end() || it->second.merged_into == 0) return id;
+    id = it->second.merged_into;
+  }
+}
+
+const Campaign* CampaignEngine::Find(uint64_t id) const {
+  const auto it = campaigns_.find(Resolve(id));
+  return it == campaigns_.end() ? nullptr : &it->second;
+}
+
+uint64_t CampaignEngine::CampaignOf(uint64_t sequence) const {
+  const auto it = std::lower_bound(assignments_.begin(), assignments_.end(),
+                                   std::make_pair(sequence, uint64_t{0}));
+  if (it == assignments_.end() || it->first != sequence) return 0;
+  return Resolve(it->second);
+}
+
+std::vector<const Campaign*> CampaignEngine::Campaigns() const {
+  std::vector<const Campaign*> out;
+  for (const auto& [id, campaign] : campaigns_) {
+    if (campaign.merged_into == 0) out.push_back(&campaign);
+  }
+  return out;
+}
+
+void CampaignEngine::Merge(uint64_t keep, uint64_t gone) {
+  Campaign& into = campaigns_.at(keep);
+  Campaign& from = campaigns_.at(gone);
+  into.reports += from.reports;
+  into.first_seen = std::min(into.first_seen, from.first_seen);
+  into.last_seen = std::max(into.last_seen, from.last_seen);
+  into.reporters.merge(from.reporters);
+  AddAll(&into.brands, from.brands);
+  AddAll(&into.domains, from.domains);
+  AddAll(&into.senders, from.senders);
+  AddAll(&into.phones, from.phones);
+  AddAll(&into.short_codes, from.short_codes);
+  AddAll(&into.shapes, from.shapes);
+  for (int c = 0; c < 5; ++c) {
+    for (int i = 0; i < 2; ++i) into.channels[c][i] += from.channels[c][i];
+  }
+  for (std::string& sample : from.samples) {
+    if (into.samples.size() < options_.max_samples) into.samples.push_back(std::move(sample));
+  }
+  into.exemplars += from.exemplars;
+  into.aliases.push_back(gone);
+  into.aliases.insert(into.aliases.end(), from.aliases.begin(), from.aliases.end());
+  std::sort(into.aliases.begin(), into.aliases.end());
+  // What stays of the alias: where it went.
+  Campaign tombstone;
+  tombstone.id = gone;
+  tombstone.merged_into = keep;
+  from = std::move(tombstone);
+}
+
+void CampaignEngine::Apply(const Report& report) {
+  thread_local analysis::MessageAnalysis analysis;
+  analyzer_.Analyze(report.body, &analysis);
+  const Signature signature = ComputeSignature(analysis.char_shingles);
+
+  // Evidence. Strong evidence (the text of a known variant, or an identifier
+  // the campaign owns in the text) both assigns the report and merges the
+  // campaigns it names; a shared sender only assigns, because spoofed
+  // numbers collide and one coincidence must not fuse two campaigns.
+  std::map<uint64_t, double> text_match;  // campaign -> best similarity to one of its variants
+  uint64_t band_keys[kBands];
+  for (int band = 0; band < kBands; ++band) {
+    band_keys[band] = BandKey(signature, band);
+    const auto [first, last] = bands_.equal_range(band_keys[band]);
+    for (auto it = first; it != last; ++it) {
+      const Exemplar& exemplar = exemplars_[it->second];
+      const double similarity = Similarity(signature, exemplar.signature);
+      if (similarity < options_.text_threshold) continue;
+      double& best = text_match[Resolve(exemplar.campaign)];
+      best = std::max(best, similarity);
+    }
+  }
+  std::set<uint64_t> strong;
+  for (const auto& [id, similarity] : text_match) strong.insert(id);
+  std::vector<std::string> identifiers;
+  for (const analysis::UrlInfo& url : analysis.urls) {
+    if (!url.shortener && !url.registrable_domain.empty() && !IsPlatform(url.registrable_domain)) {
+      identifiers.push_back("d:" + url.registrable_domain);
+    }
+  }
+  for (const analysis::PhoneInfo& phone : analysis.phones) identifiers.push_back("p:" + phone.e164);
+  for (const analysis::NumberInfo& number : analysis.numbers) {
+    if (number.kind == analysis::NumberKind::kShortCode) identifiers.push_back("c:" + number.text);
+  }
+  for (const analysis::EmailInfo& email : analysis.emails) {
+    if (!IsPlatform(email.domain)) identifiers.push_back("e:" + email.address);
+  }
+  bool identified = false;  // some identifier of the text names a campaign
+  for (const std::string& identifier : identifiers) {
+    if (const auto it = owners_.find(identifier); it != owners_.end()) {
+      strong.insert(Resolve(it->second));
+      identified = true;
+    }
+  }
+  std::string sender_key;
+  uint64_t by_sender = 0;
+  if (report.sender.kind != SenderKind::kNone) {
+    sender_key = "s:" + report.sender.value;
+    if (const auto it = owners_.find(sender_key); it != owners_.end())
+      by_sender = Resolve(it->second);
+  }
+
+  uint64_t target;
+  if (!strong.empty()) {
+    target = *strong.begin();  // the oldest survives
+    for (auto it = std::next(strong.begin()); it != strong.end(); ++it) Merge(target, *it);
+  } else if (by_sender != 0) {
+    target = by_sender;
+  } else {
+    target = report.sequence;
+    Campaign& fresh = campaigns_[target];
+    fresh.id = target;
+    fresh.first_seen = fresh.last_seen = report.reported_at;
+  }
+  Campaign& campaign = campaigns_.at(target);
+  double closest = 0;
+  for (const auto& [id, similarity] : text_match) {
+    if (Resolve(id) == target) closest = std::max(closest, similarity);
+  }
+
+  ++campaign.reports;
+  campaign.first_seen = std::min(campaign.first_seen, report.reported_at);
+  campaign.last_seen = std::max(campaign.last_seen, report.reported_at);
+  campaign.reporters.insert(ReporterKey(report.reporter_hash));
+  for (const std::string& brand : report.brands) ++campaign.brands[brand];
+  for (const std::string& domain : report.domains) ++campaign.domains[domain];
+  for (const std::string& phone : report.phones) ++campaign.phones[phone];
+  for (const std::string& code : report.short_codes) ++campaign.short_codes[code];
+  if (!report.sender.value.empty()) ++campaign.senders[report.sender.value];
+  ++campaign.channels[static_cast<int>(report.channel)][report.channel_inferred ? 1 : 0];
+  if (campaign.samples.size() < options_.max_samples) campaign.samples.push_back(report.body);
+  std::string shape;
+  text::ShingleText(analysis.tokens, analysis.normalized, &shape);
+  if (campaign.shapes.size() < 64 || campaign.shapes.contains(shape)) ++campaign.shapes[shape];
+  // A variant unlike the campaign's known ones is indexed, so that the next
+  // message written like it finds this campaign.
+  // A report that joined only by a weak likeness of text does not extend the
+  // campaign's reach: single-linkage chains of coincidences would otherwise
+  // fuse unrelated one-off spam into one "campaign".
+  // Nor does one that joined only by its sender.
+  const bool weak_text_only = !identified && closest > 0 && closest < options_.extend_threshold;
+  const bool sender_only = strong.empty() && by_sender != 0;
+  if (closest < options_.novelty && !weak_text_only && !sender_only &&
+      !analysis.char_shingles.empty()) {
+    const auto index = static_cast<uint32_t>(exemplars_.size());
+    exemplars_.push_back({signature, target});
+    ++campaign.exemplars;
+    for (const uint64_t key : band_keys) bands_.emplace(key, index);
+  }
+  for (const std::string& identifier : identifiers) owners_.emplace(identifier, target);
+  if (!sender_key.empty()) owners_.emplace(sender_key, target);
+  assignments_.emplace_back(report.sequence, target);
+}
+
+std::string CampaignEngine::Serialize() const {
+  // The campaigns and every report's assignment, for comparing two folds;
+  // snapshots of this fold are not kept yet (persistent() is false).
+  nlohmann::ordered_json out;
+  nlohmann::ordered_json campaigns = nlohmann::ordered_json::array();
+  for (const auto& [id, c] : campaigns_) {
+    campaigns.push_back({{"id", id},
+                         {"merged_into", c.merged_into},
+                         {"reports", c.reports},
+                         {"reporters", c.reporters.size()},
+                         {"first_seen", ToUnixMillis(c.first_seen)},
+                         {"last_seen", ToUnixMillis(c.last_seen)},
+                         {"aliases", c.aliases},
+                         {"domains", c.domains},
+                         {"senders", c.senders.size()},
+                         {"exemplars", c.exemplars}});
+  }
+  out["campaigns"] = std::move(campaigns);
+  uint64_t digest = 0;
+  for (const auto& [sequence, campaign] : assignments_) {
+    const uint64_t pair[2] = {sequence, Resolve(campaign)};
+    digest = XXH3_64bits_withSeed(pair, sizeof(pair), digest);
+  }
+  out["assignments"] = assignments_.size();
+  out["assignment_digest"] = digest;
+  return out.dump();
+}
+
+Status CampaignEngine::Restore(std::string_view) {
+  return Status::Internal("campaign snapshots are not kept yet; the log is folded again");
+}
+
+}  // namespace spamradar::cluster

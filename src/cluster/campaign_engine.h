@@ -1,0 +1,90 @@
+// CampaignEngine: groups reports into campaigns as they are folded from the
+// report log, although spammers vary every message.
+//
+// Evidence (see design.md beside this file): near-duplicate text (MinHash
+// sketches of the normalized text with typed placeholders, LSH-banded, checked
+// against each campaign's exemplars), and identifiers a campaign owns: the
+// registrable domains of its links (not shorteners or big platforms), phone
+// numbers, short codes and e-mail addresses in its text, and its senders.
+// When a report carries evidence of two campaigns, they merge: the older id
+// survives and the other becomes its alias.
+//
+// Deterministic: reports applied in log order give the same campaign ids
+// (the log sequence of a campaign's first report) on any machine. Not
+// thread-safe; the fold runs on one thread.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/message_analyzer.h"
+#include "cluster/signature.h"
+#include "domain/report.h"
+#include "store/fold.h"
+
+namespace spamradar::cluster {
+
+struct CampaignOptions {
+  double text_threshold = 0.5;    // estimated Jaccard for "the same template"
+  double novelty = 0.8;           // a report less similar than this to its campaign is an exemplar
+  double extend_threshold = 0.7;  // text-only matches weaker than this add no exemplar
+  size_t max_samples = 5;         // sample messages kept per campaign
+};
+
+struct Campaign {
+  uint64_t id = 0;  // sequence of its first report
+  uint64_t reports = 0;
+  Timestamp first_seen;
+  Timestamp last_seen;
+  std::set<uint64_t> reporters;  // first 64 bits of the reporter hashes
+  std::map<std::string, uint64_t> brands, domains, senders, phones, short_codes;
+  uint64_t channels[5][2] = {};  // [Channel][inferred]
+  std::vector<std::string> samples;
+  uint32_t exemplars = 0;                  // signatures of its variants in the index
+  std::map<std::string, uint64_t> shapes;  // normalized text with placeholders -> reports
+  std::vector<uint64_t> aliases;           // ids of campaigns merged into this one
+  uint64_t merged_into = 0;                // non-zero: an alias of that campaign
+};
+
+class CampaignEngine final : public store::Fold {
+ public:
+  explicit CampaignEngine(CampaignOptions options = {});
+
+  std::string_view name() const override { return "campaigns/v1"; }
+  bool persistent() const override { return false; }
+  void Apply(const Report& report) override;
+  void Reset() override;
+  std::string Serialize() const override;
+  Status Restore(std::string_view state) override;
+
+  // The campaign a report (by log sequence) belongs to now, after merges; 0 if unknown.
+  uint64_t CampaignOf(uint64_t sequence) const;
+  // The campaign itself, following aliases; null if there is none.
+  const Campaign* Find(uint64_t id) const;
+  // Live campaigns (not aliases), by id.
+  std::vector<const Campaign*> Campaigns() const;
+  uint64_t reports() const { return assignments_.size(); }
+
+ private:
+  uint64_t Resolve(uint64_t id) const;
+  void Merge(uint64_t keep, uint64_t gone);
+
+  CampaignOptions options_;
+  analysis::MessageAnalyzer analyzer_;
+  std::map<uint64_t, Campaign> campaigns_;
+  struct Exemplar {
+    Signature signature;
+    uint64_t campaign;
+  };
+  std::vector<std::pair<uint64_t, uint64_t>> assignments_;  // (sequence, campaign at assignment)
+  std::vector<Exemplar> exemplars_;                         // one per text variant seen
+  std::unordered_multimap<uint64_t, uint32_t> bands_;       // LSH band key -> exemplars
+  std::unordered_map<std::string, uint64_t> owners_;        // "d:lvshop12.com" -> campaign
+};
+
+}  // namespace spamradar::cluster

@@ -1,0 +1,138 @@
+#include "cluster/campaign_engine.h"
+
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "cluster/evaluation.h"
+
+namespace spamradar::cluster {
+namespace {
+
+class CampaignEngineTest : public ::testing::Test {
+ protected:
+  // A report as the log would hand it over (enrichment lists left empty:
+  // the engine reads the body itself).
+  uint64_t Add(const std::string& body, const std::string& sender = "",
+               SenderKind kind = SenderKind::kNone) {
+    Report r;
+    r.sequence = ++sequence_;
+    r.id = "r" + std::to_string(sequence_);
+    r.reported_at = *ParseRfc3339("2014-03-01T12:00:00Z") + std::chrono::minutes(sequence_);
+    r.reporter_hash = std::string(64, 'a');
+    r.body = body;
+    r.sender = {kind, sender};
+    engine_.Apply(r);
+    return engine_.CampaignOf(r.sequence);
+  }
+  uint64_t sequence_ = 0;
+  CampaignEngine engine_;
+};
+
+TEST_F(CampaignEngineTest, VariantsOfOneTemplateAreOneCampaign) {
+  const uint64_t first =
+      Add("Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop12.com/sale");
+  const char* variants[] = {
+      // rotating links, amounts, reordered brand lists
+      "Gucci, Prada & Louis Vuitton up to 70% off! Shop now: lvshop13.com/outlet",
+      "Prada and Louis Vuitton up to 65% off! Shop now: http://lvshop40.com",
+      // look-alike letters (Cyrillic a, o), leetspeak, spacing, invisible characters
+      "Louis Vuitt\xD0\xBEn, Gucci & Pr\xD0\xB0"
+      "da up to 80% off! Shop now: lvshop14.com",
+      "L0uis Vuitton, Gucc1 & Prada up to 80% off! Sh0p now: lvshop15.com",
+      "Louis Vuitton, G U C C I & Prada up to 80% off! Shop now: lvshop16.com",
+      "Louis Vui\xE2\x80\x8Btton, Gucci & Prada up to 80% off! Shop now: lvshop17.com",
+      // filler words
+      "kx9 Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop18.com ok",
+  };
+  for (const char* variant : variants) EXPECT_EQ(Add(variant), first) << variant;
+  EXPECT_EQ(engine_.Campaigns().size(), 1u);
+  EXPECT_EQ(engine_.Find(first)->reports, 1u + std::size(variants));
+}
+
+TEST_F(CampaignEngineTest, UnrelatedSpamStaysApart) {
+  const uint64_t luxury = Add("Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop12.com");
+  const uint64_t parcel =
+      Add("USPS: your package is on hold due to an unpaid fee of $1.99. Pay now at usps-fee1.top");
+  const uint64_t bank = Add(
+      "Chase Alert: your account has been locked due to unusual activity. Verify at chase-1.com");
+  EXPECT_NE(luxury, parcel);
+  EXPECT_NE(parcel, bank);
+  EXPECT_NE(luxury, bank);
+  EXPECT_EQ(engine_.Campaigns().size(), 3u);
+}
+
+TEST_F(CampaignEngineTest, SharedDomainOrNumberLinksDifferentTemplates) {
+  const uint64_t a = Add("Big sale on designer bags today only at lvshop12.com");
+  // Other words, same shop: one campaign.
+  EXPECT_EQ(Add("New arrivals: wallets and sunglasses, free shipping. lvshop12.com/new"), a);
+  const uint64_t b = Add("Need cash fast? Call 1-888-555-0199 for a loan today");
+  EXPECT_EQ(Add("Bad credit OK, we approve everyone: 1-888-555-0199"), b);
+  // Shorteners and big platforms are shared by everyone: they link nothing.
+  const uint64_t c = Add("Your prize is waiting bit.ly/abc123");
+  EXPECT_NE(Add("Cheap watches for sale bit.ly/abc123"), c);
+}
+
+TEST_F(CampaignEngineTest, EvidenceOfTwoCampaignsMergesThemIntoTheOlder) {
+  const uint64_t older = Add("Designer bags 80% off at lvshop12.com");
+  const uint64_t newer = Add("Sunglasses clearance today only at rayban-sale7.com");
+  ASSERT_NE(older, newer);
+  // One message names both shops: the campaigns were one all along.
+  EXPECT_EQ(Add("Bags at lvshop12.com and sunglasses at rayban-sale7.com"), older);
+  EXPECT_EQ(engine_.CampaignOf(2), older);  // the newer campaign's report moved with it
+  ASSERT_NE(engine_.Find(newer), nullptr);
+  EXPECT_EQ(engine_.Find(newer)->id, older);  // the newer id is an alias
+  EXPECT_EQ(engine_.Find(older)->aliases, std::vector<uint64_t>{newer});
+  EXPECT_EQ(engine_.Find(older)->reports, 3u);
+  EXPECT_EQ(engine_.Campaigns().size(), 1u);
+}
+
+TEST_F(CampaignEngineTest, ASharedSenderAssignsButNeverMerges) {
+  const uint64_t a = Add("Hi Amy, is this still your number? It has been a while", "lv1@icloud.com",
+                         SenderKind::kEmail);
+  // A different text from the same Apple ID joins its campaign.
+  EXPECT_EQ(Add("We met at the wine tasting in Austin, remember me?", "lv1@icloud.com",
+                SenderKind::kEmail),
+            a);
+  const uint64_t b = Add("USPS: your package is on hold, pay the fee at usps-fee1.top",
+                         "+12125550142", SenderKind::kPhone);
+  ASSERT_NE(a, b);
+  // A spoofed number reused by chance does not fuse two campaigns.
+  Add("Hi Amy, is this still your number? It has been a while", "+12125550142", SenderKind::kPhone);
+  EXPECT_EQ(engine_.Campaigns().size(), 2u);
+}
+
+TEST_F(CampaignEngineTest, TheSameLogFoldsToTheSameCampaigns) {
+  std::mt19937 random(3);
+  std::vector<std::string> bodies;
+  const char* templates[] = {"Gucci bags {N}% off at lvshop{M}.com",
+                             "USPS: pay the ${N}.99 fee at usps-fee{M}.top",
+                             "Your code {N}{M} expires, call 1-888-555-01{M}"};
+  for (int i = 0; i < 300; ++i) {
+    std::string body = templates[random() % 3];
+    body.replace(body.find("{N}"), 3, std::to_string(random() % 90 + 10));
+    body.replace(body.find("{M}"), 3, std::to_string(random() % 50 + 10));
+    bodies.push_back(body);
+  }
+  for (const std::string& body : bodies) Add(body);
+  const std::string first = engine_.Serialize();
+  engine_.Reset();
+  sequence_ = 0;
+  for (const std::string& body : bodies) Add(body);
+  EXPECT_EQ(engine_.Serialize(), first);
+  EXPECT_LE(engine_.Campaigns().size(), 3u);
+}
+
+TEST(BCubedTest, KnownValues) {
+  // Predicted {a,b,c} {d}; true {a,b} {c,d}.
+  const BCubed b = EvaluateBCubed({{"1", "x"}, {"1", "x"}, {"1", "y"}, {"2", "y"}});
+  EXPECT_NEAR(b.precision, (2.0 / 3 + 2.0 / 3 + 1.0 / 3 + 1) / 4, 1e-12);
+  EXPECT_NEAR(b.recall, (1 + 1 + 0.5 + 0.5) / 4, 1e-12);
+  EXPECT_EQ(b.predicted_clusters, 2u);
+  EXPECT_EQ(b.true_clusters, 2u);
+  const BCubed perfect = EvaluateBCubed({{"1", "x"}, {"2", "y"}});
+  EXPECT_DOUBLE_EQ(perfect.f1, 1.0);
+}
+
+}  // namespace
+}  // namespace spamradar::cluster
