@@ -11,7 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/data_directory.h"
+#include "cluster/campaign_view.h"
 #include "cluster/evaluation.h"
+#include "geo/metro_directory.h"
 #include "intake/report_json.h"
 
 namespace spamradar::app {
@@ -19,57 +21,148 @@ namespace {
 
 struct CampaignsOptions {
   std::string data = kDefaultDataDirectory;
+  std::string from, to, region, channel;
   size_t limit = 20;
   bool json = false;
 };
 
-template <typename Map>
-std::vector<std::string> Top(const Map& counts, size_t n) {
-  std::vector<std::pair<uint64_t, std::string>> sorted;
-  for (const auto& [key, count] : counts) sorted.push_back({count, key});
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<std::string> out;
-  for (size_t i = 0; i < sorted.size() && i < n; ++i) out.push_back(sorted[i].second);
+// The --from/--to/--region/--channel options as a scope; errors name the option.
+Result<cluster::Scope> ScopeOf(const CampaignsOptions& options) {
+  cluster::Scope scope;
+  if (!options.from.empty()) {
+    Result<int64_t> day = ParseDay(options.from);
+    if (!day.ok()) return Status::InvalidArgument("--from: " + day.status().message());
+    scope.from_day = *day;
+  }
+  if (!options.to.empty()) {
+    Result<int64_t> day = ParseDay(options.to);
+    if (!day.ok()) return Status::InvalidArgument("--to: " + day.status().message());
+    scope.to_day = *day;
+  }
+  if (!options.region.empty()) {
+    const geo::Metro* metro = geo::MetroDirectory::Default().FindMetro(options.region);
+    if (metro == nullptr) {
+      return Status::InvalidArgument("--region: '" + options.region +
+                                     "' is not a US metro area's name or CBSA code");
+    }
+    scope.metro = metro->cbsa;
+  }
+  if (!options.channel.empty()) {
+    scope.channel = ParseChannel(options.channel);
+    if (!scope.channel) {
+      return Status::InvalidArgument("--channel: must be sms, mms, imessage or rcs");
+    }
+  }
+  return scope;
+}
+
+nlohmann::ordered_json ChannelsJson(const cluster::Campaign& c) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const Channel channel :
+       {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs, Channel::kUnknown}) {
+    const auto index = static_cast<int>(channel);
+    if (c.channels[index][0] + c.channels[index][1] == 0) continue;
+    out[std::string(ChannelName(channel))] = {{"declared", c.channels[index][0]},
+                                              {"inferred", c.channels[index][1]}};
+  }
   return out;
 }
 
+nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports, double share,
+                                    bool full) {
+  const size_t n = full ? 20 : 5;
+  nlohmann::ordered_json row = {{"id", c.id},
+                                {"name", cluster::CampaignName(c)},
+                                {"reports", reports},
+                                {"share", share},
+                                {"first_seen", FormatRfc3339(c.first_seen)},
+                                {"last_seen", FormatRfc3339(c.last_seen)},
+                                {"template", cluster::CampaignTemplate(c)},
+                                {"brands", cluster::TopKeys(c.brands, n)},
+                                {"domains", cluster::TopKeys(c.domains, n)},
+                                {"senders", cluster::TopKeys(c.senders, n)},
+                                {"channels", ChannelsJson(c)},
+                                {"reporters", c.reporters.size()}};
+  if (full) {
+    row["kind"] = cluster::CampaignKind(c);
+    row["all_reports"] = c.reports;
+    row["phones"] = cluster::TopKeys(c.phones, n);
+    row["short_codes"] = cluster::TopKeys(c.short_codes, n);
+    row["distinct_domains"] = c.domains.size();
+    row["distinct_senders"] = c.senders.size();
+    row["aliases"] = c.aliases;
+    row["samples"] = c.samples;
+  }
+  return row;
+}
+
+Result<std::unique_ptr<DataDirectory>> OpenWithCampaigns(const std::string& data) {
+  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(data);
+  if (!directory.ok()) return directory.status();
+  if (Status status = (*directory)->CatchUpCampaigns(); !status.ok()) return status;
+  return directory;
+}
+
 int RunCampaigns(const CampaignsOptions& options) {
-  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(options.data);
+  Result<cluster::Scope> scope = ScopeOf(options);
+  if (!scope.ok()) {
+    std::cerr << "spamradar campaigns: " << scope.status().message() << "\n";
+    return 2;
+  }
+  Result<std::unique_ptr<DataDirectory>> directory = OpenWithCampaigns(options.data);
   if (!directory.ok()) {
     std::cerr << "spamradar campaigns: " << directory.status().message() << "\n";
     return 1;
   }
-  if (Status status = (*directory)->CatchUpCampaigns(); !status.ok()) {
-    std::cerr << "spamradar campaigns: " << status.message() << "\n";
+  std::vector<std::pair<uint64_t, const cluster::Campaign*>> ranked;
+  uint64_t total = 0;
+  for (const cluster::Campaign* c : (*directory)->campaigns.Campaigns()) {
+    const uint64_t n = cluster::ReportsIn(*c, *scope);
+    total += n;
+    if (n > 0) ranked.push_back({n, c});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (!options.json) {
+    std::printf("%s reports in scope; share = of all reported spam in scope\n",
+                std::to_string(total).c_str());
+    std::printf("%10s %9s %7s  %s\n", "id", "reports", "share", "name");
+  }
+  for (size_t i = 0; i < ranked.size() && i < options.limit; ++i) {
+    const auto& [n, c] = ranked[i];
+    const double share = total > 0 ? static_cast<double>(n) / static_cast<double>(total) : 0;
+    if (options.json) {
+      std::cout << CampaignJson(*c, n, share, false)
+                       .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                << "\n";
+    } else {
+      std::printf("%10llu %9llu %6.2f%%  %s\n", static_cast<unsigned long long>(c->id),
+                  static_cast<unsigned long long>(n), 100 * share,
+                  cluster::CampaignName(*c).c_str());
+    }
+  }
+  return 0;
+}
+
+int RunCampaign(uint64_t id, const std::string& data, bool json) {
+  Result<std::unique_ptr<DataDirectory>> directory = OpenWithCampaigns(data);
+  if (!directory.ok()) {
+    std::cerr << "spamradar campaign: " << directory.status().message() << "\n";
     return 1;
   }
   const cluster::CampaignEngine& engine = (*directory)->campaigns;
-  std::vector<const cluster::Campaign*> campaigns = engine.Campaigns();
-  std::stable_sort(campaigns.begin(), campaigns.end(),
-                   [](const auto* a, const auto* b) { return a->reports > b->reports; });
-  const double total = static_cast<double>(std::max<uint64_t>(1, engine.reports()));
-  for (size_t i = 0; i < campaigns.size() && i < options.limit; ++i) {
-    const cluster::Campaign& c = *campaigns[i];
-    const double share = static_cast<double>(c.reports) / total;
-    if (options.json) {
-      nlohmann::ordered_json row = {{"id", c.id},
-                                    {"reports", c.reports},
-                                    {"share", share},
-                                    {"reporters", c.reporters.size()},
-                                    {"first_seen", FormatRfc3339(c.first_seen)},
-                                    {"last_seen", FormatRfc3339(c.last_seen)},
-                                    {"brands", Top(c.brands, 5)},
-                                    {"domains", Top(c.domains, 5)},
-                                    {"senders", Top(c.senders, 5)},
-                                    {"sample", c.samples.empty() ? "" : c.samples.front()}};
-      std::cout << row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                << "\n";
-    } else {
-      std::printf("%10llu %8llu %6.2f%%  %s\n", static_cast<unsigned long long>(c.id),
-                  static_cast<unsigned long long>(c.reports), 100 * share,
-                  c.samples.empty() ? "" : c.samples.front().substr(0, 90).c_str());
-    }
+  const cluster::Campaign* c = engine.Find(id);
+  if (c == nullptr) {
+    std::cerr << "spamradar campaign: no campaign " << id << " in " << data << "\n";
+    return 1;
+  }
+  const double share = static_cast<double>(c->reports) /
+                       static_cast<double>(std::max<uint64_t>(1, engine.reports()));
+  const nlohmann::ordered_json row = CampaignJson(*c, c->reports, share, true);
+  if (json) {
+    std::cout << row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  } else {
+    std::cout << row.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   }
   return 0;
 }
@@ -195,11 +288,31 @@ void AddExportCommand(CLI::App& app, int* exit_code) {
 
 void AddCampaignsCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<CampaignsOptions>();
-  CLI::App* cmd = app.add_subcommand("campaigns", "List the campaigns found in the reports");
+  CLI::App* cmd = app.add_subcommand(
+      "campaigns", "Campaigns ranked by reports, with their share of reported spam in a scope");
+  cmd->footer(
+      "Dates are inclusive calendar days in UTC (YYYY-MM-DD). The share is the campaign's\n"
+      "reports in the scope over all reports in the same scope. --channel counts declared and\n"
+      "inferred channels. Examples:\n"
+      "  spamradar campaigns --data ./spamradar-data --from 2014-03-01 --to 2014-04-30\n"
+      "  spamradar campaigns --region 'New York' --channel imessage --json");
   cmd->add_option("--data", options->data, "Data directory")->capture_default_str();
+  cmd->add_option("--from", options->from, "First day (UTC, inclusive)");
+  cmd->add_option("--to", options->to, "Last day (UTC, inclusive)");
+  cmd->add_option("--region", options->region, "Metro area: name ('New York') or CBSA code");
+  cmd->add_option("--channel", options->channel, "sms, mms, imessage or rcs");
   cmd->add_option("--limit", options->limit, "How many campaigns")->capture_default_str();
   cmd->add_flag("--json", options->json, "One JSON object per campaign");
   cmd->callback([options, exit_code] { *exit_code = RunCampaigns(*options); });
+
+  auto id = std::make_shared<uint64_t>(0);
+  auto data = std::make_shared<std::string>(kDefaultDataDirectory);
+  auto json = std::make_shared<bool>(false);
+  CLI::App* one = app.add_subcommand("campaign", "One campaign in full");
+  one->add_option("id", *id, "Campaign id (from spamradar campaigns)")->required();
+  one->add_option("--data", *data, "Data directory")->capture_default_str();
+  one->add_flag("--json", *json, "One line of JSON instead of indented JSON");
+  one->callback([=] { *exit_code = RunCampaign(*id, *data, *json); });
 }
 
 void AddEvalCampaignsCommand(CLI::App& app, int* exit_code) {

@@ -133,6 +133,9 @@ void CampaignEngine::Merge(uint64_t keep, uint64_t gone) {
   AddAll(&into.phones, from.phones);
   AddAll(&into.short_codes, from.short_codes);
   AddAll(&into.shapes, from.shapes);
+  AddAll(&into.categories, from.categories);
+  AddAll(&into.cues, from.cues);
+  AddAll(&into.rollup, from.rollup);
   for (int c = 0; c < 5; ++c) {
     for (int i = 0; i < 2; ++i) into.channels[c][i] += from.channels[c][i];
   }
@@ -224,13 +227,31 @@ void CampaignEngine::Apply(const Report& report) {
   campaign.first_seen = std::min(campaign.first_seen, report.reported_at);
   campaign.last_seen = std::max(campaign.last_seen, report.reported_at);
   campaign.reporters.insert(ReporterKey(report.reporter_hash));
-  for (const std::string& brand : report.brands) ++campaign.brands[brand];
-  for (const std::string& domain : report.domains) ++campaign.domains[domain];
-  for (const std::string& phone : report.phones) ++campaign.phones[phone];
-  for (const std::string& code : report.short_codes) ++campaign.short_codes[code];
+  // From this analysis rather than the report's stored lists, so that the
+  // figures follow the engine's reading of the text even for old logs.
+  std::set<std::string_view> brands, domains, phones, codes;
+  for (const analysis::LexiconMatch& brand : analysis.brands) brands.insert(brand.name);
+  for (const analysis::UrlInfo& url : analysis.urls) {
+    if (!url.registrable_domain.empty()) domains.insert(url.registrable_domain);
+  }
+  for (const analysis::PhoneInfo& phone : analysis.phones) phones.insert(phone.e164);
+  for (const analysis::NumberInfo& number : analysis.numbers) {
+    if (number.kind == analysis::NumberKind::kShortCode) codes.insert(number.text);
+  }
+  for (std::string_view brand : brands) ++campaign.brands[std::string(brand)];
+  for (std::string_view domain : domains) ++campaign.domains[std::string(domain)];
+  for (std::string_view phone : phones) ++campaign.phones[std::string(phone)];
+  for (std::string_view code : codes) ++campaign.short_codes[std::string(code)];
   if (!report.sender.value.empty()) ++campaign.senders[report.sender.value];
   ++campaign.channels[static_cast<int>(report.channel)][report.channel_inferred ? 1 : 0];
   if (campaign.samples.size() < options_.max_samples) campaign.samples.push_back(report.body);
+  ++campaign.rollup[{UtcDay(report.reported_at), report.metro, report.channel,
+                     report.channel_inferred}];
+  std::set<std::string_view> categories, cues;
+  for (const analysis::LexiconMatch& brand : analysis.brands) categories.insert(brand.category);
+  for (const analysis::LexiconMatch& cue : analysis.cues) cues.insert(cue.name);
+  for (std::string_view category : categories) ++campaign.categories[std::string(category)];
+  for (std::string_view cue : cues) ++campaign.cues[std::string(cue)];
   std::string shape;
   text::ShingleText(analysis.tokens, analysis.normalized, &shape);
   if (campaign.shapes.size() < 64 || campaign.shapes.contains(shape)) ++campaign.shapes[shape];

@@ -36,6 +36,15 @@ struct CampaignOptions {
   size_t max_samples = 5;         // sample messages kept per campaign
 };
 
+// Reports of a campaign on one UTC day, from one metro, over one channel.
+struct RollupKey {
+  int64_t day;
+  std::string metro;  // CBSA code, empty when unknown
+  Channel channel;
+  bool inferred;
+  auto operator<=>(const RollupKey&) const = default;
+};
+
 struct Campaign {
   uint64_t id = 0;  // sequence of its first report
   uint64_t reports = 0;
@@ -45,10 +54,13 @@ struct Campaign {
   std::map<std::string, uint64_t> brands, domains, senders, phones, short_codes;
   uint64_t channels[5][2] = {};  // [Channel][inferred]
   std::vector<std::string> samples;
-  uint32_t exemplars = 0;                  // signatures of its variants in the index
-  std::map<std::string, uint64_t> shapes;  // normalized text with placeholders -> reports
-  std::vector<uint64_t> aliases;           // ids of campaigns merged into this one
-  uint64_t merged_into = 0;                // non-zero: an alias of that campaign
+  uint32_t exemplars = 0;                      // signatures of its variants in the index
+  std::map<std::string, uint64_t> shapes;      // normalized text with placeholders -> reports
+  std::map<std::string, uint64_t> categories;  // brand categories ("luxury") -> reports
+  std::map<std::string, uint64_t> cues;        // calls to action ("claim") -> reports
+  std::map<RollupKey, uint64_t> rollup;
+  std::vector<uint64_t> aliases;  // ids of campaigns merged into this one
+  uint64_t merged_into = 0;       // non-zero: an alias of that campaign
 };
 
 class CampaignEngine final : public store::Fold {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cluster/campaign_view.h"
 #include "cluster/evaluation.h"
 
 namespace spamradar::cluster {
@@ -121,6 +122,28 @@ TEST_F(CampaignEngineTest, TheSameLogFoldsToTheSameCampaigns) {
   for (const std::string& body : bodies) Add(body);
   EXPECT_EQ(engine_.Serialize(), first);
   EXPECT_LE(engine_.Campaigns().size(), 3u);
+}
+
+TEST_F(CampaignEngineTest, NameTemplateAndScope) {
+  const uint64_t id = Add("Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop12.com");
+  Add("Gucci and Prada up to 70% off! Shop now: lvshop13.com/x");
+  Add("Prada, Louis Vuitton and Gucci up to 60% off! Shop now: http://lvshop12.com");
+  const Campaign* campaign = engine_.Find(id);
+  ASSERT_NE(campaign, nullptr);
+  ASSERT_EQ(campaign->reports, 3u);
+  EXPECT_EQ(
+      CampaignName(*campaign),
+      "Counterfeit luxury goods: Gucci, Prada, Louis Vuitton; lvshop12.com and 1 more domain");
+  EXPECT_EQ(CampaignTemplate(*campaign), "{BRANDS} up to {PERCENT} off shop now {URL}");
+  Scope day;
+  day.from_day = day.to_day = UtcDay(*ParseRfc3339("2014-03-01T00:00:00Z"));
+  EXPECT_EQ(ReportsIn(*campaign, day), 3u);
+  Scope next_day;
+  next_day.from_day = *day.from_day + 1;
+  EXPECT_EQ(ReportsIn(*campaign, next_day), 0u);
+  Scope imessage;
+  imessage.channel = Channel::kImessage;
+  EXPECT_EQ(ReportsIn(*campaign, imessage), 0u);  // the reports said nothing of a channel
 }
 
 TEST(BCubedTest, KnownValues) {

@@ -1,0 +1,40 @@
+// What a person reads about a campaign: a name ("Counterfeit luxury goods:
+// Louis Vuitton, Gucci, Prada; lvshop12.com and 39 more domains"), its
+// template with slots ("{BRANDS} up to {PERCENT} off shop now {URL}"), and
+// its figures within a scope (time window, metro, channel). Pure functions of
+// a Campaign; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cluster/campaign_engine.h"
+
+namespace spamradar::cluster {
+
+// Which reports count: UTC days [from_day, to_day], one metro (CBSA code)
+// and one channel (declared or inferred), each optional.
+struct Scope {
+  std::optional<int64_t> from_day;
+  std::optional<int64_t> to_day;
+  std::optional<std::string> metro;
+  std::optional<Channel> channel;
+
+  bool Contains(const RollupKey& key) const;
+};
+
+// The campaign's reports within the scope.
+uint64_t ReportsIn(const Campaign& campaign, const Scope& scope);
+
+std::string CampaignName(const Campaign& campaign);
+std::string CampaignTemplate(const Campaign& campaign);
+// The kind of spam, from its brands' category or its calls to action
+// ("Counterfeit luxury goods", "Parcel delivery scam").
+std::string CampaignKind(const Campaign& campaign);
+
+// The n most frequent keys, most frequent first (ties: in key order).
+std::vector<std::string> TopKeys(const std::map<std::string, uint64_t>& counts, size_t n);
+
+}  // namespace spamradar::cluster
