@@ -240,6 +240,35 @@ TEST(CliTest, ImportRejectsBadLinesAloneAndRebuildAgrees) {
   EXPECT_NE(rebuilt.output.find("from 2 reports"), std::string::npos) << rebuilt.output;
 }
 
+TEST(CliTest, SimulateImportCampaignsAndClassifyAgainstThem) {
+  const std::string dir = ::testing::TempDir() + "/cli_campaigns";
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(Spamradar("simulate --reports 3000 --out " + dir + "/stream").exit_code, 0);
+  ASSERT_EQ(Spamradar("import " + dir + "/stream/reports.jsonl --data " + dir + "/data").exit_code,
+            0);
+  const CommandResult campaigns =
+      Spamradar("campaigns --json --limit 1 --region 'New York' --data " + dir + "/data");
+  ASSERT_EQ(campaigns.exit_code, 0) << campaigns.output;
+  const nlohmann::json top = nlohmann::json::parse(campaigns.output);
+  EXPECT_EQ(top["id"], 1);  // the counterfeit-luxury campaign starts the stream
+  EXPECT_NE(top["name"].get<std::string>().find("Counterfeit luxury goods"), std::string::npos);
+  for (const char* key : {"id", "name", "reports", "share", "first_seen", "last_seen", "template",
+                          "brands", "domains", "senders", "channels"}) {
+    EXPECT_TRUE(top.contains(key)) << key;
+  }
+  EXPECT_GT(top["share"].get<double>(), 0.3);
+  const CommandResult eval = Spamradar("eval-campaigns --json --truth " + dir +
+                                       "/stream/truth.jsonl --data " + dir + "/data");
+  ASSERT_EQ(eval.exit_code, 0) << eval.output;
+  EXPECT_GT(nlohmann::json::parse(eval.output)["f1"].get<double>(), 0.9);
+  const CommandResult classify =
+      Spamradar("classify --reasons 0 --data " + dir + "/data",
+                "Gucci and Prada bags, wallets and sunglasses 80% off today only lvshop99.com\n");
+  ASSERT_EQ(classify.exit_code, 0) << classify.output;
+  EXPECT_EQ(JsonLines(classify.output)[0]["campaign"]["id"], 1) << classify.output;
+  EXPECT_EQ(Spamradar("campaigns --region Gotham --data " + dir + "/data").exit_code, 2);
+}
+
 TEST(CliTest, FilterCommandsReportBadInput) {
   const std::string dir = ::testing::TempDir();
   const std::string corpus = dir + "/cli_bad_corpus.txt";

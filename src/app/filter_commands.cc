@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/data_directory.h"
+#include "cluster/campaign_view.h"
 #include "filter/corpus.h"
 #include "filter/default_model.h"
 #include "filter/evaluation.h"
@@ -290,6 +292,7 @@ int RunTrain(const TrainOptions& options) {
 
 struct ClassifyOptions {
   std::string model;
+  std::string data;  // when set: match campaigns of this data directory
   int reasons = 5;
   std::optional<float> spam_threshold;  // override the model's
   std::optional<float> suspect_threshold;
@@ -310,12 +313,22 @@ int RunClassify(const ClassifyOptions& options) {
     return 2;
   }
   spam_filter->mutable_model().set_thresholds(thresholds);
+  std::unique_ptr<DataDirectory> directory;
+  if (!options.data.empty()) {
+    Result<std::unique_ptr<DataDirectory>> opened = DataDirectory::Open(options.data);
+    Status folded = opened.ok() ? (*opened)->CatchUpCampaigns() : opened.status();
+    if (!folded.ok()) {
+      std::cerr << "spamradar classify: " << folded.message() << "\n";
+      return 1;
+    }
+    directory = std::move(opened).value();
+  }
   std::ios::sync_with_stdio(false);
   std::string output;
   for (std::string line; std::getline(std::cin, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const filter::Verdict verdict = spam_filter->Classify(line, options.reasons);
-    if (verdict.reasons.empty()) {
+    if (verdict.reasons.empty() && !directory) {
       // The common machine-facing case, without building a JSON tree.
       char buffer[96];
       const int n = std::snprintf(
@@ -335,6 +348,19 @@ int RunClassify(const ClassifyOptions& options) {
       reasons.push_back({{"reason", reason.description}, {"weight", reason.weight}});
     }
     out["reasons"] = std::move(reasons);
+    if (directory) {
+      const cluster::CampaignMatch match = directory->campaigns.MatchCampaign(line);
+      const cluster::Campaign* campaign =
+          match.campaign != 0 ? directory->campaigns.Find(match.campaign) : nullptr;
+      if (campaign != nullptr) {
+        out["campaign"] = {{"id", campaign->id},
+                           {"name", cluster::CampaignName(*campaign)},
+                           {"similarity", match.similarity},
+                           {"evidence", match.evidence}};
+      } else {
+        out["campaign"] = nullptr;
+      }
+    }
     output += out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     output.push_back('\n');
   }
@@ -379,6 +405,9 @@ void AddClassifyCommand(CLI::App& app, int* exit_code) {
       "data/training/supplement.jsonl; see models/README.md).");
   cmd->add_option("--model", options->model,
                   "Model file (from spamradar train); without it, the built-in default model");
+  cmd->add_option("--data", options->data,
+                  "Data directory whose campaigns to match each message against (adds "
+                  "\"campaign\" to each line)");
   cmd->add_option("--reasons", options->reasons, "How many reasons to give per message")
       ->capture_default_str();
   cmd->add_option("--spam-threshold", options->spam_threshold,

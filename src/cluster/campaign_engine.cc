@@ -275,6 +275,44 @@ void CampaignEngine::Apply(const Report& report) {
   assignments_.emplace_back(report.sequence, target);
 }
 
+CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
+  thread_local analysis::MessageAnalysis analysis;
+  analyzer_.Analyze(message, &analysis);
+  CampaignMatch best;
+  // Identifiers first: a shared shop or number is the strongest evidence.
+  auto owned = [&](const std::string& identifier, std::string_view what) {
+    if (best.campaign != 0) return;
+    if (const auto it = owners_.find(identifier); it != owners_.end()) {
+      best = {Resolve(it->second), 1.0, std::string(what) + " " + identifier.substr(2)};
+    }
+  };
+  for (const analysis::UrlInfo& url : analysis.urls) {
+    if (!url.shortener && !url.registrable_domain.empty() && !IsPlatform(url.registrable_domain)) {
+      owned("d:" + url.registrable_domain, "domain");
+    }
+  }
+  for (const analysis::PhoneInfo& phone : analysis.phones) owned("p:" + phone.e164, "phone");
+  for (const analysis::NumberInfo& number : analysis.numbers) {
+    if (number.kind == analysis::NumberKind::kShortCode) owned("c:" + number.text, "short code");
+  }
+  if (best.campaign != 0 || analysis.char_shingles.empty()) return best;
+  const Signature signature = ComputeSignature(analysis.char_shingles);
+  for (int band = 0; band < kBands; ++band) {
+    const auto [first, last] = bands_.equal_range(BandKey(signature, band));
+    for (auto it = first; it != last; ++it) {
+      const Exemplar& exemplar = exemplars_[it->second];
+      const double similarity = Similarity(signature, exemplar.signature);
+      const uint64_t campaign = Resolve(exemplar.campaign);
+      if (similarity >= options_.text_threshold &&
+          (similarity > best.similarity ||
+           (similarity == best.similarity && campaign < best.campaign))) {
+        best = {campaign, similarity, "text"};
+      }
+    }
+  }
+  return best;
+}
+
 std::string CampaignEngine::Serialize() const {
   // The campaigns and every report's assignment, for comparing two folds;
   // snapshots of this fold are not kept yet (persistent() is false).

@@ -63,6 +63,13 @@ struct Campaign {
   uint64_t merged_into = 0;       // non-zero: an alias of that campaign
 };
 
+// A new message matched against the known campaigns.
+struct CampaignMatch {
+  uint64_t campaign = 0;  // 0: none
+  double similarity = 0;  // estimated Jaccard to the closest variant; 1 for a shared identifier
+  std::string evidence;   // "text", "domain lvshop12.com", "phone +18885550199"...
+};
+
 class CampaignEngine final : public store::Fold {
  public:
   explicit CampaignEngine(CampaignOptions options = {});
@@ -81,6 +88,12 @@ class CampaignEngine final : public store::Fold {
   // Live campaigns (not aliases), by id.
   std::vector<const Campaign*> Campaigns() const;
   uint64_t reports() const { return assignments_.size(); }
+
+  // The campaign a new message most likely belongs to, by the same evidence
+  // the engine assigns reports with (the campaigns' fingerprints: the
+  // sketches of their variants and the identifiers they own), without
+  // changing anything. Thread-safe against other const calls.
+  CampaignMatch MatchCampaign(std::string_view message) const;
 
  private:
   uint64_t Resolve(uint64_t id) const;

@@ -146,6 +146,21 @@ TEST_F(CampaignEngineTest, NameTemplateAndScope) {
   EXPECT_EQ(ReportsIn(*campaign, imessage), 0u);  // the reports said nothing of a channel
 }
 
+TEST_F(CampaignEngineTest, MatchCampaignFindsANewVariantWithoutChangingAnything) {
+  const uint64_t luxury = Add("Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop12.com");
+  const uint64_t loans = Add("Need cash fast? Call 1-888-555-0199 for a loan today");
+  const CampaignMatch text =
+      engine_.MatchCampaign("Gucci & Prada up to 70% off! Shop now: lv99.com");
+  EXPECT_EQ(text.campaign, luxury);
+  EXPECT_EQ(text.evidence, "text");
+  EXPECT_GE(text.similarity, 0.5);
+  const CampaignMatch number = engine_.MatchCampaign("Approved! Ring 1-888-555-0199");
+  EXPECT_EQ(number.campaign, loans);
+  EXPECT_EQ(number.evidence, "phone +18885550199");
+  EXPECT_EQ(engine_.MatchCampaign("See you at dinner tonight").campaign, 0u);
+  EXPECT_EQ(engine_.reports(), 2u);
+}
+
 TEST(BCubedTest, KnownValues) {
   // Predicted {a,b,c} {d}; true {a,b} {c,d}.
   const BCubed b = EvaluateBCubed({{"1", "x"}, {"1", "x"}, {"1", "y"}, {"2", "y"}});
