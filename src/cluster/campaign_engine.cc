@@ -13,6 +13,7 @@ namespace {
 
 constexpr int kBands = 16;
 constexpr int kRowsPerBand = kSignatureBins / kBands;
+constexpr size_t kMaxEntriesPerBand = 8;
 
 // Registrable domains too many unrelated senders link to for a shared one to
 // mean a shared campaign.
@@ -164,10 +165,15 @@ void CampaignEngine::Apply(const Report& report) {
   // numbers collide and one coincidence must not fuse two campaigns.
   std::map<uint64_t, double> text_match;  // campaign -> best similarity to one of its variants
   uint64_t band_keys[kBands];
+  // A near-duplicate shares most bands with its exemplar: compare once.
+  thread_local std::vector<uint32_t> compared;
+  compared.clear();
   for (int band = 0; band < kBands; ++band) {
     band_keys[band] = BandKey(signature, band);
     const auto [first, last] = bands_.equal_range(band_keys[band]);
     for (auto it = first; it != last; ++it) {
+      if (std::find(compared.begin(), compared.end(), it->second) != compared.end()) continue;
+      compared.push_back(it->second);
       const Exemplar& exemplar = exemplars_[it->second];
       const double similarity = Similarity(signature, exemplar.signature);
       if (similarity < options_.text_threshold) continue;
@@ -268,7 +274,19 @@ void CampaignEngine::Apply(const Report& report) {
     const auto index = static_cast<uint32_t>(exemplars_.size());
     exemplars_.push_back({signature, target});
     ++campaign.exemplars;
-    for (const uint64_t key : band_keys) bands_.emplace(key, index);
+    // A band that already leads to this campaign needs no second entry: the
+    // variants of one template share most bands, and long runs of equal keys
+    // would make every lookup slow. A band shared by many campaigns is
+    // common phrasing, not evidence; it stops taking entries.
+    for (const uint64_t key : band_keys) {
+      const auto [first, last] = bands_.equal_range(key);
+      size_t entries = 0;
+      bool known = false;
+      for (auto it = first; it != last && !known; ++it, ++entries) {
+        known = Resolve(exemplars_[it->second].campaign) == target;
+      }
+      if (!known && entries < kMaxEntriesPerBand) bands_.emplace(key, index);
+    }
   }
   for (const std::string& identifier : identifiers) owners_.emplace(identifier, target);
   if (!sender_key.empty()) owners_.emplace(sender_key, target);

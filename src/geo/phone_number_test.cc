@@ -71,3 +71,21 @@ TEST(PhoneNumberTest, FastPathAgreesWithLibphonenumberOnUsNumbers) {
 
 }  // namespace
 }  // namespace spamradar::geo
+
+namespace spamradar::geo {
+namespace {
+
+TEST(PhoneNumberNanpTest, NumbersNoNanpCountryCanHaveAreRefused) {
+  // N11 area codes, leading 0 or 1, exchanges starting with 0 or 1.
+  for (const char* text : {"(811) 877-9700", "+1 911 555 0100", "011-555-0100", "(212) 055-0100",
+                           "+1 (122) 555-0100"}) {
+    EXPECT_FALSE(ParsePhoneNumber(text).has_value()) << text;
+  }
+  // Still read: US geographic and toll-free numbers, and other NANP countries.
+  EXPECT_EQ(ParsePhoneNumber("(212) 555-0142")->e164, "+12125550142");
+  EXPECT_TRUE(ParsePhoneNumber("1-800-555-0199")->toll_free);
+  EXPECT_EQ(ParsePhoneNumber("+1 416 555 0123")->region, "CA");
+}
+
+}  // namespace
+}  // namespace spamradar::geo
