@@ -10,7 +10,7 @@ packages=(
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   # libraries (see docs/dependencies.md for why each one is here)
   libutf8proc-dev libicu-dev libxxhash-dev libpsl-dev libidn2-dev publicsuffix
-  libphonenumber-dev libvectorscan-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libcli11-dev libzip-dev
+  libphonenumber-dev libvectorscan-dev libsqlite3-dev libssl-dev libabsl-dev nlohmann-json3-dev libcli11-dev libzip-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
 )

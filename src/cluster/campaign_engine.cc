@@ -82,6 +82,15 @@ void AddAll(Map* into, const Map& from) {
 
 }  // namespace
 
+template <typename Visit>
+void CampaignEngine::ForEachInBand(uint64_t key, Visit&& visit) const {
+  const auto head = band_heads_.find(key);
+  if (head == band_heads_.end()) return;
+  for (uint32_t entry = head->second; entry != 0; entry = band_next_[entry - 1]) {
+    if (!visit((entry - 1) / kBands)) return;
+  }
+}
+
 CampaignEngine::CampaignEngine(CampaignOptions options)
     : options_(options), analyzer_(analysis::AnalyzerOptions{}) {}
 
@@ -89,7 +98,8 @@ void CampaignEngine::Reset() {
   campaigns_.clear();
   assignments_.clear();
   exemplars_.clear();
-  bands_.clear();
+  band_heads_.clear();
+  band_next_.clear();
   owners_.clear();
 }
 
@@ -127,7 +137,7 @@ void CampaignEngine::Merge(uint64_t keep, uint64_t gone) {
   into.reports += from.reports;
   into.first_seen = std::min(into.first_seen, from.first_seen);
   into.last_seen = std::max(into.last_seen, from.last_seen);
-  into.reporters.merge(from.reporters);
+  into.reporters.insert(from.reporters.begin(), from.reporters.end());
   AddAll(&into.brands, from.brands);
   AddAll(&into.domains, from.domains);
   AddAll(&into.senders, from.senders);
@@ -170,16 +180,17 @@ void CampaignEngine::Apply(const Report& report) {
   compared.clear();
   for (int band = 0; band < kBands; ++band) {
     band_keys[band] = BandKey(signature, band);
-    const auto [first, last] = bands_.equal_range(band_keys[band]);
-    for (auto it = first; it != last; ++it) {
-      if (std::find(compared.begin(), compared.end(), it->second) != compared.end()) continue;
-      compared.push_back(it->second);
-      const Exemplar& exemplar = exemplars_[it->second];
+    ForEachInBand(band_keys[band], [&](uint32_t index) {
+      if (std::find(compared.begin(), compared.end(), index) != compared.end()) return true;
+      compared.push_back(index);
+      const Exemplar& exemplar = exemplars_[index];
       const double similarity = Similarity(signature, exemplar.signature);
-      if (similarity < options_.text_threshold) continue;
-      double& best = text_match[Resolve(exemplar.campaign)];
-      best = std::max(best, similarity);
-    }
+      if (similarity >= options_.text_threshold) {
+        double& best = text_match[Resolve(exemplar.campaign)];
+        best = std::max(best, similarity);
+      }
+      return true;
+    });
   }
   std::set<uint64_t> strong;
   for (const auto& [id, similarity] : text_match) strong.insert(id);
@@ -278,14 +289,20 @@ void CampaignEngine::Apply(const Report& report) {
     // variants of one template share most bands, and long runs of equal keys
     // would make every lookup slow. A band shared by many campaigns is
     // common phrasing, not evidence; it stops taking entries.
-    for (const uint64_t key : band_keys) {
-      const auto [first, last] = bands_.equal_range(key);
+    band_next_.resize(exemplars_.size() * kBands, 0);
+    for (int band = 0; band < kBands; ++band) {
       size_t entries = 0;
       bool known = false;
-      for (auto it = first; it != last && !known; ++it, ++entries) {
-        known = Resolve(exemplars_[it->second].campaign) == target;
-      }
-      if (!known && entries < kMaxEntriesPerBand) bands_.emplace(key, index);
+      ForEachInBand(band_keys[band], [&](uint32_t other) {
+        known = Resolve(exemplars_[other].campaign) == target;
+        ++entries;
+        return !known;
+      });
+      if (known || entries >= kMaxEntriesPerBand) continue;
+      const uint32_t entry = index * kBands + static_cast<uint32_t>(band);
+      uint32_t& head = band_heads_[band_keys[band]];
+      band_next_[entry] = head;
+      head = entry + 1;
     }
   }
   for (const std::string& identifier : identifiers) owners_.emplace(identifier, target);
@@ -316,9 +333,8 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
   if (best.campaign != 0 || analysis.char_shingles.empty()) return best;
   const Signature signature = ComputeSignature(analysis.char_shingles);
   for (int band = 0; band < kBands; ++band) {
-    const auto [first, last] = bands_.equal_range(BandKey(signature, band));
-    for (auto it = first; it != last; ++it) {
-      const Exemplar& exemplar = exemplars_[it->second];
+    ForEachInBand(BandKey(signature, band), [&](uint32_t index) {
+      const Exemplar& exemplar = exemplars_[index];
       const double similarity = Similarity(signature, exemplar.signature);
       const uint64_t campaign = Resolve(exemplar.campaign);
       if (similarity >= options_.text_threshold &&
@@ -326,7 +342,8 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
            (similarity == best.similarity && campaign < best.campaign))) {
         best = {campaign, similarity, "text"};
       }
-    }
+      return true;
+    });
   }
   return best;
 }

@@ -22,6 +22,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include "analysis/message_analyzer.h"
 #include "cluster/signature.h"
 #include "domain/report.h"
@@ -50,7 +53,7 @@ struct Campaign {
   uint64_t reports = 0;
   Timestamp first_seen;
   Timestamp last_seen;
-  std::set<uint64_t> reporters;  // first 64 bits of the reporter hashes
+  absl::flat_hash_set<uint64_t> reporters;  // first 64 bits of the reporter hashes
   std::map<std::string, uint64_t> brands, domains, senders, phones, short_codes;
   uint64_t channels[5][2] = {};  // [Channel][inferred]
   std::vector<std::string> samples;
@@ -108,8 +111,14 @@ class CampaignEngine final : public store::Fold {
   };
   std::vector<std::pair<uint64_t, uint64_t>> assignments_;  // (sequence, campaign at assignment)
   std::vector<Exemplar> exemplars_;                         // one per text variant seen
-  std::unordered_multimap<uint64_t, uint32_t> bands_;       // LSH band key -> exemplars
-  std::unordered_map<std::string, uint64_t> owners_;        // "d:lvshop12.com" -> campaign
+  // The LSH index: band key -> a chain of entries, entry e = exemplar * 16 + band,
+  // stored as e + 1 (0 ends a chain). A flat table: most lookups miss, and a
+  // node-based map made each of them a cache miss.
+  absl::flat_hash_map<uint64_t, uint32_t> band_heads_;
+  std::vector<uint32_t> band_next_;  // per entry: the next entry + 1
+  template <typename Visit>
+  void ForEachInBand(uint64_t key, Visit&& visit) const;
+  std::unordered_map<std::string, uint64_t> owners_;  // "d:lvshop12.com" -> campaign
 };
 
 }  // namespace spamradar::cluster
