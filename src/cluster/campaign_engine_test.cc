@@ -38,8 +38,8 @@ TEST_F(CampaignEngineTest, VariantsOfOneTemplateAreOneCampaign) {
       "Gucci, Prada & Louis Vuitton up to 70% off! Shop now: lvshop13.com/outlet",
       "Prada and Louis Vuitton up to 65% off! Shop now: http://lvshop40.com",
       // look-alike letters (Cyrillic a, o), leetspeak, spacing, invisible characters
-      "Louis Vuitt\xD0\xBEn, Gucci & Pr\xD0\xB0"
-      "da up to 80% off! Shop now: lvshop14.com",
+      ("Louis Vuitt\xD0\xBEn, Gucci & Pr\xD0\xB0"
+       "da up to 80% off! Shop now: lvshop14.com"),
       "L0uis Vuitton, Gucc1 & Prada up to 80% off! Sh0p now: lvshop15.com",
       "Louis Vuitton, G U C C I & Prada up to 80% off! Shop now: lvshop16.com",
       "Louis Vui\xE2\x80\x8Btton, Gucci & Prada up to 80% off! Shop now: lvshop17.com",
