@@ -1,11 +1,27 @@
 #!/usr/bin/env bash
 # The README's first command: installs the Debian packages, builds spamradar
 # (Release) and runs the main job. Until the server exists, the main job is
-# `spamradar inspect` over a bundled sample of real spam messages.
+# the pipeline it will serve: a simulated two-month report stream imported
+# into ./spamradar-data, the campaigns found in it, and the filter on a few
+# messages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake --preset release
 cmake --build --preset release --target spamradar
-echo "== spamradar inspect < data/samples/spam_sample.txt (one JSON object per message)"
-./build/release/spamradar inspect --no-tokens < data/samples/spam_sample.txt
+spamradar=./build/release/spamradar
+data=./spamradar-data
+echo "== spamradar simulate: a two-month stream of 200,000 reports into ./demo"
+"$spamradar" simulate --out demo --reports 200000
+echo "== spamradar import into $data"
+"$spamradar" import demo/reports.jsonl --data "$data"
+echo "== spamradar campaigns: the largest, with their share of reported spam"
+"$spamradar" campaigns --data "$data" --limit 8
+echo "== ... in New York"
+"$spamradar" campaigns --data "$data" --region 'New York' --limit 4
+echo "== spamradar classify (built-in model) with the matching campaign"
+printf '%s\n' "Gucci and Prada up to 80% off today only, shop lvshop99.com" \
+  "Your Google verification code is 482913" |
+  "$spamradar" classify --data "$data" --reasons 2
+echo "== spamradar inspect: what the analysis reads in a message"
+"$spamradar" inspect --no-tokens 'L0uis V1tt0n 80% off! Shop lvshop12 dot com'
