@@ -134,21 +134,38 @@ struct EvalOptions {
   bool show_errors = false;
 };
 
-int RunEvalModel(const EvalOptions& options, const std::vector<LabeledMessage>& corpus) {
+// Loads the model a command names (the built-in one for an empty name or
+// "default") with the thresholds overridden as asked. On failure, prints why
+// for `command` and sets `*exit_code` (1: the model, 2: the thresholds).
+std::optional<SpamFilter> LoadFilter(const char* command, const std::string& model,
+                                     std::optional<float> spam_threshold,
+                                     std::optional<float> suspect_threshold, int* exit_code) {
   Result<SpamFilter> spam_filter =
-      options.model == "default" ? filter::LoadDefaultModel() : SpamFilter::Load(options.model);
+      model.empty() || model == "default" ? filter::LoadDefaultModel() : SpamFilter::Load(model);
   if (!spam_filter.ok()) {
-    std::cerr << "spamradar eval: " << spam_filter.status().message() << "\n";
-    return 1;
+    std::cerr << "spamradar " << command << ": " << spam_filter.status().message() << "\n";
+    *exit_code = 1;
+    return std::nullopt;
   }
   filter::Thresholds thresholds = spam_filter->model().thresholds();
-  thresholds.spam = options.spam_threshold.value_or(thresholds.spam);
-  thresholds.suspect = options.suspect_threshold.value_or(thresholds.suspect);
+  thresholds.spam = spam_threshold.value_or(thresholds.spam);
+  thresholds.suspect = suspect_threshold.value_or(thresholds.suspect);
   if (!thresholds.valid()) {
-    std::cerr << "spamradar eval: the suspect threshold must not exceed the spam threshold\n";
-    return 2;
+    std::cerr << "spamradar " << command
+              << ": the suspect threshold must not exceed the spam threshold\n";
+    *exit_code = 2;
+    return std::nullopt;
   }
   spam_filter->mutable_model().set_thresholds(thresholds);
+  return std::move(spam_filter).value();
+}
+
+int RunEvalModel(const EvalOptions& options, const std::vector<LabeledMessage>& corpus) {
+  int exit_code = 0;
+  std::optional<SpamFilter> spam_filter = LoadFilter("eval", options.model, options.spam_threshold,
+                                                     options.suspect_threshold, &exit_code);
+  if (!spam_filter) return exit_code;
+  const filter::Thresholds thresholds = spam_filter->model().thresholds();
   const Confusion confusion = TestModel(*spam_filter, corpus, options.show_errors);
   if (options.json) {
     nlohmann::ordered_json out = {{"corpus", options.corpus.path},
@@ -299,20 +316,10 @@ struct ClassifyOptions {
 };
 
 int RunClassify(const ClassifyOptions& options) {
-  Result<SpamFilter> spam_filter =
-      options.model.empty() ? filter::LoadDefaultModel() : SpamFilter::Load(options.model);
-  if (!spam_filter.ok()) {
-    std::cerr << "spamradar classify: " << spam_filter.status().message() << "\n";
-    return 1;
-  }
-  filter::Thresholds thresholds = spam_filter->model().thresholds();
-  thresholds.spam = options.spam_threshold.value_or(thresholds.spam);
-  thresholds.suspect = options.suspect_threshold.value_or(thresholds.suspect);
-  if (!thresholds.valid()) {
-    std::cerr << "spamradar classify: the suspect threshold must not exceed the spam threshold\n";
-    return 2;
-  }
-  spam_filter->mutable_model().set_thresholds(thresholds);
+  int exit_code = 0;
+  std::optional<SpamFilter> spam_filter = LoadFilter(
+      "classify", options.model, options.spam_threshold, options.suspect_threshold, &exit_code);
+  if (!spam_filter) return exit_code;
   std::unique_ptr<DataDirectory> directory;
   if (!options.data.empty()) {
     Result<std::unique_ptr<DataDirectory>> opened = DataDirectory::Open(options.data);
