@@ -12,6 +12,7 @@
 
 #include "app/data_directory.h"
 #include "cluster/campaign_view.h"
+#include "core/ascii.h"
 #include "filter/corpus.h"
 #include "filter/default_model.h"
 #include "filter/evaluation.h"
@@ -228,21 +229,10 @@ struct TrainOptions {
   bool holdout_third = false;
 };
 
-// A message's text for recognising the same message in two corpora: lower
-// case, whitespace collapsed (the Super SMS set repeats UCI messages that way).
+// A message's text for recognising the same message in two corpora (the
+// Super SMS set repeats UCI messages lower-cased and re-spaced).
 std::string DuplicateKey(std::string_view text) {
-  std::string key;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !key.empty();
-      continue;
-    }
-    if (space) key.push_back(' ');
-    space = false;
-    key.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  return key;
+  return LowerCollapsed(text);
 }
 
 int RunTrain(const TrainOptions& options) {

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/hash.h"
 #include "intake/report_json.h"
 #include "intake/sender.h"
@@ -10,21 +11,9 @@
 namespace spamradar::intake {
 namespace {
 
-// Lower case, whitespace runs collapsed, trimmed: how texts are compared
-// (repeats, our own replies coming back).
+// How texts are compared (repeats, our own replies coming back).
 std::string Canonical(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  return out;
+  return LowerCollapsed(text);
 }
 
 enum class Keyword { kNone, kStop, kStart, kHelp };
