@@ -1,21 +1,8 @@
 #include "analytics/report_summary.h"
 
-#include <algorithm>
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 namespace spamradar::analytics {
-namespace {
-
-uint64_t ReporterKey(std::string_view hex_hash) {
-  uint64_t key = 0;
-  std::from_chars(hex_hash.data(), hex_hash.data() + std::min<size_t>(16, hex_hash.size()), key,
-                  16);
-  return key;
-}
-
-}  // namespace
 
 void ReportSummary::Apply(const Report& report) {
   ++reports_;

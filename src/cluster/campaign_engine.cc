@@ -1,7 +1,6 @@
 #include "cluster/campaign_engine.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include <nlohmann/json.hpp>
 
@@ -61,11 +60,24 @@ bool IsPlatform(std::string_view domain) {
   return std::find(std::begin(kPlatforms), std::end(kPlatforms), domain) != std::end(kPlatforms);
 }
 
-uint64_t ReporterKey(std::string_view hex_hash) {
-  uint64_t key = 0;
-  std::from_chars(hex_hash.data(), hex_hash.data() + std::min<size_t>(16, hex_hash.size()), key,
-                  16);
-  return key;
+// The identifiers in a message that a campaign can own, keyed by kind:
+// "d:" registrable domain (not shorteners or big platforms), "p:" phone
+// number, "c:" short code, "e:" e-mail address.
+std::vector<std::string> OwnedIdentifiers(const analysis::MessageAnalysis& analysis) {
+  std::vector<std::string> identifiers;
+  for (const analysis::UrlInfo& url : analysis.urls) {
+    if (!url.shortener && !url.registrable_domain.empty() && !IsPlatform(url.registrable_domain)) {
+      identifiers.push_back("d:" + url.registrable_domain);
+    }
+  }
+  for (const analysis::PhoneInfo& phone : analysis.phones) identifiers.push_back("p:" + phone.e164);
+  for (const analysis::NumberInfo& number : analysis.numbers) {
+    if (number.kind == analysis::NumberKind::kShortCode) identifiers.push_back("c:" + number.text);
+  }
+  for (const analysis::EmailInfo& email : analysis.emails) {
+    if (!IsPlatform(email.domain)) identifiers.push_back("e:" + email.address);
+  }
+  return identifiers;
 }
 
 uint64_t BandKey(const Signature& signature, int band) {
@@ -194,19 +206,7 @@ void CampaignEngine::Apply(const Report& report) {
   }
   std::set<uint64_t> strong;
   for (const auto& [id, similarity] : text_match) strong.insert(id);
-  std::vector<std::string> identifiers;
-  for (const analysis::UrlInfo& url : analysis.urls) {
-    if (!url.shortener && !url.registrable_domain.empty() && !IsPlatform(url.registrable_domain)) {
-      identifiers.push_back("d:" + url.registrable_domain);
-    }
-  }
-  for (const analysis::PhoneInfo& phone : analysis.phones) identifiers.push_back("p:" + phone.e164);
-  for (const analysis::NumberInfo& number : analysis.numbers) {
-    if (number.kind == analysis::NumberKind::kShortCode) identifiers.push_back("c:" + number.text);
-  }
-  for (const analysis::EmailInfo& email : analysis.emails) {
-    if (!IsPlatform(email.domain)) identifiers.push_back("e:" + email.address);
-  }
+  const std::vector<std::string> identifiers = OwnedIdentifiers(analysis);
   bool identified = false;  // some identifier of the text names a campaign
   for (const std::string& identifier : identifiers) {
     if (const auto it = owners_.find(identifier); it != owners_.end()) {
@@ -315,22 +315,19 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
   analyzer_.Analyze(message, &analysis);
   CampaignMatch best;
   // Identifiers first: a shared shop or number is the strongest evidence.
-  auto owned = [&](const std::string& identifier, std::string_view what) {
-    if (best.campaign != 0) return;
-    if (const auto it = owners_.find(identifier); it != owners_.end()) {
-      best = {Resolve(it->second), 1.0, std::string(what) + " " + identifier.substr(2)};
+  for (const std::string& identifier : OwnedIdentifiers(analysis)) {
+    const auto it = owners_.find(identifier);
+    if (it == owners_.end()) continue;
+    static constexpr std::pair<char, std::string_view> kKinds[] = {
+        {'d', "domain"}, {'p', "phone"}, {'c', "short code"}, {'e', "e-mail"}};
+    std::string_view kind;
+    for (const auto& [letter, name] : kKinds) {
+      if (identifier[0] == letter) kind = name;
     }
-  };
-  for (const analysis::UrlInfo& url : analysis.urls) {
-    if (!url.shortener && !url.registrable_domain.empty() && !IsPlatform(url.registrable_domain)) {
-      owned("d:" + url.registrable_domain, "domain");
-    }
+    best = {Resolve(it->second), 1.0, std::string(kind) + " " + identifier.substr(2)};
+    return best;
   }
-  for (const analysis::PhoneInfo& phone : analysis.phones) owned("p:" + phone.e164, "phone");
-  for (const analysis::NumberInfo& number : analysis.numbers) {
-    if (number.kind == analysis::NumberKind::kShortCode) owned("c:" + number.text, "short code");
-  }
-  if (best.campaign != 0 || analysis.char_shingles.empty()) return best;
+  if (analysis.char_shingles.empty()) return best;
   const Signature signature = ComputeSignature(analysis.char_shingles);
   for (int band = 0; band < kBands; ++band) {
     ForEachInBand(BandKey(signature, band), [&](uint32_t index) {

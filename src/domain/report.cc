@@ -1,6 +1,8 @@
 #include "domain/report.h"
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <utility>
 
 namespace spamradar {
@@ -33,6 +35,13 @@ constexpr std::array<std::pair<SenderKind, std::string_view>, 5> kSenderKinds = 
 }};
 
 }  // namespace
+
+uint64_t ReporterKey(std::string_view reporter_hash) {
+  uint64_t key = 0;
+  std::from_chars(reporter_hash.data(),
+                  reporter_hash.data() + std::min<size_t>(16, reporter_hash.size()), key, 16);
+  return key;
+}
 
 std::string_view ChannelName(Channel channel) {
   for (const auto& [value, name] : kChannels) {

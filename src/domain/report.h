@@ -31,6 +31,10 @@ enum class SenderKind : uint8_t { kNone = 0, kPhone, kShortCode, kEmail, kAlphan
 std::string_view SenderKindName(SenderKind kind);
 std::optional<SenderKind> ParseSenderKind(std::string_view name);
 
+// The first 64 bits of a reporter hash (hex), enough to count distinct
+// reporters without keeping 64-character strings per report.
+uint64_t ReporterKey(std::string_view reporter_hash);
+
 struct Sender {
   SenderKind kind = SenderKind::kNone;
   // Normalized: E.164 ("+12125551234"), the short code's digits ("87070"), the

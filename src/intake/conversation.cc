@@ -69,16 +69,18 @@ std::string ValidUtf8(std::string_view text) {
 Conversation::Conversation(const Enricher& enricher, store::ReportLog& log,
                            store::ConversationStore& store, const Clock& clock,
                            ConversationConfig config)
-    : enricher_(enricher), log_(log), store_(store), clock_(clock), config_(std::move(config)) {}
-
-bool Conversation::IsOwnReply(std::string_view text) const {
-  const std::string canonical = Canonical(text);
-  if (canonical.empty()) return false;
+    : enricher_(enricher), log_(log), store_(store), clock_(clock), config_(std::move(config)) {
   for (const std::string* own : {&config_.prompt, &config_.thanks, &config_.duplicate,
                                  &config_.help, &config_.stop, &config_.start, &config_.no_spam}) {
-    const std::string ours = Canonical(*own);
-    // Also when wrapped by a forwarder ("Fwd: ...", "Message from 7726: ...").
-    if (!ours.empty() && canonical.find(ours) != std::string::npos) return true;
+    own_replies_.push_back(Canonical(*own));
+  }
+}
+
+bool Conversation::IsOwnReply(std::string_view canonical) const {
+  if (canonical.empty()) return false;
+  // Also when wrapped by a forwarder ("Fwd: ...", "Message from 7726: ...").
+  for (const std::string& ours : own_replies_) {
+    if (!ours.empty() && canonical.find(ours) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -139,7 +141,7 @@ Result<ConversationReply> Conversation::Handle(std::string_view from, std::strin
 
   const std::string canonical = Canonical(text);
   if (canonical.empty()) return answer(ConversationAction::kNotSpam, "");
-  if (IsOwnReply(text)) return answer(ConversationAction::kIgnoredOwnReply, "");
+  if (IsOwnReply(canonical)) return answer(ConversationAction::kIgnoredOwnReply, "");
   Result<std::optional<store::PendingReport>> pending = store_.LoadPending(reporter->hash);
   if (!pending.ok()) return pending.status();
 

@@ -22,6 +22,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/status.h"
@@ -82,13 +83,15 @@ class Conversation {
 
  private:
   Result<uint64_t> Store(const store::PendingReport& pending, std::string_view sender);
-  bool IsOwnReply(std::string_view text) const;
+  // `canonical`: the message in the form texts are compared in.
+  bool IsOwnReply(std::string_view canonical) const;
 
   const Enricher& enricher_;
   store::ReportLog& log_;
   store::ConversationStore& store_;
   const Clock& clock_;
   ConversationConfig config_;
+  std::vector<std::string> own_replies_;  // every reply we send, in the compared form
 };
 
 }  // namespace spamradar::intake

@@ -170,12 +170,13 @@ Result<ReportSubmission> FromFlat(FlatReport& flat, Timestamp now) {
   Result<std::string> reporter = StringField(flat, kReporter, kMaxReporterBytes, true);
   if (!reporter.ok()) return reporter.status();
   report.reporter = std::move(reporter).value();
-  Result<std::string> body = StringField(flat, kBody, kMaxBodyBytes, true);
-  if (!body.ok()) {
-    return body.status().message().find("longer") != std::string::npos
-               ? FieldError("body", "must be 1 byte to 64 KiB of UTF-8")
-               : body.status();
+  // The limit in the format's own words, rather than StringField's generic ones.
+  if (flat.fields[kBody].state == FlatReport::State::kString &&
+      flat.fields[kBody].text.size() > kMaxBodyBytes) {
+    return FieldError("body", "must be 1 byte to 64 KiB of UTF-8");
   }
+  Result<std::string> body = StringField(flat, kBody, kMaxBodyBytes, true);
+  if (!body.ok()) return body.status();
   report.body = std::move(body).value();
   Result<std::string> sender = StringField(flat, kSender, kMaxFieldBytes, false);
   if (!sender.ok()) return sender.status();
