@@ -114,31 +114,44 @@ int RunCampaigns(const CampaignsOptions& options) {
     std::cerr << "spamradar campaigns: " << directory.status().message() << "\n";
     return 1;
   }
-  std::vector<std::pair<uint64_t, const cluster::Campaign*>> ranked;
+  // Counted over every campaign, active or dormant; only the ones shown are
+  // loaded whole.
+  std::vector<std::pair<uint64_t, uint64_t>> ranked;  // (reports in scope, id)
   uint64_t total = 0;
-  for (const cluster::Campaign* c : (*directory)->campaigns.Campaigns()) {
-    const uint64_t n = cluster::ReportsIn(*c, *scope);
+  Status counted = (*directory)->campaigns->ForEachCampaign([&](const cluster::Campaign& c) {
+    const uint64_t n = cluster::ReportsIn(c, *scope);
     total += n;
-    if (n > 0) ranked.push_back({n, c});
+    if (n > 0) ranked.push_back({n, c.id});
+  });
+  if (!counted.ok()) {
+    std::cerr << "spamradar campaigns: " << counted.message() << "\n";
+    return 1;
   }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
   if (!options.json) {
     std::printf("%s reports in scope; share = of all reported spam in scope\n",
                 std::to_string(total).c_str());
     std::printf("%10s %9s %7s  %s\n", "id", "reports", "share", "name");
   }
   for (size_t i = 0; i < ranked.size() && i < options.limit; ++i) {
-    const auto& [n, c] = ranked[i];
+    const auto& [n, id] = ranked[i];
+    Result<std::optional<cluster::Campaign>> c = (*directory)->campaigns->Get(id);
+    if (!c.ok() || !c->has_value()) {
+      std::cerr << "spamradar campaigns: campaign " << id << ": "
+                << (c.ok() ? "gone from the archive" : c.status().message()) << "\n";
+      return 1;
+    }
     const double share = total > 0 ? static_cast<double>(n) / static_cast<double>(total) : 0;
     if (options.json) {
-      std::cout << CampaignJson(*c, n, share, false)
+      std::cout << CampaignJson(**c, n, share, false)
                        .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                 << "\n";
     } else {
-      std::printf("%10llu %9llu %6.2f%%  %s\n", static_cast<unsigned long long>(c->id),
+      std::printf("%10llu %9llu %6.2f%%  %s\n", static_cast<unsigned long long>(id),
                   static_cast<unsigned long long>(n), 100 * share,
-                  cluster::CampaignName(*c).c_str());
+                  cluster::CampaignName(**c).c_str());
     }
   }
   return 0;
@@ -150,15 +163,19 @@ int RunCampaign(uint64_t id, const std::string& data, bool json) {
     std::cerr << "spamradar campaign: " << directory.status().message() << "\n";
     return 1;
   }
-  const cluster::CampaignEngine& engine = (*directory)->campaigns;
-  const cluster::Campaign* c = engine.Find(id);
-  if (c == nullptr) {
+  const cluster::CampaignEngine& engine = *(*directory)->campaigns;
+  Result<std::optional<cluster::Campaign>> c = engine.Get(id);
+  if (!c.ok()) {
+    std::cerr << "spamradar campaign: " << c.status().message() << "\n";
+    return 1;
+  }
+  if (!c->has_value()) {
     std::cerr << "spamradar campaign: no campaign " << id << " in " << data << "\n";
     return 1;
   }
-  const double share = static_cast<double>(c->reports) /
+  const double share = static_cast<double>((*c)->reports) /
                        static_cast<double>(std::max<uint64_t>(1, engine.reports()));
-  const nlohmann::ordered_json row = CampaignJson(*c, c->reports, share, true);
+  const nlohmann::ordered_json row = CampaignJson(**c, (*c)->reports, share, true);
   if (json) {
     std::cout << row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   } else {
@@ -187,7 +204,7 @@ int RunEvalCampaigns(const EvalCampaignsOptions& options) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::unordered_map<std::string, uint64_t> campaign_of_id;
-  const cluster::CampaignEngine& engine = (*directory)->campaigns;
+  const cluster::CampaignEngine& engine = *(*directory)->campaigns;
   Status scanned = (*directory)->store->Scan(0, [&](const Report& report) {
     campaign_of_id[report.id] = engine.CampaignOf(report.sequence);
     return true;
@@ -254,7 +271,7 @@ int RunExport(const std::string& data, bool with_body) {
     std::cerr << "spamradar export: " << status.message() << "\n";
     return 1;
   }
-  const cluster::CampaignEngine& engine = (*directory)->campaigns;
+  const cluster::CampaignEngine& engine = *(*directory)->campaigns;
   std::ios::sync_with_stdio(false);
   Status scanned = (*directory)->store->Scan(0, [&](const Report& report) {
     nlohmann::ordered_json row = intake::ReportToJson(report, with_body);

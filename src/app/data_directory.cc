@@ -14,6 +14,12 @@ Result<std::unique_ptr<DataDirectory>> DataDirectory::Open(const std::string& pa
   Result<intake::ReporterHasher> hasher = intake::ReporterHasher::OpenOrCreate(path);
   if (!hasher.ok()) return hasher.status();
   directory->enricher = std::make_unique<intake::Enricher>(std::move(hasher).value());
+  Result<std::unique_ptr<store::sqlite::SqliteCampaignArchive>> archive =
+      store::sqlite::SqliteCampaignArchive::Open(path);
+  if (!archive.ok()) return archive.status();
+  directory->archive = std::move(archive).value();
+  directory->campaigns = std::make_unique<cluster::CampaignEngine>(cluster::CampaignOptions{},
+                                                                   directory->archive.get());
   return directory;
 }
 
@@ -22,7 +28,7 @@ Status DataDirectory::CatchUp() {
 }
 
 Status DataDirectory::CatchUpCampaigns() {
-  return store::CatchUp(*store, *store, campaigns, &campaigns_sequence);
+  return store::CatchUp(*store, *store, *campaigns, &campaigns_sequence);
 }
 
 Status DataDirectory::Rebuild() {

@@ -10,6 +10,7 @@
 #include "cluster/campaign_engine.h"
 #include "core/status.h"
 #include "intake/enricher.h"
+#include "store/sqlite/sqlite_campaign_archive.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace spamradar::app {
@@ -22,10 +23,11 @@ struct DataDirectory {
   std::unique_ptr<intake::Enricher> enricher;
   analytics::ReportSummary summary;
   uint64_t summary_sequence = 0;
-  cluster::CampaignEngine campaigns;
+  std::unique_ptr<store::sqlite::SqliteCampaignArchive> archive;  // dormant campaigns
+  std::unique_ptr<cluster::CampaignEngine> campaigns;
   uint64_t campaigns_sequence = 0;
 
-  // Opens (creating when absent) the directory, its database and its key.
+  // Opens (creating when absent) the directory, its databases and its key.
   static Result<std::unique_ptr<DataDirectory>> Open(const std::string& path);
   // Folds the reports the summary has not seen yet.
   Status CatchUp();

@@ -346,9 +346,9 @@ int RunClassify(const ClassifyOptions& options) {
     }
     out["reasons"] = std::move(reasons);
     if (directory) {
-      const cluster::CampaignMatch match = directory->campaigns.MatchCampaign(line);
+      const cluster::CampaignMatch match = directory->campaigns->MatchCampaign(line);
       const cluster::Campaign* campaign =
-          match.campaign != 0 ? directory->campaigns.Find(match.campaign) : nullptr;
+          match.campaign != 0 ? directory->campaigns->Find(match.campaign) : nullptr;
       if (campaign != nullptr) {
         out["campaign"] = {{"id", campaign->id},
                            {"name", cluster::CampaignName(*campaign)},

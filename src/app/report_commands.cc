@@ -288,9 +288,11 @@ int RunRebuild(const std::string& data) {
     return 1;
   }
   std::printf("rebuilt %s: %s campaigns; state digest %016llx\n",
-              std::string((*directory)->campaigns.name()).c_str(),
-              Grouped((*directory)->campaigns.Campaigns().size()).c_str(),
-              static_cast<unsigned long long>(Hash64((*directory)->campaigns.Serialize())));
+              std::string((*directory)->campaigns->name()).c_str(),
+              Grouped((*directory)->campaigns->Campaigns().size() +
+                      (*directory)->campaigns->dormant_campaigns())
+                  .c_str(),
+              static_cast<unsigned long long>(Hash64((*directory)->campaigns->Serialize())));
   return 0;
 }
 

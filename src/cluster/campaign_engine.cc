@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cluster/campaign_codec.h"
 #include "core/hash.h"
 #include "text/shingles.h"
 
@@ -80,11 +81,43 @@ std::vector<std::string> OwnedIdentifiers(const analysis::MessageAnalysis& analy
   return identifiers;
 }
 
+uint64_t IdentifierKey(std::string_view identifier) {
+  return XXH3_64bits(identifier.data(), identifier.size());
+}
+
+uint64_t SenderKey(std::string_view sender) {
+  return XXH3_64bits_withSeed(sender.data(), sender.size(), 's');
+}
+
 uint64_t BandKey(const Signature& signature, int band) {
   uint32_t rows[kRowsPerBand + 1];
   rows[0] = static_cast<uint32_t>(band);
   std::copy_n(signature.begin() + band * kRowsPerBand, kRowsPerBand, rows + 1);
   return XXH3_64bits(rows, sizeof(rows));
+}
+
+void BandKeys(const Signature& signature, uint64_t* keys) {
+  for (int band = 0; band < kBands; ++band) keys[band] = BandKey(signature, band);
+}
+
+// A dormant campaign's fingerprint: the sketches of its variants, packed.
+std::string PackVariants(const std::vector<Signature>& variants) {
+  ByteWriter out;
+  for (const Signature& signature : variants) {
+    for (const uint32_t bin : signature) out.PutFixed32(bin);
+  }
+  return out.Release();
+}
+
+bool AnyVariantSimilar(std::string_view packed, const Signature& signature, double threshold) {
+  ByteReader in(packed);
+  while (!in.done()) {
+    Signature variant;
+    for (uint32_t& bin : variant) bin = in.GetFixed32();
+    if (!in.ok()) return false;
+    if (Similarity(signature, variant) >= threshold) return true;
+  }
+  return false;
 }
 
 template <typename Map>
@@ -103,29 +136,51 @@ void CampaignEngine::ForEachInBand(uint64_t key, Visit&& visit) const {
   }
 }
 
-CampaignEngine::CampaignEngine(CampaignOptions options)
-    : options_(options), analyzer_(analysis::AnalyzerOptions{}) {}
+CampaignEngine::CampaignEngine(CampaignOptions options, store::CampaignArchive* archive)
+    : options_(options), archive_(archive), analyzer_(analysis::AnalyzerOptions{}) {}
 
 void CampaignEngine::Reset() {
   campaigns_.clear();
+  aliases_.clear();
   assignments_.clear();
   exemplars_.clear();
+  free_slots_.clear();
+  slots_of_.clear();
   band_heads_.clear();
   band_next_.clear();
   owners_.clear();
+  now_ = {};
+  swept_day_ = 0;
+  last_sequence_ = 0;
+  dormant_ = 0;
+  archive_ready_ = false;
+  dormant_keys_ = {};
+  error_ = Status::Ok();
+}
+
+void CampaignEngine::Fail(Status status) {
+  if (error_.ok()) error_ = std::move(status);
 }
 
 uint64_t CampaignEngine::Resolve(uint64_t id) const {
-  for (;;) {
-    const auto it = campaigns_.find(id);
-    if (it == campaigns_.end() || it->second.merged_into == 0) return id;
-    id = it->second.merged_into;
-  }
+  for (auto it = aliases_.find(id); it != aliases_.end(); it = aliases_.find(id)) id = it->second;
+  return id;
 }
 
 const Campaign* CampaignEngine::Find(uint64_t id) const {
   const auto it = campaigns_.find(Resolve(id));
   return it == campaigns_.end() ? nullptr : &it->second;
+}
+
+Result<std::optional<Campaign>> CampaignEngine::Get(uint64_t id) const {
+  if (const Campaign* active = Find(id)) return std::optional<Campaign>(*active);
+  if (archive_ == nullptr || dormant_ == 0) return std::optional<Campaign>();
+  Result<std::optional<std::string>> state = archive_->Get(Resolve(id));
+  if (!state.ok()) return state.status();
+  if (!state->has_value()) return std::optional<Campaign>();
+  Result<CampaignRecord> record = DecodeCampaign(**state);
+  if (!record.ok()) return record.status();
+  return std::optional<Campaign>(std::move(record->campaign));
 }
 
 uint64_t CampaignEngine::CampaignOf(uint64_t sequence) const {
@@ -137,10 +192,24 @@ uint64_t CampaignEngine::CampaignOf(uint64_t sequence) const {
 
 std::vector<const Campaign*> CampaignEngine::Campaigns() const {
   std::vector<const Campaign*> out;
-  for (const auto& [id, campaign] : campaigns_) {
-    if (campaign.merged_into == 0) out.push_back(&campaign);
-  }
+  for (const auto& [id, campaign] : campaigns_) out.push_back(&campaign);
   return out;
+}
+
+Status CampaignEngine::ForEachCampaign(const std::function<void(const Campaign&)>& visit) const {
+  for (const auto& [id, campaign] : campaigns_) visit(campaign);
+  if (archive_ == nullptr || dormant_ == 0) return Status::Ok();
+  Status decoded = Status::Ok();
+  Status scanned = archive_->ScanCampaigns([&](uint64_t, std::string_view state) {
+    Result<CampaignRecord> record = DecodeCampaign(state);
+    if (!record.ok()) {
+      decoded = record.status();
+      return false;
+    }
+    visit(record->campaign);
+    return true;
+  });
+  return scanned.ok() ? decoded : scanned;
 }
 
 void CampaignEngine::Merge(uint64_t keep, uint64_t gone) {
@@ -150,14 +219,17 @@ void CampaignEngine::Merge(uint64_t keep, uint64_t gone) {
   into.first_seen = std::min(into.first_seen, from.first_seen);
   into.last_seen = std::max(into.last_seen, from.last_seen);
   into.reporters.insert(from.reporters.begin(), from.reporters.end());
-  AddAll(&into.brands, from.brands);
-  AddAll(&into.domains, from.domains);
-  AddAll(&into.senders, from.senders);
-  AddAll(&into.phones, from.phones);
-  AddAll(&into.short_codes, from.short_codes);
-  AddAll(&into.shapes, from.shapes);
-  AddAll(&into.categories, from.categories);
-  AddAll(&into.cues, from.cues);
+  for (auto [to, source] : {std::pair{&into.brands, &from.brands},
+                            {&into.domains, &from.domains},
+                            {&into.senders, &from.senders},
+                            {&into.phones, &from.phones},
+                            {&into.short_codes, &from.short_codes},
+                            {&into.emails, &from.emails},
+                            {&into.shapes, &from.shapes},
+                            {&into.categories, &from.categories},
+                            {&into.cues, &from.cues}}) {
+    AddAll(to, *source);
+  }
   AddAll(&into.rollup, from.rollup);
   for (int c = 0; c < 5; ++c) {
     for (int i = 0; i < 2; ++i) into.channels[c][i] += from.channels[c][i];
@@ -169,57 +241,257 @@ void CampaignEngine::Merge(uint64_t keep, uint64_t gone) {
   into.aliases.push_back(gone);
   into.aliases.insert(into.aliases.end(), from.aliases.begin(), from.aliases.end());
   std::sort(into.aliases.begin(), into.aliases.end());
-  // What stays of the alias: where it went.
-  Campaign tombstone;
-  tombstone.id = gone;
-  tombstone.merged_into = keep;
-  from = std::move(tombstone);
+  std::vector<uint32_t>& slots = slots_of_[keep];
+  if (const auto it = slots_of_.find(gone); it != slots_of_.end()) {
+    slots.insert(slots.end(), it->second.begin(), it->second.end());
+    slots_of_.erase(it);
+  }
+  aliases_[gone] = keep;
+  campaigns_.erase(gone);
+}
+
+void CampaignEngine::AddExemplar(const Signature& signature, const uint64_t* band_keys,
+                                 uint64_t campaign) {
+  uint32_t index;
+  if (!free_slots_.empty()) {
+    index = free_slots_.back();
+    free_slots_.pop_back();
+    exemplars_[index] = {signature, campaign};
+  } else {
+    index = static_cast<uint32_t>(exemplars_.size());
+    exemplars_.push_back({signature, campaign});
+    band_next_.resize(exemplars_.size() * kBands, 0);
+  }
+  slots_of_[campaign].push_back(index);
+  // A band that already leads to this campaign needs no second entry: the
+  // variants of one template share most bands, and long runs of equal keys
+  // would make every lookup slow. A band shared by many campaigns is
+  // common phrasing, not evidence; it stops taking entries.
+  for (int band = 0; band < kBands; ++band) {
+    const uint32_t entry = index * kBands + static_cast<uint32_t>(band);
+    band_next_[entry] = 0;
+    size_t entries = 0;
+    bool known = false;
+    ForEachInBand(band_keys[band], [&](uint32_t other) {
+      known = Resolve(exemplars_[other].campaign) == campaign;
+      ++entries;
+      return !known;
+    });
+    if (known || entries >= kMaxEntriesPerBand) continue;
+    uint32_t& head = band_heads_[band_keys[band]];
+    band_next_[entry] = head;
+    head = entry + 1;
+  }
+}
+
+void CampaignEngine::RemoveExemplar(uint32_t slot, std::vector<uint64_t>* linked_keys) {
+  uint64_t band_keys[kBands];
+  BandKeys(exemplars_[slot].signature, band_keys);
+  for (int band = 0; band < kBands; ++band) {
+    const uint32_t entry = slot * kBands + static_cast<uint32_t>(band) + 1;
+    const auto head = band_heads_.find(band_keys[band]);
+    if (head == band_heads_.end()) continue;
+    // Unlink the entry from its chain (at most kMaxEntriesPerBand long).
+    uint32_t* link = &head->second;
+    while (*link != 0 && *link != entry) link = &band_next_[*link - 1];
+    if (*link == entry) {
+      *link = band_next_[entry - 1];
+      if (linked_keys != nullptr) linked_keys->push_back(band_keys[band]);
+    }
+    if (head->second == 0) band_heads_.erase(head);
+    band_next_[entry - 1] = 0;
+  }
+  exemplars_[slot].campaign = 0;
+  free_slots_.push_back(slot);
+}
+
+void CampaignEngine::PrepareArchive() {
+  archive_ready_ = true;
+  if (archive_ == nullptr) return;
+  // Changes stamped after the state in memory belong to a fold that was
+  // lost (a crash before its snapshot) or is being redone.
+  if (Status status = archive_->Rewind(last_sequence_); !status.ok()) return Fail(status);
+  RefillFilter();
+}
+
+void CampaignEngine::RefillFilter() {
+  dormant_keys_.Clear(0);
+  if (dormant_ == 0) return;
+  std::vector<uint64_t> keys;
+  Status scanned = archive_->ScanKeys([&](uint64_t key) { keys.push_back(key); });
+  if (!scanned.ok()) return Fail(scanned);
+  dormant_keys_.Clear(keys.size() * 2);
+  for (const uint64_t key : keys) dormant_keys_.Add(key);
+}
+
+void CampaignEngine::Sweep(Timestamp cutoff, uint64_t sequence) {
+  std::vector<uint64_t> quiet;
+  for (const auto& [id, campaign] : campaigns_) {
+    if (campaign.last_seen < cutoff) quiet.push_back(id);
+  }
+  std::vector<uint64_t> keys;
+  bool filter_full = false;
+  for (const uint64_t id : quiet) {
+    CampaignRecord record;
+    record.campaign = std::move(campaigns_.at(id));
+    campaigns_.erase(id);
+    keys.clear();
+    // Its text is found again by the bands through which the index found it
+    // (not those it shared with too many others). A campaign of one report
+    // comes back only by an identifier it owns: its text matched nothing for
+    // the whole dormancy period, and keeping the bands of every one-off
+    // message would send every common phrase to the archive.
+    const bool by_text = record.campaign.reports > 1;
+    if (const auto slots = slots_of_.find(id); slots != slots_of_.end()) {
+      for (const uint32_t slot : slots->second) {
+        record.variants.push_back(exemplars_[slot].signature);
+        RemoveExemplar(slot, by_text ? &keys : nullptr);
+      }
+      slots_of_.erase(slots);
+    }
+    // The identifiers it owns leave with it.
+    const Campaign& c = record.campaign;
+    auto release = [&](uint64_t key) {
+      const auto owner = owners_.find(key);
+      if (owner == owners_.end() || Resolve(owner->second) != id) return;
+      owners_.erase(owner);
+      record.owned.push_back(key);
+      keys.push_back(key);
+    };
+    for (const auto& [domain, count] : c.domains) release(IdentifierKey("d:" + domain));
+    for (const auto& [phone, count] : c.phones) release(IdentifierKey("p:" + phone));
+    for (const auto& [code, count] : c.short_codes) release(IdentifierKey("c:" + code));
+    for (const auto& [email, count] : c.emails) release(IdentifierKey("e:" + email));
+    for (const auto& [sender, count] : c.senders) release(SenderKey(sender));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    if (Status status = archive_->Put(id, sequence, EncodeCampaign(record),
+                                      PackVariants(record.variants), keys);
+        !status.ok()) {
+      return Fail(status);
+    }
+    ++dormant_;
+    for (const uint64_t key : keys) filter_full |= !dormant_keys_.Add(key);
+  }
+  if (filter_full) RefillFilter();  // a larger one
+}
+
+void CampaignEngine::Revive(const Signature& signature, const uint64_t* band_keys,
+                            const std::vector<uint64_t>& keys, bool by_text, uint64_t sequence) {
+  // Candidates: dormant campaigns sharing an identifier (revived outright)
+  // or, for a report no active campaign's text matches, a band of the
+  // sketch (revived when a variant is similar enough). Like the index in
+  // memory, a band leads to at most kMaxEntriesPerBand campaigns.
+  std::set<uint64_t> revive;
+  auto look = [&](uint64_t key, bool identifier) {
+    if (!dormant_keys_.MayContain(key)) return;
+    Result<std::vector<store::CampaignArchive::Candidate>> candidates =
+        archive_->Lookup(key, identifier ? 64 : kMaxEntriesPerBand);
+    if (!candidates.ok()) return Fail(candidates.status());
+    for (const store::CampaignArchive::Candidate& candidate : *candidates) {
+      if (identifier ||
+          AnyVariantSimilar(candidate.fingerprint, signature, options_.text_threshold)) {
+        revive.insert(candidate.id);
+      }
+    }
+  };
+  for (const uint64_t key : keys) look(key, true);
+  if (by_text) {
+    for (int band = 0; band < kBands; ++band) look(band_keys[band], false);
+  }
+  for (const uint64_t id : revive) {
+    Result<std::optional<std::string>> state = archive_->Take(id, sequence);
+    if (!state.ok()) return Fail(state.status());
+    if (!state->has_value()) continue;
+    Result<CampaignRecord> record = DecodeCampaign(**state);
+    if (!record.ok()) return Fail(record.status());
+    --dormant_;
+    Campaign& campaign = campaigns_[id] = std::move(record->campaign);
+    campaign.exemplars = 0;
+    for (const Signature& variant : record->variants) {
+      uint64_t variant_keys[kBands];
+      BandKeys(variant, variant_keys);
+      AddExemplar(variant, variant_keys, id);
+      ++campaign.exemplars;
+    }
+    for (const uint64_t key : record->owned) owners_.emplace(key, id);
+  }
 }
 
 void CampaignEngine::Apply(const Report& report) {
+  if (!archive_ready_) PrepareArchive();
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(report.body, &analysis);
   const Signature signature = ComputeSignature(analysis.char_shingles);
+  uint64_t band_keys[kBands];
+  BandKeys(signature, band_keys);
+  const std::vector<std::string> identifiers = OwnedIdentifiers(analysis);
+  std::vector<uint64_t> identifier_keys;
+  for (const std::string& identifier : identifiers) {
+    identifier_keys.push_back(IdentifierKey(identifier));
+  }
+  const bool has_sender = report.sender.kind != SenderKind::kNone;
+  const uint64_t sender_key = has_sender ? SenderKey(report.sender.value) : 0;
+
+  // Campaigns quiet for the dormancy period leave memory, once a day of
+  // report time.
+  now_ = std::max(now_, report.reported_at);
+  const bool dormancy = archive_ != nullptr && options_.dormant_after.count() > 0;
+  if (dormancy) {
+    if (const int64_t day = UtcDay(now_); day > swept_day_) {
+      swept_day_ = day;
+      Sweep(now_ - options_.dormant_after, report.sequence);
+    }
+  }
 
   // Evidence. Strong evidence (the text of a known variant, or an identifier
   // the campaign owns in the text) both assigns the report and merges the
   // campaigns it names; a shared sender only assigns, because spoofed
   // numbers collide and one coincidence must not fuse two campaigns.
   std::map<uint64_t, double> text_match;  // campaign -> best similarity to one of its variants
-  uint64_t band_keys[kBands];
-  // A near-duplicate shares most bands with its exemplar: compare once.
-  thread_local std::vector<uint32_t> compared;
-  compared.clear();
-  for (int band = 0; band < kBands; ++band) {
-    band_keys[band] = BandKey(signature, band);
-    ForEachInBand(band_keys[band], [&](uint32_t index) {
-      if (std::find(compared.begin(), compared.end(), index) != compared.end()) return true;
-      compared.push_back(index);
-      const Exemplar& exemplar = exemplars_[index];
-      const double similarity = Similarity(signature, exemplar.signature);
-      if (similarity >= options_.text_threshold) {
-        double& best = text_match[Resolve(exemplar.campaign)];
-        best = std::max(best, similarity);
-      }
-      return true;
-    });
+  auto match_text = [&] {
+    text_match.clear();
+    // A near-duplicate shares most bands with its exemplar: compare once.
+    thread_local std::vector<uint32_t> compared;
+    compared.clear();
+    for (int band = 0; band < kBands; ++band) {
+      ForEachInBand(band_keys[band], [&](uint32_t index) {
+        if (std::find(compared.begin(), compared.end(), index) != compared.end()) return true;
+        compared.push_back(index);
+        const Exemplar& exemplar = exemplars_[index];
+        const double similarity = Similarity(signature, exemplar.signature);
+        if (similarity >= options_.text_threshold) {
+          double& best = text_match[Resolve(exemplar.campaign)];
+          best = std::max(best, similarity);
+        }
+        return true;
+      });
+    }
+  };
+  match_text();
+  // Dormant campaigns this report names come back, and the evidence is read
+  // again with them.
+  if (dormancy && dormant_ > 0) {
+    std::vector<uint64_t> keys = identifier_keys;
+    if (has_sender) keys.push_back(sender_key);
+    const size_t active = campaigns_.size();
+    Revive(signature, band_keys, keys, text_match.empty(), report.sequence);
+    if (campaigns_.size() != active) match_text();
   }
   std::set<uint64_t> strong;
   for (const auto& [id, similarity] : text_match) strong.insert(id);
-  const std::vector<std::string> identifiers = OwnedIdentifiers(analysis);
   bool identified = false;  // some identifier of the text names a campaign
-  for (const std::string& identifier : identifiers) {
-    if (const auto it = owners_.find(identifier); it != owners_.end()) {
+  for (const uint64_t key : identifier_keys) {
+    if (const auto it = owners_.find(key); it != owners_.end()) {
       strong.insert(Resolve(it->second));
       identified = true;
     }
   }
-  std::string sender_key;
   uint64_t by_sender = 0;
-  if (report.sender.kind != SenderKind::kNone) {
-    sender_key = "s:" + report.sender.value;
-    if (const auto it = owners_.find(sender_key); it != owners_.end())
+  if (has_sender) {
+    if (const auto it = owners_.find(sender_key); it != owners_.end()) {
       by_sender = Resolve(it->second);
+    }
   }
 
   uint64_t target;
@@ -246,7 +518,7 @@ void CampaignEngine::Apply(const Report& report) {
   campaign.reporters.insert(ReporterKey(report.reporter_hash));
   // From this analysis rather than the report's stored lists, so that the
   // figures follow the engine's reading of the text even for old logs.
-  std::set<std::string_view> brands, domains, phones, codes;
+  std::set<std::string_view> brands, domains, phones, codes, emails;
   for (const analysis::LexiconMatch& brand : analysis.brands) brands.insert(brand.name);
   for (const analysis::UrlInfo& url : analysis.urls) {
     if (!url.registrable_domain.empty()) domains.insert(url.registrable_domain);
@@ -255,10 +527,12 @@ void CampaignEngine::Apply(const Report& report) {
   for (const analysis::NumberInfo& number : analysis.numbers) {
     if (number.kind == analysis::NumberKind::kShortCode) codes.insert(number.text);
   }
+  for (const analysis::EmailInfo& email : analysis.emails) emails.insert(email.address);
   for (std::string_view brand : brands) ++campaign.brands[std::string(brand)];
   for (std::string_view domain : domains) ++campaign.domains[std::string(domain)];
   for (std::string_view phone : phones) ++campaign.phones[std::string(phone)];
   for (std::string_view code : codes) ++campaign.short_codes[std::string(code)];
+  for (std::string_view email : emails) ++campaign.emails[std::string(email)];
   if (!report.sender.value.empty()) ++campaign.senders[report.sender.value];
   ++campaign.channels[static_cast<int>(report.channel)][report.channel_inferred ? 1 : 0];
   if (campaign.samples.size() < options_.max_samples) campaign.samples.push_back(report.body);
@@ -282,32 +556,18 @@ void CampaignEngine::Apply(const Report& report) {
   const bool sender_only = strong.empty() && by_sender != 0;
   if (closest < options_.novelty && !weak_text_only && !sender_only &&
       !analysis.char_shingles.empty()) {
-    const auto index = static_cast<uint32_t>(exemplars_.size());
-    exemplars_.push_back({signature, target});
+    AddExemplar(signature, band_keys, target);
     ++campaign.exemplars;
-    // A band that already leads to this campaign needs no second entry: the
-    // variants of one template share most bands, and long runs of equal keys
-    // would make every lookup slow. A band shared by many campaigns is
-    // common phrasing, not evidence; it stops taking entries.
-    band_next_.resize(exemplars_.size() * kBands, 0);
-    for (int band = 0; band < kBands; ++band) {
-      size_t entries = 0;
-      bool known = false;
-      ForEachInBand(band_keys[band], [&](uint32_t other) {
-        known = Resolve(exemplars_[other].campaign) == target;
-        ++entries;
-        return !known;
-      });
-      if (known || entries >= kMaxEntriesPerBand) continue;
-      const uint32_t entry = index * kBands + static_cast<uint32_t>(band);
-      uint32_t& head = band_heads_[band_keys[band]];
-      band_next_[entry] = head;
-      head = entry + 1;
-    }
   }
-  for (const std::string& identifier : identifiers) owners_.emplace(identifier, target);
-  if (!sender_key.empty()) owners_.emplace(sender_key, target);
+  for (const uint64_t key : identifier_keys) owners_.emplace(key, target);
+  if (has_sender) owners_.emplace(sender_key, target);
   assignments_.emplace_back(report.sequence, target);
+  last_sequence_ = report.sequence;
+}
+
+Status CampaignEngine::Sync() {
+  if (!error_.ok()) return error_;
+  return archive_ != nullptr ? archive_->Sync() : Status::Ok();
 }
 
 CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
@@ -316,7 +576,7 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
   CampaignMatch best;
   // Identifiers first: a shared shop or number is the strongest evidence.
   for (const std::string& identifier : OwnedIdentifiers(analysis)) {
-    const auto it = owners_.find(identifier);
+    const auto it = owners_.find(IdentifierKey(identifier));
     if (it == owners_.end()) continue;
     static constexpr std::pair<char, std::string_view> kKinds[] = {
         {'d', "domain"}, {'p', "phone"}, {'c', "short code"}, {'e', "e-mail"}};
@@ -346,23 +606,29 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
 }
 
 std::string CampaignEngine::Serialize() const {
-  // The campaigns and every report's assignment, for comparing two folds;
-  // snapshots of this fold are not kept yet (persistent() is false).
+  // The campaigns (active and dormant) and every report's assignment, for
+  // comparing two folds; snapshots of this fold are not kept yet
+  // (persistent() is false).
   nlohmann::ordered_json out;
   nlohmann::ordered_json campaigns = nlohmann::ordered_json::array();
-  for (const auto& [id, c] : campaigns_) {
-    campaigns.push_back({{"id", id},
-                         {"merged_into", c.merged_into},
-                         {"reports", c.reports},
-                         {"reporters", c.reporters.size()},
-                         {"first_seen", ToUnixMillis(c.first_seen)},
-                         {"last_seen", ToUnixMillis(c.last_seen)},
-                         {"aliases", c.aliases},
-                         {"domains", c.domains},
-                         {"senders", c.senders.size()},
-                         {"exemplars", c.exemplars}});
-  }
+  std::vector<nlohmann::ordered_json> rows;
+  Status visited = ForEachCampaign([&](const Campaign& c) {
+    rows.push_back({{"id", c.id},
+                    {"reports", c.reports},
+                    {"reporters", c.reporters.size()},
+                    {"first_seen", ToUnixMillis(c.first_seen)},
+                    {"last_seen", ToUnixMillis(c.last_seen)},
+                    {"aliases", c.aliases},
+                    {"domains", c.domains},
+                    {"senders", c.senders.size()},
+                    {"exemplars", c.exemplars}});
+  });
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a["id"].template get<uint64_t>() < b["id"].template get<uint64_t>();
+  });
+  for (auto& row : rows) campaigns.push_back(std::move(row));
   out["campaigns"] = std::move(campaigns);
+  if (!visited.ok()) out["error"] = visited.message();
   uint64_t digest = 0;
   for (const auto& [sequence, campaign] : assignments_) {
     const uint64_t pair[2] = {sequence, Resolve(campaign)};
@@ -370,6 +636,7 @@ std::string CampaignEngine::Serialize() const {
   }
   out["assignments"] = assignments_.size();
   out["assignment_digest"] = digest;
+  out["dormant"] = dormant_;
   return out.dump();
 }
 

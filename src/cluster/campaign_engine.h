@@ -9,25 +9,33 @@
 // When a report carries evidence of two campaigns, they merge: the older id
 // survives and the other becomes its alias.
 //
+// Bounded memory: a campaign without reports for `dormant_after` (by report
+// time) leaves memory for the CampaignArchive, its fingerprints with it; a
+// report that carries its evidence brings it back before it is assigned.
+//
 // Deterministic: reports applied in log order give the same campaign ids
 // (the log sequence of a campaign's first report) on any machine. Not
 // thread-safe; the fold runs on one thread.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 
 #include "analysis/message_analyzer.h"
+#include "cluster/key_filter.h"
 #include "cluster/signature.h"
 #include "domain/report.h"
+#include "store/campaign_archive.h"
 #include "store/fold.h"
 
 namespace spamradar::cluster {
@@ -37,6 +45,9 @@ struct CampaignOptions {
   double novelty = 0.8;           // a report less similar than this to its campaign is an exemplar
   double extend_threshold = 0.7;  // text-only matches weaker than this add no exemplar
   size_t max_samples = 5;         // sample messages kept per campaign
+  // A campaign without reports for this long leaves memory for the archive
+  // (when the engine has one); zero keeps every campaign in memory.
+  std::chrono::milliseconds dormant_after = std::chrono::days(14);
 };
 
 // Reports of a campaign on one UTC day, from one metro, over one channel.
@@ -54,7 +65,7 @@ struct Campaign {
   Timestamp first_seen;
   Timestamp last_seen;
   absl::flat_hash_set<uint64_t> reporters;  // first 64 bits of the reporter hashes
-  std::map<std::string, uint64_t> brands, domains, senders, phones, short_codes;
+  std::map<std::string, uint64_t> brands, domains, senders, phones, short_codes, emails;
   uint64_t channels[5][2] = {};  // [Channel][inferred]
   std::vector<std::string> samples;
   uint32_t exemplars = 0;                      // signatures of its variants in the index
@@ -63,7 +74,6 @@ struct Campaign {
   std::map<std::string, uint64_t> cues;        // calls to action ("claim") -> reports
   std::map<RollupKey, uint64_t> rollup;
   std::vector<uint64_t> aliases;  // ids of campaigns merged into this one
-  uint64_t merged_into = 0;       // non-zero: an alias of that campaign
 };
 
 // A new message matched against the known campaigns.
@@ -75,22 +85,34 @@ struct CampaignMatch {
 
 class CampaignEngine final : public store::Fold {
  public:
-  explicit CampaignEngine(CampaignOptions options = {});
+  // `archive` (not owned, may be null: everything stays in memory) keeps the
+  // dormant campaigns.
+  explicit CampaignEngine(CampaignOptions options = {}, store::CampaignArchive* archive = nullptr);
 
   std::string_view name() const override { return "campaigns/v1"; }
   bool persistent() const override { return false; }
   void Apply(const Report& report) override;
   void Reset() override;
+  Status Sync() override;
   std::string Serialize() const override;
   Status Restore(std::string_view state) override;
 
   // The campaign a report (by log sequence) belongs to now, after merges; 0 if unknown.
   uint64_t CampaignOf(uint64_t sequence) const;
-  // The campaign itself, following aliases; null if there is none.
+  // The id an alias was merged into (itself when it is no alias).
+  uint64_t Resolve(uint64_t id) const;
+  // An active campaign (in memory), following aliases; null when there is
+  // none or it is dormant.
   const Campaign* Find(uint64_t id) const;
-  // Live campaigns (not aliases), by id.
+  // Active or dormant, following aliases.
+  Result<std::optional<Campaign>> Get(uint64_t id) const;
+  // The active campaigns, by id.
   std::vector<const Campaign*> Campaigns() const;
+  // Every campaign, active ones first, each group by id; `visit` may keep
+  // nothing it is handed.
+  Status ForEachCampaign(const std::function<void(const Campaign&)>& visit) const;
   uint64_t reports() const { return assignments_.size(); }
+  uint64_t dormant_campaigns() const { return dormant_; }
 
   // The campaign a new message most likely belongs to, by the same evidence
   // the engine assigns reports with (the campaigns' fingerprints: the
@@ -99,18 +121,37 @@ class CampaignEngine final : public store::Fold {
   CampaignMatch MatchCampaign(std::string_view message) const;
 
  private:
-  uint64_t Resolve(uint64_t id) const;
   void Merge(uint64_t keep, uint64_t gone);
+  // Adds a variant's sketch to the LSH index for `campaign`.
+  void AddExemplar(const Signature& signature, const uint64_t* band_keys, uint64_t campaign);
+  // Takes a variant out of the index; the band keys that led to it go to
+  // `linked_keys` when given.
+  void RemoveExemplar(uint32_t slot, std::vector<uint64_t>* linked_keys);
+  // Archives the campaigns without reports since `cutoff`.
+  void Sweep(Timestamp cutoff, uint64_t sequence);
+  // Brings back the dormant campaigns the evidence of a report names: its
+  // identifier keys, and its text when `by_text`.
+  void Revive(const Signature& signature, const uint64_t* band_keys,
+              const std::vector<uint64_t>& keys, bool by_text, uint64_t sequence);
+  // Makes the archive agree with the state in memory (after a reset or restore).
+  void PrepareArchive();
+  // Fills the filter of dormant keys again from the archive, larger.
+  void RefillFilter();
+  void Fail(Status status);
 
   CampaignOptions options_;
+  store::CampaignArchive* archive_;
   analysis::MessageAnalyzer analyzer_;
-  std::map<uint64_t, Campaign> campaigns_;
+  std::map<uint64_t, Campaign> campaigns_;           // the active ones
+  absl::flat_hash_map<uint64_t, uint64_t> aliases_;  // merged id -> the id it went into
   struct Exemplar {
     Signature signature;
-    uint64_t campaign;
+    uint64_t campaign;  // 0: a free slot
   };
   std::vector<std::pair<uint64_t, uint64_t>> assignments_;  // (sequence, campaign at assignment)
   std::vector<Exemplar> exemplars_;                         // one per text variant seen
+  std::vector<uint32_t> free_slots_;                        // of exemplars_, for reuse
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> slots_of_;  // campaign -> its exemplars
   // The LSH index: band key -> a chain of entries, entry e = exemplar * 16 + band,
   // stored as e + 1 (0 ends a chain). A flat table: most lookups miss, and a
   // node-based map made each of them a cache miss.
@@ -118,7 +159,17 @@ class CampaignEngine final : public store::Fold {
   std::vector<uint32_t> band_next_;  // per entry: the next entry + 1
   template <typename Visit>
   void ForEachInBand(uint64_t key, Visit&& visit) const;
-  std::unordered_map<std::string, uint64_t> owners_;  // "d:lvshop12.com" -> campaign
+  // Hash of an owned identifier ("d:lvshop12.com", "s:+12125550142") -> campaign.
+  absl::flat_hash_map<uint64_t, uint64_t> owners_;
+
+  // Dormancy.
+  Timestamp now_{};             // the latest report time seen
+  int64_t swept_day_ = 0;       // the UTC day of the last sweep
+  uint64_t last_sequence_ = 0;  // the last report applied
+  uint64_t dormant_ = 0;        // campaigns in the archive
+  bool archive_ready_ = false;  // rewound to last_sequence_ and filter built
+  KeyFilter dormant_keys_;      // the archive's fingerprint keys, approximately
+  Status error_;                // the first archive failure, reported by Sync()
 };
 
 }  // namespace spamradar::cluster

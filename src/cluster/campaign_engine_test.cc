@@ -6,6 +6,7 @@
 
 #include "cluster/campaign_view.h"
 #include "cluster/evaluation.h"
+#include "store/sqlite/sqlite_campaign_archive.h"
 
 namespace spamradar::cluster {
 namespace {
@@ -159,6 +160,128 @@ TEST_F(CampaignEngineTest, MatchCampaignFindsANewVariantWithoutChangingAnything)
   EXPECT_EQ(number.evidence, "phone +18885550199");
   EXPECT_EQ(engine_.MatchCampaign("See you at dinner tonight").campaign, 0u);
   EXPECT_EQ(engine_.reports(), 2u);
+}
+
+// Campaigns that go quiet leave memory for a real (in-memory) SQLite archive.
+class DormancyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto archive = store::sqlite::SqliteCampaignArchive::OpenInMemory();
+    ASSERT_TRUE(archive.ok()) << archive.status().message();
+    archive_ = std::move(archive).value();
+    CampaignOptions options;
+    options.dormant_after = std::chrono::days(14);
+    engine_ = std::make_unique<CampaignEngine>(options, archive_.get());
+  }
+  uint64_t Add(int day, const std::string& body) {
+    Report r;
+    r.sequence = ++sequence_;
+    r.id = "r" + std::to_string(sequence_);
+    r.reported_at = *ParseRfc3339("2014-03-01T12:00:00Z") + std::chrono::days(day) +
+                    std::chrono::seconds(sequence_);
+    r.reporter_hash = std::string(64, 'a' + static_cast<char>(sequence_ % 6));
+    r.body = body;
+    engine_->Apply(r);
+    return engine_->CampaignOf(r.sequence);
+  }
+  // Filler traffic on `day` that keeps the clock moving.
+  void Chatter(int day) {
+    Add(day, "Your Netflix account is on hold, update payment at nflx-bill.top");
+  }
+
+  uint64_t sequence_ = 0;
+  std::unique_ptr<store::sqlite::SqliteCampaignArchive> archive_;
+  std::unique_ptr<CampaignEngine> engine_;
+};
+
+TEST_F(DormancyTest, AQuietCampaignLeavesMemoryAndComesBackWhenItResurfaces) {
+  const uint64_t luxury = Add(0, "Louis Vuitton & Gucci up to 80% off! Shop now: lvshop12.com");
+  Add(1, "Gucci & Louis Vuitton up to 70% off! Shop now: lvshop13.com");
+  for (int day = 2; day <= 20; ++day) Chatter(day);
+  // Quiet for 14 days: out of memory, still there.
+  EXPECT_EQ(engine_->Find(luxury), nullptr);
+  EXPECT_EQ(engine_->dormant_campaigns(), 1u);
+  Result<std::optional<Campaign>> stored = engine_->Get(luxury);
+  ASSERT_TRUE(stored.ok()) << stored.status().message();
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->reports, 2u);
+  EXPECT_EQ((*stored)->domains.size(), 2u);
+  size_t visited = 0;
+  ASSERT_TRUE(engine_->ForEachCampaign([&](const Campaign&) { ++visited; }).ok());
+  EXPECT_EQ(visited, 2u);  // the chatter and the dormant one
+  // A new variant (new shop, new amounts) brings it back, under its old id.
+  EXPECT_EQ(Add(21, "Louis Vuitton and Gucci up to 60% off! Shop now: lvshop99.com/x"), luxury);
+  ASSERT_NE(engine_->Find(luxury), nullptr);
+  EXPECT_EQ(engine_->Find(luxury)->reports, 3u);
+  EXPECT_EQ(engine_->dormant_campaigns(), 0u);
+  EXPECT_EQ(engine_->CampaignOf(1), luxury);
+}
+
+TEST_F(DormancyTest, AnOwnedIdentifierBringsBackEvenAOneReportCampaign) {
+  const uint64_t loans = Add(0, "Need cash fast? Call 1-888-555-0199 for a loan today");
+  for (int day = 1; day <= 20; ++day) Chatter(day);
+  ASSERT_EQ(engine_->Find(loans), nullptr);
+  EXPECT_EQ(Add(21, "Bad credit OK, everyone approved: 1-888-555-0199"), loans);
+  EXPECT_EQ(engine_->Find(loans)->reports, 2u);
+}
+
+TEST_F(DormancyTest, DormancyDoesNotChangeTheCampaigns) {
+  const char* bodies[] = {
+      "Louis Vuitton & Gucci up to {N}% off! Shop now: lvshop{N}.com",
+      "USPS: your parcel is on hold, pay the ${N}.99 fee at usps-fee{N}.top",
+      "Chase alert: account locked. Verify at chase-secure{N}.com now",
+  };
+  std::mt19937 random(5);
+  std::vector<std::pair<int, std::string>> stream;
+  for (int day = 0; day < 60; ++day) {
+    for (int t = 0; t < 3; ++t) {
+      // Each template goes quiet for weeks at a time.
+      if ((day / 20 + t) % 2 == 1 && t != 0) continue;
+      std::string body = bodies[t];
+      for (size_t at; (at = body.find("{N}")) != std::string::npos;) {
+        body.replace(at, 3, std::to_string(random() % 90 + 10));
+      }
+      stream.push_back({day, body});
+    }
+  }
+  std::vector<uint64_t> with_archive;
+  for (const auto& [day, body] : stream) with_archive.push_back(Add(day, body));
+  EXPECT_GE(engine_->dormant_campaigns(), 1u);
+  CampaignEngine in_memory;  // no archive: nothing ever leaves
+  sequence_ = 0;
+  for (const auto& [day, body] : stream) {
+    Report r;
+    r.sequence = ++sequence_;
+    r.reported_at = *ParseRfc3339("2014-03-01T12:00:00Z") + std::chrono::days(day);
+    r.reporter_hash = std::string(64, 'a');
+    r.body = body;
+    in_memory.Apply(r);
+  }
+  for (uint64_t sequence = 1; sequence <= stream.size(); ++sequence) {
+    EXPECT_EQ(engine_->CampaignOf(sequence), in_memory.CampaignOf(sequence)) << sequence;
+  }
+}
+
+TEST_F(DormancyTest, FoldingAgainRewindsTheArchive) {
+  for (int day = 0; day < 40; ++day) {
+    Add(day, "Gucci bags " + std::to_string(day + 10) + "% off at lvshop" + std::to_string(day) +
+                 ".com");
+    if (day == 5) Add(day, "Win a free cruise! Reply YES to 55123");
+  }
+  ASSERT_TRUE(engine_->Sync().ok());
+  const std::string first = engine_->Serialize();
+  EXPECT_EQ(engine_->dormant_campaigns(), 1u);
+  // A second fold of the same log over the same archive starts from an
+  // empty one and ends in the same state.
+  engine_->Reset();
+  sequence_ = 0;
+  for (int day = 0; day < 40; ++day) {
+    Add(day, "Gucci bags " + std::to_string(day + 10) + "% off at lvshop" + std::to_string(day) +
+                 ".com");
+    if (day == 5) Add(day, "Win a free cruise! Reply YES to 55123");
+  }
+  ASSERT_TRUE(engine_->Sync().ok());
+  EXPECT_EQ(engine_->Serialize(), first);
 }
 
 TEST(BCubedTest, KnownValues) {

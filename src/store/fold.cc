@@ -11,6 +11,7 @@ Status ApplyTail(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t*
     return true;
   });
   if (!scanned.ok()) return scanned;
+  if (Status synced = fold.Sync(); !synced.ok()) return synced;
   if (*sequence == start || !fold.persistent()) return Status::Ok();
   return snapshots.SaveSnapshot(fold.name(), {*sequence, fold.Serialize()});
 }

@@ -27,6 +27,10 @@ class Fold {
   virtual void Reset() = 0;
   virtual std::string Serialize() const = 0;
   virtual Status Restore(std::string_view state) = 0;
+  // Makes durable what the fold keeps outside its snapshot (the campaign
+  // engine's archive), and reports a failure Apply() met; called after each
+  // run of Apply() and before the snapshot is saved.
+  virtual Status Sync() { return Status::Ok(); }
   // False for a fold that keeps no snapshots (yet): it is folded from the
   // start of the log each time a process opens the data directory.
   virtual bool persistent() const { return true; }
