@@ -74,8 +74,11 @@ struct MessageAnalysis {
   std::vector<LexiconMatch> cues;       // calls to action
   std::vector<uint64_t> word_shingles;  // XXH3 of token 3-grams (placeholders for typed tokens)
   std::vector<uint64_t> char_shingles;  // XXH3 of 5-byte windows of the shingle text
-  uint32_t ascii_letters = 0;           // A-Z and a-z as written
-  uint32_t upper_letters = 0;           // A-Z as written ("WINNER!!")
+  // The normalized text with typed tokens as placeholders ("gucci <percent>
+  // off <url>"): what char_shingles are taken from.
+  std::string shingle_text;
+  uint32_t ascii_letters = 0;  // A-Z and a-z as written
+  uint32_t upper_letters = 0;  // A-Z as written ("WINNER!!")
   uint32_t exclamations = 0;
   uint32_t analyzed_bytes = 0;  // less than the input when it was truncated
   bool truncated = false;
@@ -96,6 +99,7 @@ struct MessageAnalysis {
     brands.clear();
     cues.clear();
     word_shingles.clear();
+    shingle_text.clear();
     char_shingles.clear();
     ascii_letters = 0;
     upper_letters = 0;

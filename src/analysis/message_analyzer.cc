@@ -71,7 +71,6 @@ struct AnalyzerScratch {
   std::vector<Range> claimed;
   text::Tokenization tokens;
   std::vector<signals::LexiconHit> hits;
-  std::string shingle_text;
 };
 
 }  // namespace
@@ -212,11 +211,11 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
     text::WordShingles(out.tokens, out.normalized, options_.word_shingle_size, &out.word_shingles);
     // Without typed tokens the shingle text is the normalized text itself.
     if (all.empty()) {
-      text::CharShingles(out.normalized, options_.char_shingle_size, &out.char_shingles);
+      out.shingle_text.assign(out.normalized);
     } else {
-      text::ShingleText(out.tokens, out.normalized, &scratch.shingle_text);
-      text::CharShingles(scratch.shingle_text, options_.char_shingle_size, &out.char_shingles);
+      text::ShingleText(out.tokens, out.normalized, &out.shingle_text);
     }
+    text::CharShingles(out.shingle_text, options_.char_shingle_size, &out.char_shingles);
   }
 }
 

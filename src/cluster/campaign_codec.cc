@@ -7,15 +7,19 @@ namespace {
 
 constexpr uint64_t kRecordVersion = 1;
 
-void PutCounts(const std::map<std::string, uint64_t>& counts, ByteWriter* out) {
-  out->PutVarint(counts.size());
-  for (const auto& [key, count] : counts) {
+// Sorted, so that a campaign encodes to the same bytes whatever order its
+// hash tables iterate in.
+void PutCounts(const Counts& counts, ByteWriter* out) {
+  std::vector<std::pair<std::string_view, uint64_t>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end());
+  out->PutVarint(sorted.size());
+  for (const auto& [key, count] : sorted) {
     out->PutString(key);
     out->PutVarint(count);
   }
 }
 
-void GetCounts(ByteReader* in, std::map<std::string, uint64_t>* counts) {
+void GetCounts(ByteReader* in, Counts* counts) {
   const uint64_t n = in->GetCount(2);
   for (uint64_t i = 0; i < n && in->ok(); ++i) {
     std::string key(in->GetString());
@@ -51,8 +55,10 @@ void EncodeCampaign(const CampaignRecord& record, ByteWriter* out) {
   }
   out->PutVarint(c.samples.size());
   for (const std::string& sample : c.samples) out->PutString(sample);
-  out->PutVarint(c.rollup.size());
-  for (const auto& [key, count] : c.rollup) {
+  std::vector<std::pair<RollupKey, uint64_t>> rollup(c.rollup.begin(), c.rollup.end());
+  std::sort(rollup.begin(), rollup.end());
+  out->PutVarint(rollup.size());
+  for (const auto& [key, count] : rollup) {
     out->PutSigned(key.day);
     out->PutString(key.metro);
     out->PutVarint(static_cast<uint64_t>(key.channel) * 2 + (key.inferred ? 1 : 0));

@@ -120,6 +120,16 @@ bool AnyVariantSimilar(std::string_view packed, const Signature& signature, doub
   return false;
 }
 
+void Increment(Counts* counts, std::string_view key) {
+  // Abseil's own string_view, which Debian's build does not alias to std's.
+  if (const auto it = counts->find(absl::string_view(key.data(), key.size()));
+      it != counts->end()) {
+    ++it->second;
+  } else {
+    counts->emplace(key, 1);
+  }
+}
+
 template <typename Map>
 void AddAll(Map* into, const Map& from) {
   for (const auto& [key, count] : from) (*into)[key] += count;
@@ -190,14 +200,22 @@ uint64_t CampaignEngine::CampaignOf(uint64_t sequence) const {
   return Resolve(it->second);
 }
 
+std::vector<uint64_t> CampaignEngine::SortedIds() const {
+  std::vector<uint64_t> ids;
+  ids.reserve(campaigns_.size());
+  for (const auto& [id, campaign] : campaigns_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
 std::vector<const Campaign*> CampaignEngine::Campaigns() const {
   std::vector<const Campaign*> out;
-  for (const auto& [id, campaign] : campaigns_) out.push_back(&campaign);
+  for (const uint64_t id : SortedIds()) out.push_back(&campaigns_.at(id));
   return out;
 }
 
 Status CampaignEngine::ForEachCampaign(const std::function<void(const Campaign&)>& visit) const {
-  for (const auto& [id, campaign] : campaigns_) visit(campaign);
+  for (const uint64_t id : SortedIds()) visit(campaigns_.at(id));
   if (archive_ == nullptr || dormant_ == 0) return Status::Ok();
   Status decoded = Status::Ok();
   Status scanned = archive_->ScanCampaigns([&](uint64_t, std::string_view state) {
@@ -326,8 +344,8 @@ void CampaignEngine::RefillFilter() {
 
 void CampaignEngine::Sweep(Timestamp cutoff, uint64_t sequence) {
   std::vector<uint64_t> quiet;
-  for (const auto& [id, campaign] : campaigns_) {
-    if (campaign.last_seen < cutoff) quiet.push_back(id);
+  for (const uint64_t id : SortedIds()) {
+    if (campaigns_.at(id).last_seen < cutoff) quiet.push_back(id);
   }
   std::vector<uint64_t> keys;
   bool filter_full = false;
@@ -363,6 +381,7 @@ void CampaignEngine::Sweep(Timestamp cutoff, uint64_t sequence) {
     for (const auto& [code, count] : c.short_codes) release(IdentifierKey("c:" + code));
     for (const auto& [email, count] : c.emails) release(IdentifierKey("e:" + email));
     for (const auto& [sender, count] : c.senders) release(SenderKey(sender));
+    std::sort(record.owned.begin(), record.owned.end());
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     if (Status status = archive_->Put(id, sequence, EncodeCampaign(record),
@@ -448,7 +467,8 @@ void CampaignEngine::Apply(const Report& report) {
   // the campaign owns in the text) both assigns the report and merges the
   // campaigns it names; a shared sender only assigns, because spoofed
   // numbers collide and one coincidence must not fuse two campaigns.
-  std::map<uint64_t, double> text_match;  // campaign -> best similarity to one of its variants
+  // Campaign -> best similarity to one of its variants; a handful at most.
+  thread_local std::vector<std::pair<uint64_t, double>> text_match;
   auto match_text = [&] {
     text_match.clear();
     // A near-duplicate shares most bands with its exemplar: compare once.
@@ -461,8 +481,14 @@ void CampaignEngine::Apply(const Report& report) {
         const Exemplar& exemplar = exemplars_[index];
         const double similarity = Similarity(signature, exemplar.signature);
         if (similarity >= options_.text_threshold) {
-          double& best = text_match[Resolve(exemplar.campaign)];
-          best = std::max(best, similarity);
+          const uint64_t campaign = Resolve(exemplar.campaign);
+          auto known = std::find_if(text_match.begin(), text_match.end(),
+                                    [&](const auto& match) { return match.first == campaign; });
+          if (known == text_match.end()) {
+            text_match.emplace_back(campaign, similarity);
+          } else {
+            known->second = std::max(known->second, similarity);
+          }
         }
         return true;
       });
@@ -478,15 +504,18 @@ void CampaignEngine::Apply(const Report& report) {
     Revive(signature, band_keys, keys, text_match.empty(), report.sequence);
     if (campaigns_.size() != active) match_text();
   }
-  std::set<uint64_t> strong;
-  for (const auto& [id, similarity] : text_match) strong.insert(id);
+  thread_local std::vector<uint64_t> strong;  // the campaigns named, sorted, distinct
+  strong.clear();
+  for (const auto& [id, similarity] : text_match) strong.push_back(id);
   bool identified = false;  // some identifier of the text names a campaign
   for (const uint64_t key : identifier_keys) {
     if (const auto it = owners_.find(key); it != owners_.end()) {
-      strong.insert(Resolve(it->second));
+      strong.push_back(Resolve(it->second));
       identified = true;
     }
   }
+  std::sort(strong.begin(), strong.end());
+  strong.erase(std::unique(strong.begin(), strong.end()), strong.end());
   uint64_t by_sender = 0;
   if (has_sender) {
     if (const auto it = owners_.find(sender_key); it != owners_.end()) {
@@ -496,8 +525,8 @@ void CampaignEngine::Apply(const Report& report) {
 
   uint64_t target;
   if (!strong.empty()) {
-    target = *strong.begin();  // the oldest survives
-    for (auto it = std::next(strong.begin()); it != strong.end(); ++it) Merge(target, *it);
+    target = strong.front();  // the oldest survives
+    for (size_t i = 1; i < strong.size(); ++i) Merge(target, strong[i]);
   } else if (by_sender != 0) {
     target = by_sender;
   } else {
@@ -517,35 +546,44 @@ void CampaignEngine::Apply(const Report& report) {
   campaign.last_seen = std::max(campaign.last_seen, report.reported_at);
   campaign.reporters.insert(ReporterKey(report.reporter_hash));
   // From this analysis rather than the report's stored lists, so that the
-  // figures follow the engine's reading of the text even for old logs.
-  std::set<std::string_view> brands, domains, phones, codes, emails;
-  for (const analysis::LexiconMatch& brand : analysis.brands) brands.insert(brand.name);
+  // figures follow the engine's reading of the text even for old logs. Each
+  // value counts once per report.
+  thread_local std::vector<std::string_view> values;
+  auto count_each = [&](Counts* counts) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    for (const std::string_view value : values) Increment(counts, value);
+    values.clear();
+  };
+  for (const analysis::LexiconMatch& brand : analysis.brands) values.push_back(brand.name);
+  count_each(&campaign.brands);
+  for (const analysis::LexiconMatch& brand : analysis.brands) values.push_back(brand.category);
+  count_each(&campaign.categories);
+  for (const analysis::LexiconMatch& cue : analysis.cues) values.push_back(cue.name);
+  count_each(&campaign.cues);
   for (const analysis::UrlInfo& url : analysis.urls) {
-    if (!url.registrable_domain.empty()) domains.insert(url.registrable_domain);
+    if (!url.registrable_domain.empty()) values.push_back(url.registrable_domain);
   }
-  for (const analysis::PhoneInfo& phone : analysis.phones) phones.insert(phone.e164);
+  count_each(&campaign.domains);
+  for (const analysis::PhoneInfo& phone : analysis.phones) values.push_back(phone.e164);
+  count_each(&campaign.phones);
   for (const analysis::NumberInfo& number : analysis.numbers) {
-    if (number.kind == analysis::NumberKind::kShortCode) codes.insert(number.text);
+    if (number.kind == analysis::NumberKind::kShortCode) values.push_back(number.text);
   }
-  for (const analysis::EmailInfo& email : analysis.emails) emails.insert(email.address);
-  for (std::string_view brand : brands) ++campaign.brands[std::string(brand)];
-  for (std::string_view domain : domains) ++campaign.domains[std::string(domain)];
-  for (std::string_view phone : phones) ++campaign.phones[std::string(phone)];
-  for (std::string_view code : codes) ++campaign.short_codes[std::string(code)];
-  for (std::string_view email : emails) ++campaign.emails[std::string(email)];
-  if (!report.sender.value.empty()) ++campaign.senders[report.sender.value];
+  count_each(&campaign.short_codes);
+  for (const analysis::EmailInfo& email : analysis.emails) values.push_back(email.address);
+  count_each(&campaign.emails);
+  if (!report.sender.value.empty()) Increment(&campaign.senders, report.sender.value);
   ++campaign.channels[static_cast<int>(report.channel)][report.channel_inferred ? 1 : 0];
   if (campaign.samples.size() < options_.max_samples) campaign.samples.push_back(report.body);
   ++campaign.rollup[{UtcDay(report.reported_at), report.metro, report.channel,
                      report.channel_inferred}];
-  std::set<std::string_view> categories, cues;
-  for (const analysis::LexiconMatch& brand : analysis.brands) categories.insert(brand.category);
-  for (const analysis::LexiconMatch& cue : analysis.cues) cues.insert(cue.name);
-  for (std::string_view category : categories) ++campaign.categories[std::string(category)];
-  for (std::string_view cue : cues) ++campaign.cues[std::string(cue)];
-  std::string shape;
-  text::ShingleText(analysis.tokens, analysis.normalized, &shape);
-  if (campaign.shapes.size() < 64 || campaign.shapes.contains(shape)) ++campaign.shapes[shape];
+  if (const auto shape = campaign.shapes.find(absl::string_view(analysis.shingle_text));
+      shape != campaign.shapes.end()) {
+    ++shape->second;
+  } else if (campaign.shapes.size() < 64) {
+    campaign.shapes.emplace(analysis.shingle_text, 1);
+  }
   // A variant unlike the campaign's known ones is indexed, so that the next
   // message written like it finds this campaign.
   // A report that joined only by a weak likeness of text does not extend the
@@ -613,15 +651,16 @@ std::string CampaignEngine::Serialize() const {
   nlohmann::ordered_json campaigns = nlohmann::ordered_json::array();
   std::vector<nlohmann::ordered_json> rows;
   Status visited = ForEachCampaign([&](const Campaign& c) {
-    rows.push_back({{"id", c.id},
-                    {"reports", c.reports},
-                    {"reporters", c.reporters.size()},
-                    {"first_seen", ToUnixMillis(c.first_seen)},
-                    {"last_seen", ToUnixMillis(c.last_seen)},
-                    {"aliases", c.aliases},
-                    {"domains", c.domains},
-                    {"senders", c.senders.size()},
-                    {"exemplars", c.exemplars}});
+    rows.push_back(
+        {{"id", c.id},
+         {"reports", c.reports},
+         {"reporters", c.reporters.size()},
+         {"first_seen", ToUnixMillis(c.first_seen)},
+         {"last_seen", ToUnixMillis(c.last_seen)},
+         {"aliases", c.aliases},
+         {"domains", std::map<std::string, uint64_t>(c.domains.begin(), c.domains.end())},
+         {"senders", c.senders.size()},
+         {"exemplars", c.exemplars}});
   });
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return a["id"].template get<uint64_t>() < b["id"].template get<uint64_t>();

@@ -30,6 +30,7 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <absl/container/node_hash_map.h>
 
 #include "analysis/message_analyzer.h"
 #include "cluster/key_filter.h"
@@ -57,7 +58,15 @@ struct RollupKey {
   Channel channel;
   bool inferred;
   auto operator<=>(const RollupKey&) const = default;
+  template <typename H>
+  friend H AbslHashValue(H h, const RollupKey& key) {
+    return H::combine(std::move(h), key.day, key.metro, key.channel, key.inferred);
+  }
 };
+
+// Occurrences by key (looked up by string_view without building a string).
+// Unordered: whoever shows or writes them sorts them.
+using Counts = absl::flat_hash_map<std::string, uint64_t>;
 
 struct Campaign {
   uint64_t id = 0;  // sequence of its first report
@@ -65,14 +74,14 @@ struct Campaign {
   Timestamp first_seen;
   Timestamp last_seen;
   absl::flat_hash_set<uint64_t> reporters;  // first 64 bits of the reporter hashes
-  std::map<std::string, uint64_t> brands, domains, senders, phones, short_codes, emails;
+  Counts brands, domains, senders, phones, short_codes, emails;
   uint64_t channels[5][2] = {};  // [Channel][inferred]
   std::vector<std::string> samples;
-  uint32_t exemplars = 0;                      // signatures of its variants in the index
-  std::map<std::string, uint64_t> shapes;      // normalized text with placeholders -> reports
-  std::map<std::string, uint64_t> categories;  // brand categories ("luxury") -> reports
-  std::map<std::string, uint64_t> cues;        // calls to action ("claim") -> reports
-  std::map<RollupKey, uint64_t> rollup;
+  uint32_t exemplars = 0;  // signatures of its variants in the index
+  Counts shapes;           // normalized text with placeholders -> reports
+  Counts categories;       // brand categories ("luxury") -> reports
+  Counts cues;             // calls to action ("claim") -> reports
+  absl::flat_hash_map<RollupKey, uint64_t> rollup;
   std::vector<uint64_t> aliases;  // ids of campaigns merged into this one
 };
 
@@ -142,7 +151,10 @@ class CampaignEngine final : public store::Fold {
   CampaignOptions options_;
   store::CampaignArchive* archive_;
   analysis::MessageAnalyzer analyzer_;
-  std::map<uint64_t, Campaign> campaigns_;           // the active ones
+  // The active ones. Node-based: Find() hands out pointers. Iterated only
+  // through SortedIds(), so that hash order never shows.
+  absl::node_hash_map<uint64_t, Campaign> campaigns_;
+  std::vector<uint64_t> SortedIds() const;
   absl::flat_hash_map<uint64_t, uint64_t> aliases_;  // merged id -> the id it went into
   struct Exemplar {
     Signature signature;

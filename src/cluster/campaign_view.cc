@@ -137,13 +137,18 @@ uint64_t ReportsIn(const Campaign& campaign, const Scope& scope) {
   return n;
 }
 
-std::vector<std::string> TopKeys(const std::map<std::string, uint64_t>& counts, size_t n) {
-  std::vector<std::pair<uint64_t, std::string>> sorted;
+std::vector<std::string> TopKeys(const Counts& counts, size_t n) {
+  std::vector<std::pair<uint64_t, std::string_view>> sorted;
+  sorted.reserve(counts.size());
   for (const auto& [key, count] : counts) sorted.push_back({count, key});
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  auto first = [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  const size_t keep = std::min(n, sorted.size());
+  std::partial_sort(sorted.begin(), sorted.begin() + static_cast<ptrdiff_t>(keep), sorted.end(),
+                    first);
   std::vector<std::string> out;
-  for (size_t i = 0; i < sorted.size() && i < n; ++i) out.push_back(sorted[i].second);
+  for (size_t i = 0; i < keep; ++i) out.emplace_back(sorted[i].second);
   return out;
 }
 
@@ -166,8 +171,7 @@ std::string CampaignName(const Campaign& campaign) {
   const std::vector<std::string> brands = TopKeys(campaign.brands, 3);
   for (size_t i = 0; i < brands.size(); ++i) name += (i == 0 ? ": " : ", ") + brands[i];
   name += brands.empty() ? ": " : "; ";
-  auto add = [&](const std::map<std::string, uint64_t>& values, std::string_view one,
-                 std::string_view many) {
+  auto add = [&](const Counts& values, std::string_view one, std::string_view many) {
     const std::vector<std::string> top = TopKeys(values, 1);
     name += top[0];
     if (values.size() > 1)
@@ -175,7 +179,7 @@ std::string CampaignName(const Campaign& campaign) {
               Plural(values.size() - 1, "more " + std::string(one), "more " + std::string(many));
   };
   // Shorteners say nothing about who is behind a campaign.
-  std::map<std::string, uint64_t> own_domains;
+  Counts own_domains;
   for (const auto& [domain, count] : campaign.domains) {
     if (!signals::IsShortenerDomain(domain)) own_domains[domain] = count;
   }
@@ -200,7 +204,7 @@ std::string CampaignTemplate(const Campaign& campaign) {
     for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     brands.push_back(Words(lower));
   }
-  std::map<std::string, uint64_t> templates;
+  Counts templates;
   for (const auto& [shape, count] : campaign.shapes) templates[Templatize(shape, brands)] += count;
   const std::vector<std::string> top = TopKeys(templates, 1);
   return top.empty() ? "" : top[0];

@@ -35,6 +35,6 @@ std::string CampaignTemplate(const Campaign& campaign);
 std::string CampaignKind(const Campaign& campaign);
 
 // The n most frequent keys, most frequent first (ties: in key order).
-std::vector<std::string> TopKeys(const std::map<std::string, uint64_t>& counts, size_t n);
+std::vector<std::string> TopKeys(const Counts& counts, size_t n);
 
 }  // namespace spamradar::cluster
