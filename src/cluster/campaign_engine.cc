@@ -396,7 +396,8 @@ void CampaignEngine::Sweep(Timestamp cutoff, uint64_t sequence) {
 }
 
 void CampaignEngine::Revive(const Signature& signature, const uint64_t* band_keys,
-                            const std::vector<uint64_t>& keys, bool by_text, uint64_t sequence) {
+                            std::span<const uint64_t> identifier_keys,
+                            std::optional<uint64_t> sender_key, bool by_text, uint64_t sequence) {
   // Candidates: dormant campaigns sharing an identifier (revived outright)
   // or, for a report no active campaign's text matches, a band of the
   // sketch (revived when a variant is similar enough). Like the index in
@@ -414,7 +415,8 @@ void CampaignEngine::Revive(const Signature& signature, const uint64_t* band_key
       }
     }
   };
-  for (const uint64_t key : keys) look(key, true);
+  for (const uint64_t key : identifier_keys) look(key, true);
+  if (sender_key) look(*sender_key, true);
   if (by_text) {
     for (int band = 0; band < kBands; ++band) look(band_keys[band], false);
   }
@@ -498,10 +500,10 @@ void CampaignEngine::Apply(const Report& report) {
   // Dormant campaigns this report names come back, and the evidence is read
   // again with them.
   if (dormancy && dormant_ > 0) {
-    std::vector<uint64_t> keys = identifier_keys;
-    if (has_sender) keys.push_back(sender_key);
     const size_t active = campaigns_.size();
-    Revive(signature, band_keys, keys, text_match.empty(), report.sequence);
+    Revive(signature, band_keys, identifier_keys,
+           has_sender ? std::optional<uint64_t>(sender_key) : std::nullopt, text_match.empty(),
+           report.sequence);
     if (campaigns_.size() != active) match_text();
   }
   thread_local std::vector<uint64_t> strong;  // the campaigns named, sorted, distinct
@@ -649,23 +651,20 @@ std::string CampaignEngine::Serialize() const {
   // (persistent() is false).
   nlohmann::ordered_json out;
   nlohmann::ordered_json campaigns = nlohmann::ordered_json::array();
-  std::vector<nlohmann::ordered_json> rows;
+  std::map<uint64_t, nlohmann::ordered_json> rows;  // by id: active and dormant interleaved
   Status visited = ForEachCampaign([&](const Campaign& c) {
-    rows.push_back(
-        {{"id", c.id},
-         {"reports", c.reports},
-         {"reporters", c.reporters.size()},
-         {"first_seen", ToUnixMillis(c.first_seen)},
-         {"last_seen", ToUnixMillis(c.last_seen)},
-         {"aliases", c.aliases},
-         {"domains", std::map<std::string, uint64_t>(c.domains.begin(), c.domains.end())},
-         {"senders", c.senders.size()},
-         {"exemplars", c.exemplars}});
+    rows.emplace(c.id, nlohmann::ordered_json{{"id", c.id},
+                                              {"reports", c.reports},
+                                              {"reporters", c.reporters.size()},
+                                              {"first_seen", ToUnixMillis(c.first_seen)},
+                                              {"last_seen", ToUnixMillis(c.last_seen)},
+                                              {"aliases", c.aliases},
+                                              {"domains", std::map<std::string, uint64_t>(
+                                                              c.domains.begin(), c.domains.end())},
+                                              {"senders", c.senders.size()},
+                                              {"exemplars", c.exemplars}});
   });
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    return a["id"].template get<uint64_t>() < b["id"].template get<uint64_t>();
-  });
-  for (auto& row : rows) campaigns.push_back(std::move(row));
+  for (auto& [id, row] : rows) campaigns.push_back(std::move(row));
   out["campaigns"] = std::move(campaigns);
   if (!visited.ok()) out["error"] = visited.message();
   uint64_t digest = 0;

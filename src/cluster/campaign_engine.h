@@ -24,6 +24,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -139,9 +140,10 @@ class CampaignEngine final : public store::Fold {
   // Archives the campaigns without reports since `cutoff`.
   void Sweep(Timestamp cutoff, uint64_t sequence);
   // Brings back the dormant campaigns the evidence of a report names: its
-  // identifier keys, and its text when `by_text`.
+  // identifiers and sender, and its text when `by_text`.
   void Revive(const Signature& signature, const uint64_t* band_keys,
-              const std::vector<uint64_t>& keys, bool by_text, uint64_t sequence);
+              std::span<const uint64_t> identifier_keys, std::optional<uint64_t> sender_key,
+              bool by_text, uint64_t sequence);
   // Makes the archive agree with the state in memory (after a reset or restore).
   void PrepareArchive();
   // Fills the filter of dormant keys again from the archive, larger.

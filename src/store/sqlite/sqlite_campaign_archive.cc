@@ -73,12 +73,15 @@ Status SqliteCampaignArchive::EnsureTransaction() {
 Status SqliteCampaignArchive::Stamp(uint64_t at) {
   if (at <= written_to_) return Status::Ok();
   written_to_ = at;
-  Result<Statement> update = db_->Prepare(
-      "INSERT INTO archive_meta (name, value) VALUES ('written_to', ?1) "
-      "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-  if (!update.ok()) return update.status();
-  update->Bind(1, AsSql(at));
-  return update->Run();
+  if (!stamp_) {
+    Result<Statement> update = db_->Prepare(
+        "INSERT INTO archive_meta (name, value) VALUES ('written_to', ?1) "
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+    if (!update.ok()) return update.status();
+    stamp_.emplace(std::move(*update));
+  }
+  stamp_->Bind(1, AsSql(at));
+  return stamp_->Run();
 }
 
 Status SqliteCampaignArchive::Put(uint64_t id, uint64_t at, std::string_view state,

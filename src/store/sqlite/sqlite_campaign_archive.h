@@ -45,7 +45,7 @@ class SqliteCampaignArchive final : public CampaignArchive {
   std::unique_ptr<Db> db_;
   std::optional<Transaction> transaction_;
   uint64_t written_to_ = 0;  // the latest stamp of any change, durable or not
-  std::optional<Statement> insert_campaign_, insert_key_, find_active_, revive_, lookup_;
+  std::optional<Statement> insert_campaign_, insert_key_, find_active_, revive_, lookup_, stamp_;
 };
 
 }  // namespace spamradar::store::sqlite
