@@ -208,7 +208,10 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
   }
 
   if (options_.shingles) {
-    text::WordShingles(out.tokens, out.normalized, options_.word_shingle_size, &out.word_shingles);
+    if (options_.word_shingle_size > 0) {
+      text::WordShingles(out.tokens, out.normalized, options_.word_shingle_size,
+                         &out.word_shingles);
+    }
     // Without typed tokens the shingle text is the normalized text itself.
     if (all.empty()) {
       out.shingle_text.assign(out.normalized);

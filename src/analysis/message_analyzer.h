@@ -16,7 +16,7 @@ namespace spamradar::analysis {
 
 struct AnalyzerOptions {
   std::string default_region = "US";  // for phone numbers written without a country code
-  int word_shingle_size = 3;
+  int word_shingle_size = 3;  // 0: no word shingles (the campaign engine uses characters only)
   int char_shingle_size = 5;
   bool shingles = true;
 };

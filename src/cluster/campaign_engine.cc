@@ -135,6 +135,13 @@ void AddAll(Map* into, const Map& from) {
   for (const auto& [key, count] : from) (*into)[key] += count;
 }
 
+// The engine reads text through character shingles only.
+analysis::AnalyzerOptions EngineAnalysis() {
+  analysis::AnalyzerOptions options;
+  options.word_shingle_size = 0;
+  return options;
+}
+
 }  // namespace
 
 template <typename Visit>
@@ -147,12 +154,15 @@ void CampaignEngine::ForEachInBand(uint64_t key, Visit&& visit) const {
 }
 
 CampaignEngine::CampaignEngine(CampaignOptions options, store::CampaignArchive* archive)
-    : options_(options), archive_(archive), analyzer_(analysis::AnalyzerOptions{}) {}
+    : options_(options), archive_(archive), analyzer_(EngineAnalysis()) {}
 
 void CampaignEngine::Reset() {
   campaigns_.clear();
   aliases_.clear();
   assignments_.clear();
+  first_sequence_ = 0;
+  assigned_ = 0;
+  far_assignments_.clear();
   exemplars_.clear();
   free_slots_.clear();
   slots_of_.clear();
@@ -193,11 +203,32 @@ Result<std::optional<Campaign>> CampaignEngine::Get(uint64_t id) const {
   return std::optional<Campaign>(std::move(record->campaign));
 }
 
+void CampaignEngine::Assign(uint64_t sequence, uint64_t campaign) {
+  if (assigned_ == 0) first_sequence_ = sequence;
+  if (sequence < first_sequence_) return;  // the fold applies reports in log order
+  const uint64_t index = sequence - first_sequence_;
+  if (index >= assignments_.size()) assignments_.resize(index + 1, kUnassigned);
+  const uint64_t back = sequence - campaign;
+  if (back < kFarBack) {
+    assignments_[index] = static_cast<uint32_t>(back);
+  } else {
+    assignments_[index] = kFarBack;
+    far_assignments_[sequence] = campaign;
+  }
+  ++assigned_;
+}
+
+uint64_t CampaignEngine::AssignedAt(uint64_t sequence) const {
+  if (sequence < first_sequence_ || sequence - first_sequence_ >= assignments_.size()) return 0;
+  const uint32_t back = assignments_[sequence - first_sequence_];
+  if (back == kUnassigned) return 0;
+  if (back == kFarBack) return far_assignments_.at(sequence);
+  return sequence - back;
+}
+
 uint64_t CampaignEngine::CampaignOf(uint64_t sequence) const {
-  const auto it = std::lower_bound(assignments_.begin(), assignments_.end(),
-                                   std::make_pair(sequence, uint64_t{0}));
-  if (it == assignments_.end() || it->first != sequence) return 0;
-  return Resolve(it->second);
+  const uint64_t campaign = AssignedAt(sequence);
+  return campaign == 0 ? 0 : Resolve(campaign);
 }
 
 std::vector<uint64_t> CampaignEngine::SortedIds() const {
@@ -342,10 +373,16 @@ void CampaignEngine::RefillFilter() {
   for (const uint64_t key : keys) dormant_keys_.Add(key);
 }
 
-void CampaignEngine::Sweep(Timestamp cutoff, uint64_t sequence) {
+void CampaignEngine::Sweep(Timestamp now, uint64_t sequence) {
+  const Timestamp cutoff = now - options_.dormant_after;
+  const Timestamp single_cutoff =
+      now - (options_.single_dormant_after.count() > 0
+                 ? std::min(options_.single_dormant_after, options_.dormant_after)
+                 : options_.dormant_after);
   std::vector<uint64_t> quiet;
   for (const uint64_t id : SortedIds()) {
-    if (campaigns_.at(id).last_seen < cutoff) quiet.push_back(id);
+    const Campaign& campaign = campaigns_.at(id);
+    if (campaign.last_seen < (campaign.reports == 1 ? single_cutoff : cutoff)) quiet.push_back(id);
   }
   std::vector<uint64_t> keys;
   bool filter_full = false;
@@ -461,7 +498,7 @@ void CampaignEngine::Apply(const Report& report) {
   if (dormancy) {
     if (const int64_t day = UtcDay(now_); day > swept_day_) {
       swept_day_ = day;
-      Sweep(now_ - options_.dormant_after, report.sequence);
+      Sweep(now_, report.sequence);
     }
   }
 
@@ -601,7 +638,7 @@ void CampaignEngine::Apply(const Report& report) {
   }
   for (const uint64_t key : identifier_keys) owners_.emplace(key, target);
   if (has_sender) owners_.emplace(sender_key, target);
-  assignments_.emplace_back(report.sequence, target);
+  Assign(report.sequence, target);
   last_sequence_ = report.sequence;
 }
 
@@ -668,11 +705,14 @@ std::string CampaignEngine::Serialize() const {
   out["campaigns"] = std::move(campaigns);
   if (!visited.ok()) out["error"] = visited.message();
   uint64_t digest = 0;
-  for (const auto& [sequence, campaign] : assignments_) {
+  for (uint64_t i = 0; i < assignments_.size(); ++i) {
+    const uint64_t sequence = first_sequence_ + i;
+    const uint64_t campaign = AssignedAt(sequence);
+    if (campaign == 0) continue;
     const uint64_t pair[2] = {sequence, Resolve(campaign)};
     digest = XXH3_64bits_withSeed(pair, sizeof(pair), digest);
   }
-  out["assignments"] = assignments_.size();
+  out["assignments"] = assigned_;
   out["assignment_digest"] = digest;
   out["dormant"] = dormant_;
   return out.dump();

@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -50,6 +51,11 @@ struct CampaignOptions {
   // A campaign without reports for this long leaves memory for the archive
   // (when the engine has one); zero keeps every campaign in memory.
   std::chrono::milliseconds dormant_after = std::chrono::days(14);
+  // The same for a campaign of one report: most spam is never reported
+  // twice, and such campaigns are most of the campaigns at any time. Once
+  // archived, one comes back by the identifiers and sender it owns. Zero:
+  // the same as dormant_after.
+  std::chrono::milliseconds single_dormant_after = std::chrono::days(2);
 };
 
 // Reports of a campaign on one UTC day, from one metro, over one channel.
@@ -121,7 +127,7 @@ class CampaignEngine final : public store::Fold {
   // Every campaign, active ones first, each group by id; `visit` may keep
   // nothing it is handed.
   Status ForEachCampaign(const std::function<void(const Campaign&)>& visit) const;
-  uint64_t reports() const { return assignments_.size(); }
+  uint64_t reports() const { return assigned_; }
   uint64_t dormant_campaigns() const { return dormant_; }
 
   // The campaign a new message most likely belongs to, by the same evidence
@@ -137,8 +143,8 @@ class CampaignEngine final : public store::Fold {
   // Takes a variant out of the index; the band keys that led to it go to
   // `linked_keys` when given.
   void RemoveExemplar(uint32_t slot, std::vector<uint64_t>* linked_keys);
-  // Archives the campaigns without reports since `cutoff`.
-  void Sweep(Timestamp cutoff, uint64_t sequence);
+  // Archives the campaigns quiet for their dormancy period at `now`.
+  void Sweep(Timestamp now, uint64_t sequence);
   // Brings back the dormant campaigns the evidence of a report names: its
   // identifiers and sender, and its text when `by_text`.
   void Revive(const Signature& signature, const uint64_t* band_keys,
@@ -162,9 +168,21 @@ class CampaignEngine final : public store::Fold {
     Signature signature;
     uint64_t campaign;  // 0: a free slot
   };
-  std::vector<std::pair<uint64_t, uint64_t>> assignments_;  // (sequence, campaign at assignment)
-  std::vector<Exemplar> exemplars_;                         // one per text variant seen
-  std::vector<uint32_t> free_slots_;                        // of exemplars_, for reuse
+  // Each report's campaign at assignment, 4 bytes a report (the fold's
+  // largest table at scale): indexed by sequence - first_sequence_ (log
+  // sequences are dense; a gap holds kUnassigned), holding how far back the
+  // campaign's id lies from the report's sequence (an id is the sequence of
+  // the campaign's first report). A deque: it grows without copying itself.
+  static constexpr uint32_t kUnassigned = 0xFFFFFFFF;
+  static constexpr uint32_t kFarBack = 0xFFFFFFFE;  // see far_assignments_
+  std::deque<uint32_t> assignments_;
+  uint64_t first_sequence_ = 0;
+  uint64_t assigned_ = 0;
+  absl::flat_hash_map<uint64_t, uint64_t> far_assignments_;  // sequence -> campaign
+  void Assign(uint64_t sequence, uint64_t campaign);
+  uint64_t AssignedAt(uint64_t sequence) const;                    // 0: none
+  std::vector<Exemplar> exemplars_;                                // one per text variant seen
+  std::vector<uint32_t> free_slots_;                               // of exemplars_, for reuse
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> slots_of_;  // campaign -> its exemplars
   // The LSH index: band key -> a chain of entries, entry e = exemplar * 16 + band,
   // stored as e + 1 (0 ends a chain). A flat table: most lookups miss, and a

@@ -162,6 +162,17 @@ TEST_F(CampaignEngineTest, MatchCampaignFindsANewVariantWithoutChangingAnything)
   EXPECT_EQ(engine_.reports(), 2u);
 }
 
+TEST_F(CampaignEngineTest, ReportsAreFoundByTheirSequenceAcrossGapsInTheLog) {
+  const uint64_t luxury = Add("Louis Vuitton & Gucci up to 80% off! Shop now: lvshop12.com");
+  sequence_ += 3;  // sequences 2-4 were never applied
+  EXPECT_EQ(Add("Gucci & Louis Vuitton up to 70% off! Shop now: lvshop13.com"), luxury);
+  EXPECT_EQ(engine_.CampaignOf(5), luxury);
+  EXPECT_EQ(engine_.CampaignOf(3), 0u);
+  EXPECT_EQ(engine_.CampaignOf(6), 0u);
+  EXPECT_EQ(engine_.CampaignOf(0), 0u);
+  EXPECT_EQ(engine_.reports(), 2u);
+}
+
 // Campaigns that go quiet leave memory for a real (in-memory) SQLite archive.
 class DormancyTest : public ::testing::Test {
  protected:
@@ -223,6 +234,17 @@ TEST_F(DormancyTest, AnOwnedIdentifierBringsBackEvenAOneReportCampaign) {
   ASSERT_EQ(engine_->Find(loans), nullptr);
   EXPECT_EQ(Add(21, "Bad credit OK, everyone approved: 1-888-555-0199"), loans);
   EXPECT_EQ(engine_->Find(loans)->reports, 2u);
+}
+
+TEST_F(DormancyTest, AOneReportCampaignLeavesSoonerThanALargerOne) {
+  const uint64_t loans = Add(0, "Need cash fast? Call 1-888-555-0199 for a loan today");
+  const uint64_t luxury = Add(0, "Louis Vuitton & Gucci up to 80% off! Shop now: lvshop12.com");
+  Add(0, "Gucci & Louis Vuitton up to 70% off! Shop now: lvshop13.com");
+  for (int day = 1; day <= 4; ++day) Chatter(day);
+  EXPECT_EQ(engine_->Find(loans), nullptr);
+  EXPECT_NE(engine_->Find(luxury), nullptr);
+  EXPECT_EQ(engine_->dormant_campaigns(), 1u);
+  EXPECT_EQ(Add(5, "Loans for everyone, call 1-888-555-0199"), loans);
 }
 
 TEST_F(DormancyTest, DormancyDoesNotChangeTheCampaigns) {

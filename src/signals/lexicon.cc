@@ -1,11 +1,13 @@
 #include "signals/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <optional>
 
 #include "core/check.h"
 #include "core/hash.h"
+#include "core/recent_cache.h"
 #include "core/tsv.h"
 
 namespace spamradar::signals {
@@ -189,7 +191,17 @@ void Lexicon::Find(std::string_view normalized, std::vector<LexiconHit>* result)
                    [](const LexiconHit& a, const LexiconHit& b) { return a.begin < b.begin; });
 }
 
+uint64_t Lexicon::NextSerial() {
+  static std::atomic<uint64_t> serial{0};
+  return ++serial;
+}
+
 std::vector<uint32_t> Lexicon::FindInHost(std::string_view host) const {
+  // A campaign links to the same few hosts in message after message.
+  thread_local RecentCache<std::pair<uint64_t, std::vector<uint32_t>>> recent(4096);
+  if (const auto* known = recent.Find(host); known != nullptr && known->first == serial_) {
+    return known->second;
+  }
   std::string words(host);
   std::replace(words.begin(), words.end(), '.', ' ');
   std::replace(words.begin(), words.end(), '-', ' ');
@@ -202,6 +214,7 @@ std::vector<uint32_t> Lexicon::FindInHost(std::string_view host) const {
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
+  recent.Put(host, {serial_, found});
   return found;
 }
 

@@ -81,6 +81,9 @@ class Lexicon {
   std::shared_ptr<const PhraseMatcher> words_;
   std::shared_ptr<const PhraseMatcher> inside_labels_;
   uint64_t aliases_hash_ = 0;  // identifies the alias lists the matchers were built from
+  // Tells lexicons apart in the per-thread cache of FindInHost answers.
+  uint64_t serial_ = NextSerial();
+  static uint64_t NextSerial();
   bool loaded_compiled_ = false;
 };
 

@@ -151,6 +151,10 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
   const auto n = static_cast<uint32_t>(text.size());
   size_t next_skip = 0;
   int phone_parses = 0;
+  // Where a run that opened with '(' ended when it was refused as a phone
+  // number: the run after the '(' has the same digits, and asking
+  // libphonenumber again would take as long to say no again.
+  uint32_t refused_parenthesized_end = 0;
   uint32_t pos = 0;
   while (pos < n) {
     while (next_skip < skip.size() && skip[next_skip].second <= pos) ++next_skip;
@@ -209,9 +213,12 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
         // fast path: a message that is nothing but numbers must not be able to
         // buy seconds of CPU, so only the first kMaxPhoneParses are validated.
         std::optional<geo::PhoneNumber> phone;
-        if (phone_parses < kMaxPhoneParses) {
+        const bool asked =
+            c != '(' && pos > 0 && window[pos - 1] == '(' && run_end == refused_parenthesized_end;
+        if (phone_parses < kMaxPhoneParses && !asked) {
           ++phone_parses;
           phone = geo::ParsePhoneNumber(window.substr(pos, run_end - pos), default_region);
+          if (!phone && c == '(') refused_parenthesized_end = run_end;
         }
         if (phone) {
           out.push_back(

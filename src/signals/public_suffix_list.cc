@@ -1,10 +1,9 @@
 #include "signals/public_suffix_list.h"
 
-#include <unordered_map>
-
 #include <libpsl.h>
 
 #include "core/check.h"
+#include "core/recent_cache.h"
 
 namespace spamradar::signals {
 
@@ -23,20 +22,20 @@ bool PublicSuffixList::IsKnownSuffix(std::string_view label) const {
   // Every word before a '.' in a message is asked about, and libpsl copies and
   // converts each query; the same few hundred labels come back again and
   // again, so answers are remembered per thread (bounded).
-  thread_local std::unordered_map<std::string, bool> known;
-  if (const auto it = known.find(std::string(label)); it != known.end()) return it->second;
-  if (known.size() >= 8192) known.clear();
+  thread_local RecentCache<bool> known(8192);
+  if (const bool* answer = known.Find(label)) return *answer;
   const std::string z(label);
-  const bool answer =
-      psl_is_public_suffix2(psl_, z.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
-  known.emplace(z, answer);
-  return answer;
+  return known.Put(
+      label, psl_is_public_suffix2(psl_, z.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0);
 }
 
 std::string PublicSuffixList::RegistrableDomain(std::string_view host) const {
+  // A campaign links to the same few hosts in message after message.
+  thread_local RecentCache<std::string> domains(4096);
+  if (const std::string* domain = domains.Find(host)) return *domain;
   const std::string z(host);
   const char* domain = psl_registrable_domain(psl_, z.c_str());
-  return domain == nullptr ? std::string() : std::string(domain);
+  return domains.Put(host, domain == nullptr ? std::string() : std::string(domain));
 }
 
 }  // namespace spamradar::signals
