@@ -5,6 +5,7 @@
 #include <phonenumbers/phonenumberutil.h>
 #include <unicode/locid.h>
 
+#include "core/recent_cache.h"
 #include "geo/metro_directory.h"
 
 namespace spamradar::geo {
@@ -33,15 +34,17 @@ bool IsTollFree(int npa) {
          npa == 888;
 }
 
-enum class NanpVerdict { kValidUs, kInvalid, kAskLibphonenumber };
+// kOtherNanp: a well-formed North American number outside the US table
+// (Canada, the Caribbean, codes not in service); `national` holds its ten digits.
+enum class NanpVerdict { kValidUs, kInvalid, kOtherNanp, kAskLibphonenumber };
 
 // The North American fast path described in the header. A number written in
 // the North American form whose area code or exchange no NANP country can
 // have (a leading 0 or 1, an N11 code such as 811) is invalid everywhere, so
 // it is refused here too: spam is full of them, and libphonenumber would take
 // tens of microseconds to say the same.
-NanpVerdict ParseUsNumber(std::string_view text, std::string_view default_region,
-                          PhoneNumber* out) {
+NanpVerdict ParseUsNumber(std::string_view text, std::string_view default_region, PhoneNumber* out,
+                          std::string* national) {
   char digits[16];
   size_t count = 0;
   bool plus = false;
@@ -66,22 +69,15 @@ NanpVerdict ParseUsNumber(std::string_view text, std::string_view default_region
   if (number[0] < '2' || n11 || number[3] < '2') return NanpVerdict::kInvalid;
   const bool toll_free = IsTollFree(npa);
   if (!toll_free && !MetroDirectory::Default().IsUsAreaCode(npa)) {
-    return NanpVerdict::kAskLibphonenumber;  // Canada, the Caribbean, new codes
+    national->assign(number);
+    return NanpVerdict::kOtherNanp;
   }
   *out = PhoneNumber{"+1" + std::string(number), "US", toll_free};
   return NanpVerdict::kValidUs;
 }
 
-}  // namespace
-
-std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
-                                            std::string_view default_region) {
-  PhoneNumber us;
-  switch (ParseUsNumber(text, default_region, &us)) {
-    case NanpVerdict::kValidUs: return us;
-    case NanpVerdict::kInvalid: return std::nullopt;
-    case NanpVerdict::kAskLibphonenumber: break;
-  }
+std::optional<PhoneNumber> ParseWithLibphonenumber(std::string_view text,
+                                                   std::string_view default_region) {
   i18n::phonenumbers::PhoneNumber number;
   if (text.size() > 32 || !Parse(text, default_region, &number)) return std::nullopt;
   PhoneNumber out;
@@ -97,6 +93,45 @@ std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
   Util().Format(number, PhoneNumberUtil::E164, &out.e164);
   out.toll_free = Util().GetNumberType(number) == PhoneNumberUtil::TOLL_FREE;
   return out;
+}
+
+// North American numbering is assigned by area code, exchange and at most
+// the thousands block (NPA-NXX-X): libphonenumber's verdict and region for
+// one number hold for every number sharing its first seven digits. Asking it
+// takes ~100 us outside the US (25 regions share +1), and a campaign's
+// callback numbers or a Canadian subscriber's share their prefixes.
+std::optional<PhoneNumber> ParseOtherNanp(std::string_view text, std::string_view default_region,
+                                          const std::string& national) {
+  struct Verdict {
+    bool valid = false;
+    std::string region;
+    bool toll_free = false;
+  };
+  thread_local RecentCache<Verdict> blocks(1024);
+  const std::string_view block = std::string_view(national).substr(0, 7);
+  const Verdict* verdict = blocks.Find(block);
+  if (verdict == nullptr) {
+    const std::optional<PhoneNumber> asked = ParseWithLibphonenumber(text, default_region);
+    verdict =
+        &blocks.Put(block, asked ? Verdict{true, asked->region, asked->toll_free} : Verdict{});
+  }
+  if (!verdict->valid) return std::nullopt;
+  return PhoneNumber{"+1" + national, verdict->region, verdict->toll_free};
+}
+
+}  // namespace
+
+std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
+                                            std::string_view default_region) {
+  PhoneNumber us;
+  std::string national;
+  switch (ParseUsNumber(text, default_region, &us, &national)) {
+    case NanpVerdict::kValidUs: return us;
+    case NanpVerdict::kInvalid: return std::nullopt;
+    case NanpVerdict::kOtherNanp: return ParseOtherNanp(text, default_region, national);
+    case NanpVerdict::kAskLibphonenumber: break;
+  }
+  return ParseWithLibphonenumber(text, default_region);
 }
 
 bool IsSupportedRegion(std::string_view region) {

@@ -89,3 +89,50 @@ TEST(PhoneNumberNanpTest, NumbersNoNanpCountryCanHaveAreRefused) {
 
 }  // namespace
 }  // namespace spamradar::geo
+
+#include <random>
+
+#include <phonenumbers/phonenumberutil.h>
+
+namespace spamradar::geo {
+namespace {
+
+// Outside the US table, answers are remembered by thousands block (the first
+// seven digits); each number must still get libphonenumber's own answer.
+TEST(PhoneNumberNanpTest, AnswersRememberedByBlockAreLibphonenumbersOwn) {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  // Canada, the Caribbean, an area code in no country's plan (not US territories:
+  // they are in the US table).
+  const int area_codes[] = {416, 604, 514, 242, 268, 345, 649, 876, 809, 822, 284};
+  std::mt19937 random(7726);
+  int valid = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const int npa = area_codes[random() % std::size(area_codes)];
+    // Few exchanges, so that most numbers land in a block asked about before.
+    const int nxx = 200 + static_cast<int>(random() % 8) * 97;
+    char digits[16];
+    std::snprintf(digits, sizeof(digits), "%03d%03d%04d", npa, nxx,
+                  static_cast<int>(random() % 10000));
+    i18n::phonenumbers::PhoneNumber expected;
+    ASSERT_EQ(util.Parse(std::string("+1") + digits, "US", &expected),
+              PhoneNumberUtil::NO_PARSING_ERROR);
+    std::string region;
+    util.GetRegionCodeForNumber(expected, &region);
+    const bool expected_valid = region != "ZZ" && util.IsValidNumberForRegion(expected, region);
+    const std::string written = std::string("(") + std::string(digits, 3) + ") " +
+                                std::string(digits + 3, 3) + "-" + std::string(digits + 6);
+    const std::optional<PhoneNumber> got = ParsePhoneNumber(written);
+    ASSERT_EQ(got.has_value(), expected_valid) << written;
+    if (!got) continue;
+    ++valid;
+    EXPECT_EQ(got->e164, std::string("+1") + digits);
+    EXPECT_EQ(got->region, region) << written;
+    EXPECT_EQ(got->toll_free, util.GetNumberType(expected) == PhoneNumberUtil::TOLL_FREE);
+  }
+  EXPECT_GT(valid, 500);  // both verdicts were exercised
+  EXPECT_LT(valid, 3000);
+}
+
+}  // namespace
+}  // namespace spamradar::geo
