@@ -176,6 +176,7 @@ void CampaignEngine::Reset() {
   archive_ready_ = false;
   dormant_keys_ = {};
   error_ = Status::Ok();
+  if (listener_ != nullptr) listener_->OnReset();
 }
 
 void CampaignEngine::Fail(Status status) {
@@ -297,6 +298,7 @@ void CampaignEngine::Merge(uint64_t keep, uint64_t gone) {
   }
   aliases_[gone] = keep;
   campaigns_.erase(gone);
+  if (listener_ != nullptr) listener_->OnMerged(keep, gone);
 }
 
 void CampaignEngine::AddExemplar(const Signature& signature, const uint64_t* band_keys,
@@ -640,6 +642,7 @@ void CampaignEngine::Apply(const Report& report) {
   if (has_sender) owners_.emplace(sender_key, target);
   Assign(report.sequence, target);
   last_sequence_ = report.sequence;
+  if (listener_ != nullptr) listener_->OnAssigned(report, analysis, target);
 }
 
 Status CampaignEngine::Sync() {

@@ -35,6 +35,7 @@
 #include <absl/container/node_hash_map.h>
 
 #include "analysis/message_analyzer.h"
+#include "cluster/assignment_listener.h"
 #include "cluster/key_filter.h"
 #include "cluster/signature.h"
 #include "domain/report.h"
@@ -105,6 +106,10 @@ class CampaignEngine final : public store::Fold {
   // dormant campaigns.
   explicit CampaignEngine(CampaignOptions options = {}, store::CampaignArchive* archive = nullptr);
 
+  // `listener` (not owned; null: none) hears of every assignment and merge
+  // from the next report on.
+  void SetListener(AssignmentListener* listener) { listener_ = listener; }
+
   std::string_view name() const override { return "campaigns/v1"; }
   bool persistent() const override { return false; }
   void Apply(const Report& report) override;
@@ -158,6 +163,7 @@ class CampaignEngine final : public store::Fold {
 
   CampaignOptions options_;
   store::CampaignArchive* archive_;
+  AssignmentListener* listener_ = nullptr;
   analysis::MessageAnalyzer analyzer_;
   // The active ones. Node-based: Find() hands out pointers. Iterated only
   // through SortedIds(), so that hash order never shows.

@@ -1,0 +1,125 @@
+// SpamRollups: reported spam counted by UTC day x metro x channel (declared
+// and inferred kept apart) x campaign, kept up to date by the campaign fold,
+// so that every analytics question is answered from memory without reading
+// the log: shares of campaigns in a scope, metro rankings, daily series,
+// brands, domains, senders, sender types, channels, distinct reporters.
+//
+// A slice is one (day, metro, channel, inferred) cell. Each holds its
+// reports per campaign (by the campaign's id at assignment; merges are
+// applied when queried, through a table of which campaign each one became),
+// per brand and per sender type, exactly; its most frequent domains and
+// senders (HeavyHitters: approximate, with a stated error); and its distinct
+// reporters (ReporterSketch: exact up to 24, then a HyperLogLog).
+//
+// Deterministic (a function of the fold's order of reports). Queries are
+// const and may run concurrently with each other, not with the fold.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <absl/container/flat_hash_map.h>
+
+#include "analytics/heavy_hitters.h"
+#include "analytics/reporter_sketch.h"
+#include "cluster/assignment_listener.h"
+#include "cluster/campaign_view.h"
+
+namespace spamradar::analytics {
+
+using cluster::Scope;
+
+struct KeyCount {
+  std::string key;
+  uint64_t count = 0;
+};
+
+class SpamRollups final : public cluster::AssignmentListener {
+ public:
+  void OnAssigned(const Report& report, const analysis::MessageAnalysis& analysis,
+                  uint64_t campaign) override;
+  void OnMerged(uint64_t keep, uint64_t gone) override;
+  void OnReset() override;
+
+  struct Totals {
+    uint64_t reports = 0;
+    uint64_t reporters = 0;         // distinct
+    bool reporters_exact = true;    // else a HyperLogLog estimate (about 6.5% error)
+    uint64_t channels[5][2] = {};   // [Channel][inferred]
+    uint64_t sender_kinds[5] = {};  // [SenderKind]
+  };
+  Totals TotalsIn(const Scope& scope) const;
+
+  struct CampaignCount {
+    uint64_t campaign = 0;  // the id it has now (after merges)
+    uint64_t reports = 0;
+  };
+  // Every campaign with reports in scope, most reports first (ties: by id).
+  std::vector<CampaignCount> Campaigns(const Scope& scope) const;
+  uint64_t CampaignReports(uint64_t campaign, const Scope& scope) const;
+
+  struct MetroCount {
+    std::string cbsa;  // empty: reports with no known metro
+    uint64_t reports = 0;
+    uint64_t campaign_reports = 0;
+  };
+  // Every metro with reports in scope (the scope's metro is ignored), by CBSA.
+  std::vector<MetroCount> Metros(uint64_t campaign, const Scope& scope) const;
+
+  struct DayCount {
+    int64_t day = 0;  // UTC days since the epoch
+    uint64_t reports = 0;
+    uint64_t campaign_reports = 0;  // 0 when no campaign was asked about
+  };
+  // Every day of the scope's window (which must be bounded), zeros included.
+  std::vector<DayCount> Daily(const Scope& scope, uint64_t campaign = 0) const;
+
+  // Most reported first; `error` bounds how much any count may be over.
+  std::vector<KeyCount> TopBrands(const Scope& scope, size_t n) const;
+  std::vector<KeyCount> TopDomains(const Scope& scope, size_t n, uint64_t* error) const;
+  std::vector<KeyCount> TopSenders(const Scope& scope, size_t n, uint64_t* error) const;
+
+  // The first and last UTC day with reports; false when there are none.
+  bool DayRange(int64_t* first, int64_t* last) const;
+  uint64_t reports() const { return reports_; }
+  size_t slices() const;
+
+ private:
+  struct Slice {
+    uint64_t reports = 0;
+    absl::flat_hash_map<uint32_t, uint32_t> campaigns;  // campaign index -> reports
+    absl::flat_hash_map<uint32_t, uint32_t> brands;     // brand index -> reports
+    uint32_t sender_kinds[5] = {};
+    HeavyHitters domains;
+    HeavyHitters senders;
+    ReporterSketch reporters;
+  };
+  // metro index << 8 | channel << 1 | inferred
+  using Day = absl::flat_hash_map<uint32_t, Slice>;
+
+  template <typename Visit>
+  void ForEachSlice(const Scope& scope, Visit&& visit) const;
+  uint32_t CampaignIndex(uint64_t campaign);
+  static uint32_t Intern(std::string_view value, std::vector<std::string>* names,
+                         absl::flat_hash_map<std::string, uint32_t>* index);
+  std::vector<KeyCount> TopOf(const Scope& scope, size_t n, uint64_t* error,
+                              HeavyHitters Slice::*field) const;
+
+  std::map<int64_t, Day> days_;
+  uint64_t reports_ = 0;
+  std::vector<std::string> metros_{""};  // index 0: no metro
+  absl::flat_hash_map<std::string, uint32_t> metro_index_{{"", 0}};
+  std::vector<std::string> brands_;
+  absl::flat_hash_map<std::string, uint32_t> brand_index_;
+  // Campaigns by dense index: their id, and the index of the campaign each
+  // is part of now (itself unless merged); members_ lists, for a campaign
+  // others merged into, every index that now points at it.
+  absl::flat_hash_map<uint64_t, uint32_t> campaign_index_;
+  std::vector<uint64_t> campaign_ids_;
+  std::vector<uint32_t> root_of_;
+  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> members_;
+};
+
+}  // namespace spamradar::analytics

@@ -1,0 +1,196 @@
+#include "analytics/spam_rollups.h"
+
+#include <cstdio>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "cluster/campaign_engine.h"
+
+namespace spamradar::analytics {
+namespace {
+
+// The rollups as the fold builds them: a real campaign engine tells them.
+class SpamRollupsTest : public ::testing::Test {
+ protected:
+  void SetUp() override { engine_.SetListener(&rollups_); }
+  uint64_t Add(int day, const std::string& body, const std::string& metro = "35620",
+               Channel channel = Channel::kSms, bool inferred = false,
+               const std::string& sender = "") {
+    Report r;
+    r.sequence = ++sequence_;
+    r.id = "r" + std::to_string(sequence_);
+    r.reported_at = *ParseRfc3339("2014-03-01T12:00:00Z") + std::chrono::days(day) +
+                    std::chrono::seconds(sequence_);
+    char reporter[17];  // a distinct reporter per report
+    std::snprintf(reporter, sizeof(reporter), "%016llx",
+                  static_cast<unsigned long long>(sequence_ * 0x9E3779B97F4A7C15ull));
+    r.reporter_hash = reporter + std::string(48, '0');
+    r.body = body;
+    r.metro = metro;
+    r.channel = channel;
+    r.channel_inferred = inferred;
+    if (!sender.empty()) r.sender = {SenderKind::kPhone, sender};
+    engine_.Apply(r);
+    return engine_.CampaignOf(r.sequence);
+  }
+  static Scope Days(int from, int to) {
+    Scope scope;
+    const int64_t first = UtcDay(*ParseRfc3339("2014-03-01T00:00:00Z"));
+    scope.from_day = first + from;
+    scope.to_day = first + to;
+    return scope;
+  }
+
+  uint64_t sequence_ = 0;
+  cluster::CampaignEngine engine_;
+  SpamRollups rollups_;
+};
+
+TEST_F(SpamRollupsTest, SharesByWindowMetroAndChannel) {
+  uint64_t luxury = 0, parcel = 0;
+  for (int day = 0; day < 4; ++day) {
+    for (int i = 0; i < 3; ++i) {
+      luxury = Add(day,
+                   "Gucci & Prada up to " + std::to_string(50 + i) + "% off! Shop now: lvshop" +
+                       std::to_string(day) + ".com",
+                   i == 0 ? "31080" : "35620", Channel::kImessage, i == 2);
+    }
+    parcel = Add(
+        day,
+        "USPS: your parcel is on hold, pay the $1." + std::to_string(day) + "9 fee at usps-fee.top",
+        "35620");
+  }
+  Add(3, "Win a free cruise! Reply YES to 55123", "31080");
+
+  const std::vector<SpamRollups::CampaignCount> all = rollups_.Campaigns(Days(0, 3));
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].campaign, luxury);
+  EXPECT_EQ(all[0].reports, 12u);
+  EXPECT_EQ(all[1].campaign, parcel);
+  EXPECT_EQ(all[1].reports, 4u);
+  EXPECT_EQ(rollups_.TotalsIn(Days(0, 3)).reports, 17u);
+  // One day, one metro, one channel.
+  EXPECT_EQ(rollups_.CampaignReports(luxury, Days(1, 1)), 3u);
+  Scope new_york = Days(0, 3);
+  new_york.metro = "35620";
+  EXPECT_EQ(rollups_.TotalsIn(new_york).reports, 12u);
+  EXPECT_EQ(rollups_.CampaignReports(luxury, new_york), 8u);
+  Scope imessage = Days(0, 3);
+  imessage.channel = Channel::kImessage;
+  const SpamRollups::Totals by_channel = rollups_.TotalsIn(imessage);
+  EXPECT_EQ(by_channel.reports, 12u);
+  EXPECT_EQ(by_channel.channels[static_cast<int>(Channel::kImessage)][0], 8u);
+  EXPECT_EQ(by_channel.channels[static_cast<int>(Channel::kImessage)][1], 4u);
+  // Outside the window there is nothing.
+  EXPECT_TRUE(rollups_.Campaigns(Days(10, 20)).empty());
+  Scope nowhere = Days(0, 3);
+  nowhere.metro = "99999";
+  EXPECT_EQ(rollups_.TotalsIn(nowhere).reports, 0u);
+}
+
+TEST_F(SpamRollupsTest, MetrosDailySeriesBrandsAndSenders) {
+  for (int day = 0; day < 3; ++day) {
+    for (int i = 0; i <= day; ++i) {
+      Add(day, "Louis Vuitton bags " + std::to_string(60 + i) + "% off at lvshop12.com",
+          day == 2 ? "31080" : "35620", Channel::kSms, false, "+1212555010" + std::to_string(i));
+    }
+  }
+  const uint64_t parcel = Add(2, "USPS: parcel on hold, pay at usps-fee.top", "31080");
+  const uint64_t luxury = engine_.CampaignOf(1);
+  const std::vector<SpamRollups::MetroCount> metros = rollups_.Metros(luxury, Days(0, 2));
+  ASSERT_EQ(metros.size(), 2u);
+  EXPECT_EQ(metros[0].cbsa, "31080");
+  EXPECT_EQ(metros[0].reports, 4u);
+  EXPECT_EQ(metros[0].campaign_reports, 3u);
+  EXPECT_EQ(metros[1].cbsa, "35620");
+  EXPECT_EQ(metros[1].campaign_reports, 3u);
+
+  const std::vector<SpamRollups::DayCount> days = rollups_.Daily(Days(0, 4), parcel);
+  ASSERT_EQ(days.size(), 5u);  // zeros included
+  EXPECT_EQ(days[0].reports, 1u);
+  EXPECT_EQ(days[2].reports, 4u);
+  EXPECT_EQ(days[2].campaign_reports, 1u);
+  EXPECT_EQ(days[4].reports, 0u);
+
+  const std::vector<KeyCount> brands = rollups_.TopBrands(Days(0, 2), 5);
+  ASSERT_EQ(brands.size(), 2u);
+  EXPECT_EQ(brands[0].key, "Louis Vuitton");
+  EXPECT_EQ(brands[0].count, 6u);
+  EXPECT_EQ(brands[1].key, "USPS");
+  uint64_t error = 1;
+  const std::vector<KeyCount> domains = rollups_.TopDomains(Days(0, 2), 1, &error);
+  ASSERT_EQ(domains.size(), 1u);
+  EXPECT_EQ(domains[0].key, "lvshop12.com");
+  EXPECT_EQ(domains[0].count, 6u);
+  EXPECT_EQ(error, 0u);
+  const std::vector<KeyCount> senders = rollups_.TopSenders(Days(0, 2), 10, &error);
+  ASSERT_EQ(senders.size(), 3u);
+  EXPECT_EQ(senders[0].key, "+12125550100");
+  EXPECT_EQ(senders[0].count, 3u);
+  const SpamRollups::Totals totals = rollups_.TotalsIn(Days(0, 2));
+  EXPECT_EQ(totals.sender_kinds[static_cast<int>(SenderKind::kPhone)], 6u);
+  EXPECT_EQ(totals.sender_kinds[static_cast<int>(SenderKind::kNone)], 1u);
+  EXPECT_TRUE(totals.reporters_exact);
+  EXPECT_EQ(totals.reporters, 7u);
+}
+
+TEST_F(SpamRollupsTest, MergedCampaignsCountAsOne) {
+  // Two templates that look nothing alike, then a message carrying both
+  // their phone numbers: the engine merges them, and the rollups follow.
+  const uint64_t loans = Add(0, "Need cash fast? Call 1-888-555-0199 for a loan today");
+  const uint64_t prizes = Add(0, "Congratulations, you won a cruise! Claim: 1-877-555-0142");
+  ASSERT_NE(loans, prizes);
+  EXPECT_EQ(rollups_.Campaigns(Days(0, 0)).size(), 2u);
+  const uint64_t merged = Add(1, "Call 1-888-555-0199 or 1-877-555-0142 now");
+  EXPECT_EQ(merged, std::min(loans, prizes));
+  const std::vector<SpamRollups::CampaignCount> all = rollups_.Campaigns(Days(0, 1));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].campaign, merged);
+  EXPECT_EQ(all[0].reports, 3u);
+  EXPECT_EQ(rollups_.CampaignReports(std::max(loans, prizes), Days(0, 1)), 3u);
+}
+
+TEST(ReporterSketchTest, ExactWhileSmallThenWithinTheStatedError) {
+  std::mt19937_64 random(1);
+  ReporterSketch small;
+  for (int i = 0; i < 20; ++i) small.Add(random());
+  small.Add(42);
+  small.Add(42);
+  ReporterSketch::Union exact;
+  exact.Add(small);
+  bool is_exact = false;
+  EXPECT_EQ(exact.Count(&is_exact), 21u);
+  EXPECT_TRUE(is_exact);
+
+  // 100,000 reporters over 50 sketches, each seen twice.
+  std::vector<ReporterSketch> parts(50);
+  std::vector<uint64_t> reporters(100000);
+  for (uint64_t& r : reporters) r = random();
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < reporters.size(); ++i) parts[i % parts.size()].Add(reporters[i]);
+  }
+  ReporterSketch::Union all;
+  for (const ReporterSketch& part : parts) all.Add(part);
+  all.Add(small);
+  const double estimate = static_cast<double>(all.Count(&is_exact));
+  EXPECT_FALSE(is_exact);
+  EXPECT_NEAR(estimate, 100021, 100021 * 0.2);  // three standard errors
+}
+
+TEST(HeavyHittersTest, FrequentValuesSurviveAndTheErrorBoundsTheCounts) {
+  HeavyHitters hitters;
+  std::mt19937 random(3);
+  for (int i = 0; i < 10000; ++i) {
+    hitters.Add(i % 4 == 0 ? "lvshop12.com" : "shop" + std::to_string(random() % 5000) + ".com");
+  }
+  const auto& counters = hitters.counters();
+  const auto top = std::max_element(counters.begin(), counters.end(),
+                                    [](auto& a, auto& b) { return a.second < b.second; });
+  EXPECT_EQ(top->first, "lvshop12.com");
+  EXPECT_GE(top->second, 2500u);
+  EXPECT_LE(top->second, 2500u + hitters.error());
+}
+
+}  // namespace
+}  // namespace spamradar::analytics
