@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/analytics_queries.h"
 #include "app/data_directory.h"
 #include "cluster/campaign_view.h"
 #include "cluster/evaluation.h"
@@ -22,40 +23,10 @@ namespace {
 
 struct CampaignsOptions {
   std::string data = kDefaultDataDirectory;
-  std::string from, to, region, channel;
+  ScopeOptions scope;
   size_t limit = 20;
   bool json = false;
 };
-
-// The --from/--to/--region/--channel options as a scope; errors name the option.
-Result<cluster::Scope> ScopeOf(const CampaignsOptions& options) {
-  cluster::Scope scope;
-  if (!options.from.empty()) {
-    Result<int64_t> day = ParseDay(options.from);
-    if (!day.ok()) return Status::InvalidArgument("--from: " + day.status().message());
-    scope.from_day = *day;
-  }
-  if (!options.to.empty()) {
-    Result<int64_t> day = ParseDay(options.to);
-    if (!day.ok()) return Status::InvalidArgument("--to: " + day.status().message());
-    scope.to_day = *day;
-  }
-  if (!options.region.empty()) {
-    const geo::Metro* metro = geo::MetroDirectory::Default().FindMetro(options.region);
-    if (metro == nullptr) {
-      return Status::InvalidArgument("--region: '" + options.region +
-                                     "' is not a US metro area's name or CBSA code");
-    }
-    scope.metro = metro->cbsa;
-  }
-  if (!options.channel.empty()) {
-    scope.channel = ParseChannel(options.channel);
-    if (!scope.channel) {
-      return Status::InvalidArgument("--channel: must be sms, mms, imessage or rcs");
-    }
-  }
-  return scope;
-}
 
 nlohmann::ordered_json ChannelsJson(const cluster::Campaign& c) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
@@ -105,7 +76,7 @@ Result<std::unique_ptr<DataDirectory>> OpenWithCampaigns(const std::string& data
 }
 
 int RunCampaigns(const CampaignsOptions& options) {
-  Result<cluster::Scope> scope = ScopeOf(options);
+  Result<cluster::Scope> scope = ParseScope(options.scope);
   if (!scope.ok()) {
     std::cerr << "spamradar campaigns: " << scope.status().message() << "\n";
     return 2;
@@ -115,22 +86,11 @@ int RunCampaigns(const CampaignsOptions& options) {
     std::cerr << "spamradar campaigns: " << directory.status().message() << "\n";
     return 1;
   }
-  // Counted over every campaign, active or dormant; only the ones shown are
-  // loaded whole.
+  // Counted from the rollups; only the campaigns shown are loaded whole.
+  const analytics::SpamRollups& rollups = *(*directory)->rollups;
+  const uint64_t total = rollups.TotalsIn(*scope).reports;
   std::vector<std::pair<uint64_t, uint64_t>> ranked;  // (reports in scope, id)
-  uint64_t total = 0;
-  Status counted = (*directory)->campaigns->ForEachCampaign([&](const cluster::Campaign& c) {
-    const uint64_t n = cluster::ReportsIn(c, *scope);
-    total += n;
-    if (n > 0) ranked.push_back({n, c.id});
-  });
-  if (!counted.ok()) {
-    std::cerr << "spamradar campaigns: " << counted.message() << "\n";
-    return 1;
-  }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  for (const auto& row : rollups.Campaigns(*scope)) ranked.push_back({row.reports, row.campaign});
   if (!options.json) {
     std::printf("%s reports in scope; share = of all reported spam in scope\n",
                 std::to_string(total).c_str());
@@ -349,10 +309,7 @@ void AddCampaignsCommand(CLI::App& app, int* exit_code) {
       "  spamradar campaigns --data ./spamradar-data --from 2014-03-01 --to 2014-04-30\n"
       "  spamradar campaigns --region 'New York' --channel imessage --json");
   cmd->add_option("--data", options->data, "Data directory")->capture_default_str();
-  cmd->add_option("--from", options->from, "First day (UTC, inclusive)");
-  cmd->add_option("--to", options->to, "Last day (UTC, inclusive)");
-  cmd->add_option("--region", options->region, "Metro area: name ('New York') or CBSA code");
-  cmd->add_option("--channel", options->channel, "sms, mms, imessage or rcs");
+  AddScopeOptions(cmd, &options->scope);
   cmd->add_option("--limit", options->limit, "How many campaigns")->capture_default_str();
   cmd->add_flag("--json", options->json, "One JSON object per campaign");
   cmd->callback([options, exit_code] { *exit_code = RunCampaigns(*options); });

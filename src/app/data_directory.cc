@@ -20,6 +20,8 @@ Result<std::unique_ptr<DataDirectory>> DataDirectory::Open(const std::string& pa
   directory->archive = std::move(archive).value();
   directory->campaigns = std::make_unique<cluster::CampaignEngine>(cluster::CampaignOptions{},
                                                                    directory->archive.get());
+  directory->rollups = std::make_unique<analytics::SpamRollups>();
+  directory->campaigns->SetListener(directory->rollups.get());
   return directory;
 }
 

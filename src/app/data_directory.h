@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analytics/report_summary.h"
+#include "analytics/spam_rollups.h"
 #include "cluster/campaign_engine.h"
 #include "core/status.h"
 #include "intake/enricher.h"
@@ -25,6 +26,8 @@ struct DataDirectory {
   uint64_t summary_sequence = 0;
   std::unique_ptr<store::sqlite::SqliteCampaignArchive> archive;  // dormant campaigns
   std::unique_ptr<cluster::CampaignEngine> campaigns;
+  // Built by the campaign fold as it assigns reports.
+  std::unique_ptr<analytics::SpamRollups> rollups;
   uint64_t campaigns_sequence = 0;
 
   // Opens (creating when absent) the directory, its databases and its key.

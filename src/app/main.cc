@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/analytics_commands.h"
 #include "app/campaign_commands.h"
 #include "app/filter_commands.h"
 #include "app/inspect_command.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   spamradar::app::AddRebuildCommand(app, &exit_code);
   spamradar::app::AddSimulateCommand(app, &exit_code);
   spamradar::app::AddCampaignsCommand(app, &exit_code);
+  spamradar::app::AddAnalyticsCommands(app, &exit_code);
   spamradar::app::AddEvalCampaignsCommand(app, &exit_code);
   spamradar::app::AddExportCommand(app, &exit_code);
   try {

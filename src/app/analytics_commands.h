@@ -1,0 +1,11 @@
+// `spamradar stats` and `spamradar regions`: the analyst's questions over a
+// data directory (see analytics_queries.h), as text or JSON.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace spamradar::app {
+
+void AddAnalyticsCommands(CLI::App& app, int* exit_code);
+
+}  // namespace spamradar::app

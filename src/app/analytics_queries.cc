@@ -1,0 +1,324 @@
+#include "app/analytics_queries.h"
+
+#include <algorithm>
+#include <map>
+
+#include "geo/metro_directory.h"
+
+namespace spamradar::app {
+namespace {
+
+using nlohmann::ordered_json;
+
+double Share(uint64_t part, uint64_t whole) {
+  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// "New York" for "35620"; "(no metro)" for reports whose metro is unknown.
+std::string MetroName(const std::string& cbsa) {
+  if (cbsa.empty()) return "(no metro)";
+  const geo::Metro* metro = geo::MetroDirectory::Default().FindMetro(cbsa);
+  return metro != nullptr ? metro->name : cbsa;
+}
+
+ordered_json ScopeJson(const DataDirectory& data, const cluster::Scope& scope) {
+  int64_t first = 0, last = -1;
+  const bool any = data.rollups->DayRange(&first, &last);
+  ordered_json out;
+  // An open end of the window is shown as the first or last day with reports.
+  if (scope.from_day || any) {
+    out["from"] = FormatDay(scope.from_day ? *scope.from_day : first);
+  } else {
+    out["from"] = nullptr;
+  }
+  if (scope.to_day || any) {
+    out["to"] = FormatDay(scope.to_day ? *scope.to_day : last);
+  } else {
+    out["to"] = nullptr;
+  }
+  out["time_zone"] = "UTC";
+  out["region"] = scope.metro ? ordered_json(MetroName(*scope.metro)) : ordered_json();
+  out["cbsa"] = scope.metro ? ordered_json(*scope.metro) : ordered_json();
+  out["channel"] =
+      scope.channel ? ordered_json(std::string(ChannelName(*scope.channel))) : ordered_json();
+  return out;
+}
+
+Result<std::optional<cluster::Campaign>> Load(const DataDirectory& data, uint64_t id) {
+  return data.campaigns->Get(id);
+}
+
+ordered_json ChannelSplit(const uint64_t channels[5][2]) {
+  ordered_json out = ordered_json::object();
+  for (const Channel channel :
+       {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs, Channel::kUnknown}) {
+    const auto c = static_cast<int>(channel);
+    if (channels[c][0] + channels[c][1] == 0) continue;
+    out[std::string(ChannelName(channel))] = {{"declared", channels[c][0]},
+                                              {"inferred", channels[c][1]}};
+  }
+  return out;
+}
+
+// The channel a campaign is sent over: its most reported one, declared and
+// inferred together (reports often leave the channel out).
+std::string MainChannel(const cluster::Campaign& c) {
+  int best = static_cast<int>(Channel::kUnknown);
+  uint64_t most = 0;
+  for (const Channel channel : {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs}) {
+    const auto i = static_cast<int>(channel);
+    if (c.channels[i][0] + c.channels[i][1] > most) {
+      most = c.channels[i][0] + c.channels[i][1];
+      best = i;
+    }
+  }
+  return std::string(ChannelName(static_cast<Channel>(best)));
+}
+
+ordered_json KeyCounts(const std::vector<analytics::KeyCount>& rows, const char* name,
+                       uint64_t whole) {
+  ordered_json out = ordered_json::array();
+  for (const analytics::KeyCount& row : rows) {
+    out.push_back({{name, row.key}, {"reports", row.count}, {"share", Share(row.count, whole)}});
+  }
+  return out;
+}
+
+int64_t WeekStart(int64_t day) {  // the Monday on or before `day` (day 0 was a Thursday)
+  return day - ((day % 7 + 7 + 3) % 7);
+}
+
+}  // namespace
+
+void AddScopeOptions(CLI::App* cmd, ScopeOptions* options) {
+  cmd->add_option("--from", options->from, "First day, inclusive (YYYY-MM-DD, UTC)");
+  cmd->add_option("--to", options->to, "Last day, inclusive (YYYY-MM-DD, UTC)");
+  cmd->add_option("--region", options->region, "Metro area: name ('New York') or CBSA code");
+  cmd->add_option("--channel", options->channel,
+                  "sms, mms, imessage or rcs (declared or inferred)");
+}
+
+Result<cluster::Scope> ParseScope(const ScopeOptions& options) {
+  cluster::Scope scope;
+  if (!options.from.empty()) {
+    Result<int64_t> day = ParseDay(options.from);
+    if (!day.ok()) return Status::InvalidArgument("--from: " + day.status().message());
+    scope.from_day = *day;
+  }
+  if (!options.to.empty()) {
+    Result<int64_t> day = ParseDay(options.to);
+    if (!day.ok()) return Status::InvalidArgument("--to: " + day.status().message());
+    scope.to_day = *day;
+  }
+  if (scope.from_day && scope.to_day && *scope.to_day < *scope.from_day) {
+    return Status::InvalidArgument("--to is before --from");
+  }
+  if (!options.region.empty()) {
+    const geo::Metro* metro = geo::MetroDirectory::Default().FindMetro(options.region);
+    if (metro == nullptr) {
+      return Status::InvalidArgument("--region: '" + options.region +
+                                     "' is not a US metro area's name or CBSA code");
+    }
+    scope.metro = metro->cbsa;
+  }
+  if (!options.channel.empty()) {
+    scope.channel = ParseChannel(options.channel);
+    if (!scope.channel) {
+      return Status::InvalidArgument("--channel: must be sms, mms, imessage or rcs");
+    }
+  }
+  return scope;
+}
+
+Result<ordered_json> CampaignRanking(const DataDirectory& data, const cluster::Scope& scope,
+                                     size_t limit) {
+  const uint64_t total = data.rollups->TotalsIn(scope).reports;
+  const std::vector<analytics::SpamRollups::CampaignCount> ranked = data.rollups->Campaigns(scope);
+  ordered_json rows = ordered_json::array();
+  for (size_t i = 0; i < ranked.size() && i < limit; ++i) {
+    Result<std::optional<cluster::Campaign>> c = Load(data, ranked[i].campaign);
+    if (!c.ok()) return c.status();
+    if (!c->has_value()) {
+      return Status::Internal("campaign " + std::to_string(ranked[i].campaign) +
+                              " is counted but neither in memory nor in the archive");
+    }
+    const cluster::Campaign& campaign = **c;
+    rows.push_back({{"rank", i + 1},
+                    {"id", campaign.id},
+                    {"name", cluster::CampaignName(campaign)},
+                    {"reports", ranked[i].reports},
+                    {"share", Share(ranked[i].reports, total)},
+                    {"channel", MainChannel(campaign)}});
+  }
+  ordered_json out;
+  out["scope"] = ScopeJson(data, scope);
+  out["reports"] = total;
+  out["campaigns_in_scope"] = ranked.size();
+  out["campaigns"] = std::move(rows);
+  return out;
+}
+
+Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scope,
+                           const StatsOptions& options) {
+  const analytics::SpamRollups& rollups = *data.rollups;
+  const analytics::SpamRollups::Totals totals = rollups.TotalsIn(scope);
+  ordered_json out;
+  out["scope"] = ScopeJson(data, scope);
+  out["reports"] = totals.reports;
+  out["reporters"] = {
+      {"distinct", totals.reporters},
+      {"exact", totals.reporters_exact},
+      {"note", totals.reporters_exact ? "exact" : "HyperLogLog estimate, about 6.5% error"}};
+  out["channels"] = ChannelSplit(totals.channels);
+  ordered_json kinds = ordered_json::object();
+  for (const SenderKind kind : {SenderKind::kPhone, SenderKind::kShortCode, SenderKind::kEmail,
+                                SenderKind::kAlphanumeric, SenderKind::kNone}) {
+    const uint64_t n = totals.sender_kinds[static_cast<int>(kind)];
+    if (n > 0) kinds[std::string(SenderKindName(kind))] = n;
+  }
+  out["sender_types"] = std::move(kinds);
+
+  Result<ordered_json> ranking = CampaignRanking(data, scope, options.limit);
+  if (!ranking.ok()) return ranking.status();
+  out["campaigns_in_scope"] = (*ranking)["campaigns_in_scope"];
+  out["campaigns"] = std::move((*ranking)["campaigns"]);
+  out["brands"] = KeyCounts(rollups.TopBrands(scope, options.limit), "brand", totals.reports);
+  uint64_t error = 0;
+  const auto domains = rollups.TopDomains(scope, options.limit, &error);
+  out["domains"] = {{"top", KeyCounts(domains, "domain", totals.reports)},
+                    {"overcount_at_most", error}};
+  const auto senders = rollups.TopSenders(scope, options.limit, &error);
+  out["senders"] = {{"top", KeyCounts(senders, "sender", totals.reports)},
+                    {"overcount_at_most", error}};
+
+  // Series: every day of the window, and weeks (Monday to Sunday) from them.
+  const std::vector<analytics::SpamRollups::DayCount> days = rollups.Daily(scope, options.campaign);
+  ordered_json daily = ordered_json::array();
+  std::map<int64_t, std::pair<uint64_t, uint64_t>> weeks;
+  std::map<int64_t, int> week_days;
+  for (const auto& day : days) {
+    ordered_json row = {{"day", FormatDay(day.day)}, {"reports", day.reports}};
+    if (options.campaign != 0) row["campaign_reports"] = day.campaign_reports;
+    daily.push_back(std::move(row));
+    auto& week = weeks[WeekStart(day.day)];
+    week.first += day.reports;
+    week.second += day.campaign_reports;
+    ++week_days[WeekStart(day.day)];
+  }
+  ordered_json weekly = ordered_json::array();
+  for (const auto& [start, counts] : weeks) {
+    ordered_json row = {{"week_of", FormatDay(start)},
+                        {"days_in_window", week_days[start]},
+                        {"reports", counts.first}};
+    if (options.campaign != 0) row["campaign_reports"] = counts.second;
+    weekly.push_back(std::move(row));
+  }
+  if (options.campaign != 0) out["series_campaign"] = options.campaign;
+  out["daily"] = std::move(daily);
+  out["weekly"] = std::move(weekly);
+
+  // Growth: the last seven days of the window against the seven before.
+  ordered_json growing = ordered_json::array();
+  if (!days.empty()) {
+    const int64_t end = days.back().day;
+    cluster::Scope this_week = scope, last_week = scope;
+    this_week.from_day = end - 6;
+    this_week.to_day = end;
+    last_week.from_day = end - 13;
+    last_week.to_day = end - 7;
+    std::map<uint64_t, uint64_t> before;
+    for (const auto& row : rollups.Campaigns(last_week)) before[row.campaign] = row.reports;
+    struct Growth {
+      uint64_t id, now, before;
+      double ratio;
+    };
+    std::vector<Growth> rows;
+    for (const auto& row : rollups.Campaigns(this_week)) {
+      if (row.reports < options.min_growth_reports) break;  // sorted by reports
+      const uint64_t was = before.count(row.campaign) ? before[row.campaign] : 0;
+      rows.push_back(
+          {row.campaign, row.reports, was,
+           static_cast<double>(row.reports) / static_cast<double>(std::max<uint64_t>(was, 1))});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Growth& a, const Growth& b) {
+      return a.ratio != b.ratio ? a.ratio > b.ratio : a.id < b.id;
+    });
+    for (size_t i = 0; i < rows.size() && i < options.limit; ++i) {
+      Result<std::optional<cluster::Campaign>> c = Load(data, rows[i].id);
+      if (!c.ok()) return c.status();
+      growing.push_back({{"id", rows[i].id},
+                         {"name", c->has_value() ? cluster::CampaignName(**c) : ""},
+                         {"last_7_days", rows[i].now},
+                         {"previous_7_days", rows[i].before},
+                         {"growth", rows[i].ratio}});
+    }
+    out["growth"] = {{"week_ending", FormatDay(end)},
+                     {"min_reports", options.min_growth_reports},
+                     {"campaigns", std::move(growing)}};
+  }
+  return out;
+}
+
+Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& scope,
+                             const RegionsOptions& options) {
+  Result<std::optional<cluster::Campaign>> campaign = Load(data, options.campaign);
+  if (!campaign.ok()) return campaign.status();
+  if (!campaign->has_value()) {
+    return Status::NotFound("no campaign " + std::to_string(options.campaign));
+  }
+  const uint64_t id = (*campaign)->id;
+  const std::vector<analytics::SpamRollups::MetroCount> metros = data.rollups->Metros(id, scope);
+  struct Row {
+    const analytics::SpamRollups::MetroCount* metro;
+    double share;
+  };
+  std::vector<Row> ranked;
+  uint64_t below_minimum = 0, total = 0, campaign_total = 0;
+  for (const auto& metro : metros) {
+    total += metro.reports;
+    campaign_total += metro.campaign_reports;
+    if (metro.cbsa.empty()) continue;  // not a place
+    if (metro.reports < options.min_reports) {
+      ++below_minimum;
+      continue;
+    }
+    ranked.push_back({&metro, Share(metro.campaign_reports, metro.reports)});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Row& a, const Row& b) {
+    return a.share != b.share ? a.share > b.share : a.metro->cbsa < b.metro->cbsa;
+  });
+  ordered_json rows = ordered_json::array();
+  for (size_t i = 0; i < ranked.size() && (options.limit == 0 || i < options.limit); ++i) {
+    const auto& metro = *ranked[i].metro;
+    const geo::Metro* place = geo::MetroDirectory::Default().FindMetro(metro.cbsa);
+    ordered_json row = {{"rank", i + 1},
+                        {"region", MetroName(metro.cbsa)},
+                        {"cbsa", metro.cbsa},
+                        {"reports", metro.reports},
+                        {"campaign_reports", metro.campaign_reports},
+                        {"share", ranked[i].share}};
+    if (place != nullptr && place->population > 0) {
+      row["population"] = place->population;
+      row["campaign_reports_per_100k"] = 1e5 * static_cast<double>(metro.campaign_reports) /
+                                         static_cast<double>(place->population);
+    }
+    rows.push_back(std::move(row));
+  }
+  cluster::Scope shown = scope;
+  shown.metro.reset();
+  ordered_json out;
+  out["scope"] = ScopeJson(data, shown);
+  out["campaign"] = {{"id", id}, {"name", cluster::CampaignName(**campaign)}};
+  out["reports"] = total;
+  out["campaign_reports"] = campaign_total;
+  out["share"] = Share(campaign_total, total);
+  out["rule"] = {
+      {"min_reports", options.min_reports},
+      {"text", "a metro is ranked only with at least " + std::to_string(options.min_reports) +
+                   " reported spam messages in scope"},
+      {"metros_below_minimum", below_minimum}};
+  out["regions"] = std::move(rows);
+  return out;
+}
+
+}  // namespace spamradar::app

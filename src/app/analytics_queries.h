@@ -1,0 +1,51 @@
+// The analyst's questions over a data directory, answered from the folded
+// state (campaign engine and rollups) as JSON: the same answers for the CLI
+// (`spamradar stats`, `spamradar regions`, `spamradar campaigns`) and the
+// HTTP API. Read-only; the caller has brought the folds up to date.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/data_directory.h"
+#include "cluster/campaign_view.h"
+#include "core/status.h"
+
+namespace spamradar::app {
+
+// --from, --to, --region, --channel as the user wrote them.
+struct ScopeOptions {
+  std::string from, to, region, channel;
+};
+void AddScopeOptions(CLI::App* cmd, ScopeOptions* options);
+// The scope, or an error naming the option at fault.
+Result<cluster::Scope> ParseScope(const ScopeOptions& options);
+
+// Campaigns ranked by reports in scope, with their share of all reported
+// spam in the same scope.
+Result<nlohmann::ordered_json> CampaignRanking(const DataDirectory& data,
+                                               const cluster::Scope& scope, size_t limit);
+
+struct StatsOptions {
+  size_t limit = 10;                 // rows in each ranking
+  uint64_t campaign = 0;             // also give this campaign's series; 0: none
+  uint64_t min_growth_reports = 20;  // a campaign's reports in the last week to rank its growth
+};
+// Totals, channel split, sender types, top campaigns, brands, domains and
+// senders, daily and weekly series, the campaigns growing fastest.
+Result<nlohmann::ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scope,
+                                     const StatsOptions& options);
+
+struct RegionsOptions {
+  uint64_t campaign = 0;
+  uint64_t min_reports = 100;  // a metro with fewer reported spam in scope is not ranked
+  size_t limit = 0;            // 0: every metro
+};
+// Metros ranked by the campaign's share of the metro's reported spam.
+Result<nlohmann::ordered_json> Regions(const DataDirectory& data, const cluster::Scope& scope,
+                                       const RegionsOptions& options);
+
+}  // namespace spamradar::app
