@@ -8,6 +8,8 @@ namespace {
 constexpr uint32_t SliceKey(uint32_t metro, Channel channel, bool inferred) {
   return metro << 8 | static_cast<uint32_t>(channel) << 1 | (inferred ? 1 : 0);
 }
+// The metro index of the slices that count every metro together.
+constexpr uint32_t kAllMetros = 0xFFFFFF;
 constexpr uint32_t MetroOf(uint32_t key) {
   return key >> 8;
 }
@@ -51,28 +53,54 @@ void SpamRollups::OnAssigned(const Report& report, const analysis::MessageAnalys
                              uint64_t campaign) {
   const int64_t day = UtcDay(report.reported_at);
   const uint32_t metro = Intern(report.metro, &metros_, &metro_index_);
-  Slice& slice = days_[day][SliceKey(metro, report.channel, report.channel_inferred)];
-  ++slice.reports;
+  const uint32_t campaign_index = CampaignIndex(campaign);
   ++reports_;
-  ++slice.campaigns[CampaignIndex(campaign)];
   // Each brand and domain once per report, as the campaign figures count them.
-  thread_local std::vector<std::string_view> seen;
-  seen.clear();
+  thread_local std::vector<uint32_t> brands;
+  thread_local std::vector<std::string_view> domains;
+  brands.clear();
+  domains.clear();
   for (const analysis::LexiconMatch& brand : analysis.brands) {
-    if (std::find(seen.begin(), seen.end(), brand.name) != seen.end()) continue;
-    seen.push_back(brand.name);
-    ++slice.brands[Intern(brand.name, &brands_, &brand_index_)];
+    const uint32_t id = Intern(brand.name, &brands_, &brand_index_);
+    if (std::find(brands.begin(), brands.end(), id) == brands.end()) brands.push_back(id);
   }
-  seen.clear();
   for (const analysis::UrlInfo& url : analysis.urls) {
     if (url.registrable_domain.empty()) continue;
-    if (std::find(seen.begin(), seen.end(), url.registrable_domain) != seen.end()) continue;
-    seen.push_back(url.registrable_domain);
-    slice.domains.Add(url.registrable_domain);
+    if (std::find(domains.begin(), domains.end(), url.registrable_domain) != domains.end()) {
+      continue;
+    }
+    domains.push_back(url.registrable_domain);
   }
-  ++slice.sender_kinds[static_cast<int>(report.sender.kind)];
-  if (!report.sender.value.empty()) slice.senders.Add(report.sender.value);
-  slice.reporters.Add(ReporterKey(report.reporter_hash));
+  const uint64_t reporter = ReporterKey(report.reporter_hash);
+  // Counted in its metro's slice and in the slice of every metro together, so
+  // that a query without a metro reads a handful of slices a day.
+  Day& slices = days_[day];
+  for (const uint32_t where : {metro, kAllMetros}) {
+    Slice& slice = slices[SliceKey(where, report.channel, report.channel_inferred)];
+    ++slice.reports;
+    ++slice.campaigns[campaign_index];
+    for (const uint32_t brand : brands) ++slice.brands[brand];
+    for (const std::string_view domain : domains) slice.domains.Add(domain);
+    ++slice.sender_kinds[static_cast<int>(report.sender.kind)];
+    if (!report.sender.value.empty()) slice.senders.Add(report.sender.value);
+    slice.reporters.Add(reporter);
+  }
+}
+
+std::vector<uint32_t> SpamRollups::MembersOf(uint64_t campaign) const {
+  const auto it = campaign_index_.find(campaign);
+  if (it == campaign_index_.end()) return {};
+  const uint32_t root = root_of_[it->second];
+  const auto members = members_.find(root);
+  return members == members_.end() ? std::vector<uint32_t>{root} : members->second;
+}
+
+uint64_t SpamRollups::Slice::ReportsOf(const std::vector<uint32_t>& members) const {
+  uint64_t total = 0;
+  for (const uint32_t member : members) {
+    if (const auto it = campaigns.find(member); it != campaigns.end()) total += it->second;
+  }
+  return total;
 }
 
 void SpamRollups::OnMerged(uint64_t keep, uint64_t gone) {
@@ -95,16 +123,22 @@ void SpamRollups::OnReset() {
 
 template <typename Visit>
 void SpamRollups::ForEachSlice(const Scope& scope, Visit&& visit) const {
-  std::optional<uint32_t> metro;
+  uint32_t metro = kAllMetros;
   if (scope.metro) {
     const auto it = metro_index_.find(*scope.metro);
     if (it == metro_index_.end()) return;
     metro = it->second;
   }
+  ForEachSliceOf(metro, scope, visit);
+}
+
+template <typename Visit>
+void SpamRollups::ForEachSliceOf(std::optional<uint32_t> metro, const Scope& scope,
+                                 Visit&& visit) const {
   auto day = scope.from_day ? days_.lower_bound(*scope.from_day) : days_.begin();
   for (; day != days_.end() && (!scope.to_day || day->first <= *scope.to_day); ++day) {
     for (const auto& [key, slice] : day->second) {
-      if (metro && MetroOf(key) != *metro) continue;
+      if (metro ? MetroOf(key) != *metro : MetroOf(key) == kAllMetros) continue;
       if (scope.channel && ChannelOf(key) != *scope.channel) continue;
       visit(day->first, key, slice);
     }
@@ -124,49 +158,51 @@ SpamRollups::Totals SpamRollups::TotalsIn(const Scope& scope) const {
   return totals;
 }
 
-std::vector<SpamRollups::CampaignCount> SpamRollups::Campaigns(const Scope& scope) const {
+std::vector<SpamRollups::CampaignCount> SpamRollups::Campaigns(const Scope& scope, size_t limit,
+                                                               uint64_t min_reports,
+                                                               uint64_t* in_scope) const {
   // Dense by campaign index: a window can hold a million one-report campaigns.
   std::vector<uint64_t> counts(campaign_ids_.size(), 0);
   ForEachSlice(scope, [&](int64_t, uint32_t, const Slice& slice) {
     for (const auto& [index, reports] : slice.campaigns) counts[root_of_[index]] += reports;
   });
   std::vector<CampaignCount> out;
+  uint64_t any = 0;
   for (uint32_t index = 0; index < counts.size(); ++index) {
-    if (counts[index] > 0) out.push_back({campaign_ids_[index], counts[index]});
+    any += counts[index] > 0;
+    if (counts[index] >= std::max<uint64_t>(min_reports, 1)) {
+      out.push_back({campaign_ids_[index], counts[index]});
+    }
   }
-  std::sort(out.begin(), out.end(), [](const CampaignCount& a, const CampaignCount& b) {
+  if (in_scope != nullptr) *in_scope = any;
+  const auto before = [](const CampaignCount& a, const CampaignCount& b) {
     return a.reports != b.reports ? a.reports > b.reports : a.campaign < b.campaign;
-  });
+  };
+  // Only the first `limit` need an order (most are one-report campaigns).
+  if (limit < out.size()) {
+    std::nth_element(out.begin(), out.begin() + static_cast<ptrdiff_t>(limit), out.end(), before);
+    out.resize(limit);
+  }
+  std::sort(out.begin(), out.end(), before);
   return out;
 }
 
 uint64_t SpamRollups::CampaignReports(uint64_t campaign, const Scope& scope) const {
-  const auto it = campaign_index_.find(campaign);
-  if (it == campaign_index_.end()) return 0;
-  const uint32_t root = root_of_[it->second];
+  const std::vector<uint32_t> members = MembersOf(campaign);
   uint64_t total = 0;
-  ForEachSlice(scope, [&](int64_t, uint32_t, const Slice& slice) {
-    for (const auto& [index, reports] : slice.campaigns) {
-      if (root_of_[index] == root) total += reports;
-    }
-  });
+  ForEachSlice(scope,
+               [&](int64_t, uint32_t, const Slice& slice) { total += slice.ReportsOf(members); });
   return total;
 }
 
 std::vector<SpamRollups::MetroCount> SpamRollups::Metros(uint64_t campaign,
                                                          const Scope& scope) const {
-  Scope everywhere = scope;
-  everywhere.metro.reset();
-  const auto it = campaign_index_.find(campaign);
-  const uint32_t root = it == campaign_index_.end() ? UINT32_MAX : root_of_[it->second];
+  const std::vector<uint32_t> members = MembersOf(campaign);
   std::vector<MetroCount> rows(metros_.size());
-  ForEachSlice(everywhere, [&](int64_t, uint32_t key, const Slice& slice) {
+  ForEachSliceOf(std::nullopt, scope, [&](int64_t, uint32_t key, const Slice& slice) {
     MetroCount& row = rows[MetroOf(key)];
     row.reports += slice.reports;
-    if (root == UINT32_MAX) return;
-    for (const auto& [index, reports] : slice.campaigns) {
-      if (root_of_[index] == root) row.campaign_reports += reports;
-    }
+    row.campaign_reports += slice.ReportsOf(members);
   });
   std::vector<MetroCount> out;
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -187,19 +223,15 @@ std::vector<SpamRollups::DayCount> SpamRollups::Daily(const Scope& scope, uint64
   if (to < from) return {};
   std::vector<DayCount> out(static_cast<size_t>(to - from + 1));
   for (int64_t day = from; day <= to; ++day) out[static_cast<size_t>(day - from)].day = day;
-  const auto it = campaign_index_.find(campaign);
-  const uint32_t root =
-      campaign == 0 || it == campaign_index_.end() ? UINT32_MAX : root_of_[it->second];
+  const std::vector<uint32_t> members =
+      campaign == 0 ? std::vector<uint32_t>() : MembersOf(campaign);
   Scope window = scope;
   window.from_day = from;
   window.to_day = to;
   ForEachSlice(window, [&](int64_t day, uint32_t, const Slice& slice) {
     DayCount& row = out[static_cast<size_t>(day - from)];
     row.reports += slice.reports;
-    if (root == UINT32_MAX) return;
-    for (const auto& [index, reports] : slice.campaigns) {
-      if (root_of_[index] == root) row.campaign_reports += reports;
-    }
+    row.campaign_reports += slice.ReportsOf(members);
   });
   return out;
 }
@@ -253,7 +285,9 @@ bool SpamRollups::DayRange(int64_t* first, int64_t* last) const {
 
 size_t SpamRollups::slices() const {
   size_t n = 0;
-  for (const auto& [day, slices] : days_) n += slices.size();
+  for (const auto& [day, slices] : days_) {
+    for (const auto& [key, slice] : slices) n += MetroOf(key) != kAllMetros;
+  }
   return n;
 }
 

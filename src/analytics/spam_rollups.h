@@ -4,7 +4,9 @@
 // the log: shares of campaigns in a scope, metro rankings, daily series,
 // brands, domains, senders, sender types, channels, distinct reporters.
 //
-// A slice is one (day, metro, channel, inferred) cell. Each holds its
+// A slice is one (day, metro, channel, inferred) cell; each report also
+// counts in the (day, every metro, channel, inferred) slice, which queries
+// without a metro read instead. Each holds its
 // reports per campaign (by the campaign's id at assignment; merges are
 // applied when queried, through a table of which campaign each one became),
 // per brand and per sender type, exactly; its most frequent domains and
@@ -15,8 +17,10 @@
 // const and may run concurrently with each other, not with the fold.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,8 +60,12 @@ class SpamRollups final : public cluster::AssignmentListener {
     uint64_t campaign = 0;  // the id it has now (after merges)
     uint64_t reports = 0;
   };
-  // Every campaign with reports in scope, most reports first (ties: by id).
-  std::vector<CampaignCount> Campaigns(const Scope& scope) const;
+  // The campaigns with at least `min_reports` in scope, most reports first
+  // (ties: by id), at most `limit` of them; `in_scope` (optional) is set to
+  // how many campaigns have any report in scope.
+  std::vector<CampaignCount> Campaigns(const Scope& scope, size_t limit = SIZE_MAX,
+                                       uint64_t min_reports = 1,
+                                       uint64_t* in_scope = nullptr) const;
   uint64_t CampaignReports(uint64_t campaign, const Scope& scope) const;
 
   struct MetroCount {
@@ -84,7 +92,7 @@ class SpamRollups final : public cluster::AssignmentListener {
   // The first and last UTC day with reports; false when there are none.
   bool DayRange(int64_t* first, int64_t* last) const;
   uint64_t reports() const { return reports_; }
-  size_t slices() const;
+  size_t slices() const;  // per metro, not counting those of every metro together
 
  private:
   struct Slice {
@@ -95,12 +103,20 @@ class SpamRollups final : public cluster::AssignmentListener {
     HeavyHitters domains;
     HeavyHitters senders;
     ReporterSketch reporters;
+    // Reports of the campaigns with these indexes.
+    uint64_t ReportsOf(const std::vector<uint32_t>& members) const;
   };
   // metro index << 8 | channel << 1 | inferred
   using Day = absl::flat_hash_map<uint32_t, Slice>;
 
+  // The slices of the scope: of its metro, or those of every metro together.
   template <typename Visit>
   void ForEachSlice(const Scope& scope, Visit&& visit) const;
+  // The same for one metro index, or (nullopt) for each metro apart.
+  template <typename Visit>
+  void ForEachSliceOf(std::optional<uint32_t> metro, const Scope& scope, Visit&& visit) const;
+  // The campaign indexes that are now part of `campaign`; empty if unknown.
+  std::vector<uint32_t> MembersOf(uint64_t campaign) const;
   uint32_t CampaignIndex(uint64_t campaign);
   static uint32_t Intern(std::string_view value, std::vector<std::string>* names,
                          absl::flat_hash_map<std::string, uint32_t>* index);

@@ -44,9 +44,27 @@ ordered_json ScopeJson(const DataDirectory& data, const cluster::Scope& scope) {
   return out;
 }
 
-Result<std::optional<cluster::Campaign>> Load(const DataDirectory& data, uint64_t id) {
-  return data.campaigns->Get(id);
-}
+// A campaign to read: an active one in place (the largest hold millions of
+// reporters, too many to copy for a name), a dormant one from the archive.
+class Loaded {
+ public:
+  static Result<Loaded> Of(const DataDirectory& data, uint64_t id) {
+    Loaded loaded;
+    loaded.active_ = data.campaigns->Find(id);
+    if (loaded.active_ != nullptr) return loaded;
+    Result<std::optional<cluster::Campaign>> dormant = data.campaigns->Get(id);
+    if (!dormant.ok()) return dormant.status();
+    loaded.dormant_ = std::move(*dormant);
+    return loaded;
+  }
+  const cluster::Campaign* get() const {
+    return active_ != nullptr ? active_ : dormant_ ? &*dormant_ : nullptr;
+  }
+
+ private:
+  const cluster::Campaign* active_ = nullptr;
+  std::optional<cluster::Campaign> dormant_;
+};
 
 ordered_json ChannelSplit(const uint64_t channels[5][2]) {
   ordered_json out = ordered_json::object();
@@ -133,16 +151,18 @@ Result<cluster::Scope> ParseScope(const ScopeOptions& options) {
 Result<ordered_json> CampaignRanking(const DataDirectory& data, const cluster::Scope& scope,
                                      size_t limit) {
   const uint64_t total = data.rollups->TotalsIn(scope).reports;
-  const std::vector<analytics::SpamRollups::CampaignCount> ranked = data.rollups->Campaigns(scope);
+  uint64_t in_scope = 0;
+  const std::vector<analytics::SpamRollups::CampaignCount> ranked =
+      data.rollups->Campaigns(scope, limit, 1, &in_scope);
   ordered_json rows = ordered_json::array();
   for (size_t i = 0; i < ranked.size() && i < limit; ++i) {
-    Result<std::optional<cluster::Campaign>> c = Load(data, ranked[i].campaign);
+    Result<Loaded> c = Loaded::Of(data, ranked[i].campaign);
     if (!c.ok()) return c.status();
-    if (!c->has_value()) {
+    if (c->get() == nullptr) {
       return Status::Internal("campaign " + std::to_string(ranked[i].campaign) +
                               " is counted but neither in memory nor in the archive");
     }
-    const cluster::Campaign& campaign = **c;
+    const cluster::Campaign& campaign = *c->get();
     rows.push_back({{"rank", i + 1},
                     {"id", campaign.id},
                     {"name", cluster::CampaignName(campaign)},
@@ -153,7 +173,7 @@ Result<ordered_json> CampaignRanking(const DataDirectory& data, const cluster::S
   ordered_json out;
   out["scope"] = ScopeJson(data, scope);
   out["reports"] = total;
-  out["campaigns_in_scope"] = ranked.size();
+  out["campaigns_in_scope"] = in_scope;
   out["campaigns"] = std::move(rows);
   return out;
 }
@@ -226,16 +246,13 @@ Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scop
     this_week.to_day = end;
     last_week.from_day = end - 13;
     last_week.to_day = end - 7;
-    std::map<uint64_t, uint64_t> before;
-    for (const auto& row : rollups.Campaigns(last_week)) before[row.campaign] = row.reports;
     struct Growth {
       uint64_t id, now, before;
       double ratio;
     };
     std::vector<Growth> rows;
-    for (const auto& row : rollups.Campaigns(this_week)) {
-      if (row.reports < options.min_growth_reports) break;  // sorted by reports
-      const uint64_t was = before.count(row.campaign) ? before[row.campaign] : 0;
+    for (const auto& row : rollups.Campaigns(this_week, SIZE_MAX, options.min_growth_reports)) {
+      const uint64_t was = rollups.CampaignReports(row.campaign, last_week);
       rows.push_back(
           {row.campaign, row.reports, was,
            static_cast<double>(row.reports) / static_cast<double>(std::max<uint64_t>(was, 1))});
@@ -244,10 +261,10 @@ Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scop
       return a.ratio != b.ratio ? a.ratio > b.ratio : a.id < b.id;
     });
     for (size_t i = 0; i < rows.size() && i < options.limit; ++i) {
-      Result<std::optional<cluster::Campaign>> c = Load(data, rows[i].id);
+      Result<Loaded> c = Loaded::Of(data, rows[i].id);
       if (!c.ok()) return c.status();
       growing.push_back({{"id", rows[i].id},
-                         {"name", c->has_value() ? cluster::CampaignName(**c) : ""},
+                         {"name", c->get() != nullptr ? cluster::CampaignName(*c->get()) : ""},
                          {"last_7_days", rows[i].now},
                          {"previous_7_days", rows[i].before},
                          {"growth", rows[i].ratio}});
@@ -261,12 +278,12 @@ Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scop
 
 Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& scope,
                              const RegionsOptions& options) {
-  Result<std::optional<cluster::Campaign>> campaign = Load(data, options.campaign);
+  Result<Loaded> campaign = Loaded::Of(data, options.campaign);
   if (!campaign.ok()) return campaign.status();
-  if (!campaign->has_value()) {
+  if (campaign->get() == nullptr) {
     return Status::NotFound("no campaign " + std::to_string(options.campaign));
   }
-  const uint64_t id = (*campaign)->id;
+  const uint64_t id = campaign->get()->id;
   const std::vector<analytics::SpamRollups::MetroCount> metros = data.rollups->Metros(id, scope);
   struct Row {
     const analytics::SpamRollups::MetroCount* metro;
@@ -308,7 +325,7 @@ Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& sc
   shown.metro.reset();
   ordered_json out;
   out["scope"] = ScopeJson(data, shown);
-  out["campaign"] = {{"id", id}, {"name", cluster::CampaignName(**campaign)}};
+  out["campaign"] = {{"id", id}, {"name", cluster::CampaignName(*campaign->get())}};
   out["reports"] = total;
   out["campaign_reports"] = campaign_total;
   out["share"] = Share(campaign_total, total);

@@ -90,7 +90,9 @@ int RunCampaigns(const CampaignsOptions& options) {
   const analytics::SpamRollups& rollups = *(*directory)->rollups;
   const uint64_t total = rollups.TotalsIn(*scope).reports;
   std::vector<std::pair<uint64_t, uint64_t>> ranked;  // (reports in scope, id)
-  for (const auto& row : rollups.Campaigns(*scope)) ranked.push_back({row.reports, row.campaign});
+  for (const auto& row : rollups.Campaigns(*scope, options.limit)) {
+    ranked.push_back({row.reports, row.campaign});
+  }
   if (!options.json) {
     std::printf("%s reports in scope; share = of all reported spam in scope\n",
                 std::to_string(total).c_str());
