@@ -102,6 +102,21 @@ void BM_Regions(benchmark::State& state) {
   state.SetLabel(kScopeNames[state.range(0)]);
 }
 
+// The parts of a ranking: the counting alone, the totals alone.
+void BM_RollupsCampaigns(benchmark::State& state) {
+  const Scope scope = ScopeOf(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(Folded().rollups->Campaigns(scope, 20));
+  state.SetLabel(kScopeNames[state.range(0)]);
+}
+
+void BM_RollupsTotals(benchmark::State& state) {
+  const Scope scope = ScopeOf(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(Folded().rollups->TotalsIn(scope));
+  state.SetLabel(kScopeNames[state.range(0)]);
+}
+
+BENCHMARK(BM_RollupsCampaigns)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RollupsTotals)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CampaignRanking)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stats)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StatsWithCampaignSeries)->Unit(benchmark::kMillisecond);

@@ -45,8 +45,34 @@ uint32_t SpamRollups::CampaignIndex(uint64_t campaign) {
   if (added) {
     campaign_ids_.push_back(campaign);
     root_of_.push_back(it->second);
+    reports_of_.push_back(0);
+    first_day_.push_back(0);
+    first_key_.push_back(0);
   }
   return it->second;
+}
+
+bool SpamRollups::IsSingle(uint32_t index) const {
+  return reports_of_[index] == 1 && root_of_[index] == index && !members_.contains(index);
+}
+
+bool SpamRollups::SingleIn(uint32_t index, int64_t day, uint32_t key) const {
+  if (first_day_[index] != day) return false;
+  return key == first_key_[index] ||
+         key == SliceKey(kAllMetros, ChannelOf(first_key_[index]), InferredOf(first_key_[index]));
+}
+
+void SpamRollups::Promote(uint32_t index) {
+  if (!IsSingle(index)) return;
+  Day& slices = days_[first_day_[index]];
+  const uint32_t key = first_key_[index];
+  for (const uint32_t where : {key, SliceKey(kAllMetros, ChannelOf(key), InferredOf(key))}) {
+    Slice& slice = slices.At(where);
+    auto& singles = slice.singles;
+    singles.erase(std::find(singles.begin(), singles.end(), index));
+    slice.campaigns[index] = 1;
+  }
+  reports_of_[index] = 2;  // no longer single; corrected by the caller's count
 }
 
 void SpamRollups::OnAssigned(const Report& report, const analysis::MessageAnalysis& analysis,
@@ -74,11 +100,27 @@ void SpamRollups::OnAssigned(const Report& report, const analysis::MessageAnalys
   const uint64_t reporter = ReporterKey(report.reporter_hash);
   // Counted in its metro's slice and in the slice of every metro together, so
   // that a query without a metro reads a handful of slices a day.
+  // A campaign's first report is kept in its slices' list of single reports;
+  // most campaigns never get a second, and rankings count those lists whole.
+  const bool first = reports_of_[campaign_index] == 0;
+  if (reports_of_[campaign_index] == 1) {
+    Promote(campaign_index);
+    reports_of_[campaign_index] = 1;
+  }
+  ++reports_of_[campaign_index];
+  if (first) {
+    first_day_[campaign_index] = static_cast<int32_t>(day);
+    first_key_[campaign_index] = SliceKey(metro, report.channel, report.channel_inferred);
+  }
   Day& slices = days_[day];
   for (const uint32_t where : {metro, kAllMetros}) {
-    Slice& slice = slices[SliceKey(where, report.channel, report.channel_inferred)];
+    Slice& slice = slices.At(SliceKey(where, report.channel, report.channel_inferred));
     ++slice.reports;
-    ++slice.campaigns[campaign_index];
+    if (first) {
+      slice.singles.push_back(campaign_index);
+    } else {
+      ++slice.campaigns[campaign_index];
+    }
     for (const uint32_t brand : brands) ++slice.brands[brand];
     for (const std::string_view domain : domains) slice.domains.Add(domain);
     ++slice.sender_kinds[static_cast<int>(report.sender.kind)];
@@ -95,10 +137,15 @@ std::vector<uint32_t> SpamRollups::MembersOf(uint64_t campaign) const {
   return members == members_.end() ? std::vector<uint32_t>{root} : members->second;
 }
 
-uint64_t SpamRollups::Slice::ReportsOf(const std::vector<uint32_t>& members) const {
+uint64_t SpamRollups::ReportsIn(const Slice& slice, int64_t day, uint32_t key,
+                                const std::vector<uint32_t>& members) const {
   uint64_t total = 0;
   for (const uint32_t member : members) {
-    if (const auto it = campaigns.find(member); it != campaigns.end()) total += it->second;
+    if (IsSingle(member)) {
+      total += SingleIn(member, day, key);
+    } else if (const auto it = slice.campaigns.find(member); it != slice.campaigns.end()) {
+      total += it->second;
+    }
   }
   return total;
 }
@@ -107,6 +154,9 @@ void SpamRollups::OnMerged(uint64_t keep, uint64_t gone) {
   const uint32_t into = root_of_[CampaignIndex(keep)];
   const uint32_t from = root_of_[CampaignIndex(gone)];
   if (into == from) return;
+  // Single reports are counted as campaigns of their own; merged, they are not.
+  Promote(into);
+  Promote(from);
   std::vector<uint32_t>& members = members_[into];
   if (members.empty()) members.push_back(into);
   auto moved = members_.extract(from);
@@ -137,12 +187,31 @@ void SpamRollups::ForEachSliceOf(std::optional<uint32_t> metro, const Scope& sco
                                  Visit&& visit) const {
   auto day = scope.from_day ? days_.lower_bound(*scope.from_day) : days_.begin();
   for (; day != days_.end() && (!scope.to_day || day->first <= *scope.to_day); ++day) {
-    for (const auto& [key, slice] : day->second) {
-      if (metro ? MetroOf(key) != *metro : MetroOf(key) == kAllMetros) continue;
+    const Day& slices = day->second;
+    if (!metro) {  // each metro apart
+      for (const auto& [key, slice] : slices.metros) {
+        if (scope.channel && ChannelOf(key) != *scope.channel) continue;
+        visit(day->first, key, slice);
+      }
+      continue;
+    }
+    // One metro (or every metro together): ten slices at most, found directly.
+    for (uint32_t channel_bits = 0; channel_bits < Day::kChannels; ++channel_bits) {
+      const uint32_t key = *metro << 8 | channel_bits;
       if (scope.channel && ChannelOf(key) != *scope.channel) continue;
-      visit(day->first, key, slice);
+      if (const Slice* slice = slices.Find(key)) visit(day->first, key, *slice);
     }
   }
+}
+
+SpamRollups::Slice& SpamRollups::Day::At(uint32_t key) {
+  return MetroOf(key) == kAllMetros ? all[key & 0xFF] : metros[key];
+}
+
+const SpamRollups::Slice* SpamRollups::Day::Find(uint32_t key) const {
+  if (MetroOf(key) == kAllMetros) return all[key & 0xFF].reports > 0 ? &all[key & 0xFF] : nullptr;
+  const auto it = metros.find(key);
+  return it == metros.end() ? nullptr : &it->second;
 }
 
 SpamRollups::Totals SpamRollups::TotalsIn(const Scope& scope) const {
@@ -162,19 +231,31 @@ std::vector<SpamRollups::CampaignCount> SpamRollups::Campaigns(const Scope& scop
                                                                uint64_t min_reports,
                                                                uint64_t* in_scope) const {
   // Dense by campaign index: a window can hold a million one-report campaigns.
-  std::vector<uint64_t> counts(campaign_ids_.size(), 0);
+  // Campaigns of more than one report, summed by what they are part of now.
+  absl::flat_hash_map<uint32_t, uint64_t> counts;
+  uint64_t singles = 0;
   ForEachSlice(scope, [&](int64_t, uint32_t, const Slice& slice) {
     for (const auto& [index, reports] : slice.campaigns) counts[root_of_[index]] += reports;
+    singles += slice.singles.size();
   });
   std::vector<CampaignCount> out;
-  uint64_t any = 0;
-  for (uint32_t index = 0; index < counts.size(); ++index) {
-    any += counts[index] > 0;
-    if (counts[index] >= std::max<uint64_t>(min_reports, 1)) {
-      out.push_back({campaign_ids_[index], counts[index]});
-    }
+  for (const auto& [index, reports] : counts) {
+    if (reports >= std::max<uint64_t>(min_reports, 1))
+      out.push_back({campaign_ids_[index], reports});
   }
-  if (in_scope != nullptr) *in_scope = any;
+  if (in_scope != nullptr) *in_scope = counts.size() + singles;
+  // One-report campaigns rank after every other, by id: read only when the
+  // ranking reaches them.
+  if (min_reports <= 1 && out.size() < limit && singles > 0) {
+    std::vector<uint64_t> ids;
+    ids.reserve(singles);
+    ForEachSlice(scope, [&](int64_t, uint32_t, const Slice& slice) {
+      for (const uint32_t index : slice.singles) ids.push_back(campaign_ids_[index]);
+    });
+    const size_t wanted = std::min(ids.size(), limit - out.size());
+    std::partial_sort(ids.begin(), ids.begin() + static_cast<ptrdiff_t>(wanted), ids.end());
+    for (size_t i = 0; i < wanted; ++i) out.push_back({ids[i], 1});
+  }
   const auto before = [](const CampaignCount& a, const CampaignCount& b) {
     return a.reports != b.reports ? a.reports > b.reports : a.campaign < b.campaign;
   };
@@ -190,8 +271,9 @@ std::vector<SpamRollups::CampaignCount> SpamRollups::Campaigns(const Scope& scop
 uint64_t SpamRollups::CampaignReports(uint64_t campaign, const Scope& scope) const {
   const std::vector<uint32_t> members = MembersOf(campaign);
   uint64_t total = 0;
-  ForEachSlice(scope,
-               [&](int64_t, uint32_t, const Slice& slice) { total += slice.ReportsOf(members); });
+  ForEachSlice(scope, [&](int64_t day, uint32_t key, const Slice& slice) {
+    total += ReportsIn(slice, day, key, members);
+  });
   return total;
 }
 
@@ -199,10 +281,10 @@ std::vector<SpamRollups::MetroCount> SpamRollups::Metros(uint64_t campaign,
                                                          const Scope& scope) const {
   const std::vector<uint32_t> members = MembersOf(campaign);
   std::vector<MetroCount> rows(metros_.size());
-  ForEachSliceOf(std::nullopt, scope, [&](int64_t, uint32_t key, const Slice& slice) {
+  ForEachSliceOf(std::nullopt, scope, [&](int64_t day, uint32_t key, const Slice& slice) {
     MetroCount& row = rows[MetroOf(key)];
     row.reports += slice.reports;
-    row.campaign_reports += slice.ReportsOf(members);
+    row.campaign_reports += ReportsIn(slice, day, key, members);
   });
   std::vector<MetroCount> out;
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -228,10 +310,10 @@ std::vector<SpamRollups::DayCount> SpamRollups::Daily(const Scope& scope, uint64
   Scope window = scope;
   window.from_day = from;
   window.to_day = to;
-  ForEachSlice(window, [&](int64_t day, uint32_t, const Slice& slice) {
+  ForEachSlice(window, [&](int64_t day, uint32_t key, const Slice& slice) {
     DayCount& row = out[static_cast<size_t>(day - from)];
     row.reports += slice.reports;
-    row.campaign_reports += slice.ReportsOf(members);
+    row.campaign_reports += ReportsIn(slice, day, key, members);
   });
   return out;
 }
@@ -285,9 +367,7 @@ bool SpamRollups::DayRange(int64_t* first, int64_t* last) const {
 
 size_t SpamRollups::slices() const {
   size_t n = 0;
-  for (const auto& [day, slices] : days_) {
-    for (const auto& [key, slice] : slices) n += MetroOf(key) != kAllMetros;
-  }
+  for (const auto& [day, slices] : days_) n += slices.metros.size();
   return n;
 }
 

@@ -17,6 +17,7 @@
 // const and may run concurrently with each other, not with the fold.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -103,11 +104,19 @@ class SpamRollups final : public cluster::AssignmentListener {
     HeavyHitters domains;
     HeavyHitters senders;
     ReporterSketch reporters;
-    // Reports of the campaigns with these indexes.
-    uint64_t ReportsOf(const std::vector<uint32_t>& members) const;
+    // Campaigns (by index) whose only report is in this slice: most
+    // campaigns, kept apart so that rankings need not count them one by one.
+    std::vector<uint32_t> singles;
   };
-  // metro index << 8 | channel << 1 | inferred
-  using Day = absl::flat_hash_map<uint32_t, Slice>;
+  // The slices of one day, keyed metro index << 8 | channel << 1 | inferred;
+  // those of every metro together apart, by channel << 1 | inferred.
+  struct Day {
+    static constexpr uint32_t kChannels = 10;  // 5 channels, declared or inferred
+    absl::flat_hash_map<uint32_t, Slice> metros;
+    std::array<Slice, kChannels> all;
+    Slice& At(uint32_t key);
+    const Slice* Find(uint32_t key) const;  // null when it has no report
+  };
 
   // The slices of the scope: of its metro, or those of every metro together.
   template <typename Visit>
@@ -117,6 +126,16 @@ class SpamRollups final : public cluster::AssignmentListener {
   void ForEachSliceOf(std::optional<uint32_t> metro, const Scope& scope, Visit&& visit) const;
   // The campaign indexes that are now part of `campaign`; empty if unknown.
   std::vector<uint32_t> MembersOf(uint64_t campaign) const;
+  // Reports in `slice` (of `day`, `key`) of campaigns with these indexes.
+  uint64_t ReportsIn(const Slice& slice, int64_t day, uint32_t key,
+                     const std::vector<uint32_t>& members) const;
+  // A campaign of one report, not merged with any: its report is in the
+  // `singles` of its slices rather than in their counts.
+  bool IsSingle(uint32_t index) const;
+  bool SingleIn(uint32_t index, int64_t day, uint32_t key) const;
+  // Moves a single campaign's report from `singles` into the counts (before
+  // its second report or a merge).
+  void Promote(uint32_t index);
   uint32_t CampaignIndex(uint64_t campaign);
   static uint32_t Intern(std::string_view value, std::vector<std::string>* names,
                          absl::flat_hash_map<std::string, uint32_t>* index);
@@ -135,6 +154,9 @@ class SpamRollups final : public cluster::AssignmentListener {
   absl::flat_hash_map<uint64_t, uint32_t> campaign_index_;
   std::vector<uint64_t> campaign_ids_;
   std::vector<uint32_t> root_of_;
+  std::vector<uint32_t> reports_of_;  // reports assigned to each index itself
+  std::vector<int32_t> first_day_;    // the day and slice of each index's first report
+  std::vector<uint32_t> first_key_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> members_;
 };
 

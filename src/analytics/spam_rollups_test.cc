@@ -151,6 +151,39 @@ TEST_F(SpamRollupsTest, MergedCampaignsCountAsOne) {
   EXPECT_EQ(rollups_.CampaignReports(std::max(loans, prizes), Days(0, 1)), 3u);
 }
 
+TEST_F(SpamRollupsTest, OneReportCampaignsRankAfterTheOthersByIdAndCountInFull) {
+  const uint64_t cruise = Add(0, "Win a free cruise! Reply YES to 55123", "31080");
+  const uint64_t loan = Add(1, "Need cash fast? Call 1-888-555-0199 for a loan today");
+  const uint64_t luxury = Add(1, "Gucci & Prada up to 80% off! Shop now: lvshop1.com");
+  Add(2, "Prada & Gucci up to 70% off! Shop now: lvshop2.com");
+  const uint64_t pills = Add(2, "Cheap pills, no prescription: rx-meds.top");
+  uint64_t in_scope = 0;
+  const std::vector<SpamRollups::CampaignCount> top =
+      rollups_.Campaigns(Days(0, 2), 3, 1, &in_scope);
+  ASSERT_EQ(top.size(), 3u);
+  EXPECT_EQ(top[0].campaign, luxury);
+  EXPECT_EQ(top[0].reports, 2u);
+  EXPECT_EQ(top[1].campaign, cruise);
+  EXPECT_EQ(top[1].reports, 1u);
+  EXPECT_EQ(top[2].campaign, loan);
+  EXPECT_EQ(in_scope, 4u);
+  EXPECT_EQ(rollups_.Campaigns(Days(0, 2)).size(), 4u);
+  EXPECT_EQ(rollups_.Campaigns(Days(0, 2), 10, 2).size(), 1u);
+  // A one-report campaign is found in its own day and metro only.
+  EXPECT_EQ(rollups_.CampaignReports(pills, Days(2, 2)), 1u);
+  EXPECT_EQ(rollups_.CampaignReports(pills, Days(0, 1)), 0u);
+  const std::vector<SpamRollups::MetroCount> metros = rollups_.Metros(cruise, Days(0, 2));
+  ASSERT_EQ(metros.size(), 2u);
+  EXPECT_EQ(metros[0].cbsa, "31080");
+  EXPECT_EQ(metros[0].campaign_reports, 1u);
+  EXPECT_EQ(metros[1].campaign_reports, 0u);
+  // Its second report makes it an ordinary campaign, both reports counted.
+  Add(3, "Win a free cruise! Reply YES to 55123 now", "35620");
+  EXPECT_EQ(rollups_.CampaignReports(cruise, Days(0, 3)), 2u);
+  EXPECT_EQ(rollups_.Campaigns(Days(0, 3), 1)[0].reports, 2u);
+  EXPECT_EQ(rollups_.TotalsIn(Days(0, 3)).reports, 6u);
+}
+
 TEST(ReporterSketchTest, ExactWhileSmallThenWithinTheStatedError) {
   std::mt19937_64 random(1);
   ReporterSketch small;

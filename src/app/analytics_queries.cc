@@ -44,27 +44,15 @@ ordered_json ScopeJson(const DataDirectory& data, const cluster::Scope& scope) {
   return out;
 }
 
-// A campaign to read: an active one in place (the largest hold millions of
-// reporters, too many to copy for a name), a dormant one from the archive.
-class Loaded {
- public:
-  static Result<Loaded> Of(const DataDirectory& data, uint64_t id) {
-    Loaded loaded;
-    loaded.active_ = data.campaigns->Find(id);
-    if (loaded.active_ != nullptr) return loaded;
-    Result<std::optional<cluster::Campaign>> dormant = data.campaigns->Get(id);
-    if (!dormant.ok()) return dormant.status();
-    loaded.dormant_ = std::move(*dormant);
-    return loaded;
+// What a listing shows of a campaign (for a dormant one, without loading it).
+Result<cluster::CampaignSummary> SummaryOf(const DataDirectory& data, uint64_t id) {
+  Result<std::optional<cluster::CampaignSummary>> summary = data.campaigns->Summary(id);
+  if (!summary.ok()) return summary.status();
+  if (!summary->has_value()) {
+    return Status::NotFound("no campaign " + std::to_string(id));
   }
-  const cluster::Campaign* get() const {
-    return active_ != nullptr ? active_ : dormant_ ? &*dormant_ : nullptr;
-  }
-
- private:
-  const cluster::Campaign* active_ = nullptr;
-  std::optional<cluster::Campaign> dormant_;
-};
+  return std::move(**summary);
+}
 
 ordered_json ChannelSplit(const uint64_t channels[5][2]) {
   ordered_json out = ordered_json::object();
@@ -76,21 +64,6 @@ ordered_json ChannelSplit(const uint64_t channels[5][2]) {
                                               {"inferred", channels[c][1]}};
   }
   return out;
-}
-
-// The channel a campaign is sent over: its most reported one, declared and
-// inferred together (reports often leave the channel out).
-std::string MainChannel(const cluster::Campaign& c) {
-  int best = static_cast<int>(Channel::kUnknown);
-  uint64_t most = 0;
-  for (const Channel channel : {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs}) {
-    const auto i = static_cast<int>(channel);
-    if (c.channels[i][0] + c.channels[i][1] > most) {
-      most = c.channels[i][0] + c.channels[i][1];
-      best = i;
-    }
-  }
-  return std::string(ChannelName(static_cast<Channel>(best)));
 }
 
 ordered_json KeyCounts(const std::vector<analytics::KeyCount>& rows, const char* name,
@@ -106,7 +79,47 @@ int64_t WeekStart(int64_t day) {  // the Monday on or before `day` (day 0 was a 
   return day - ((day % 7 + 7 + 3) % 7);
 }
 
+nlohmann::ordered_json CampaignChannelsJson(const cluster::Campaign& c) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const Channel channel :
+       {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs, Channel::kUnknown}) {
+    const auto index = static_cast<int>(channel);
+    if (c.channels[index][0] + c.channels[index][1] == 0) continue;
+    out[std::string(ChannelName(channel))] = {{"declared", c.channels[index][0]},
+                                              {"inferred", c.channels[index][1]}};
+  }
+  return out;
+}
+
 }  // namespace
+
+nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports, double share,
+                                    bool full) {
+  const size_t n = full ? 20 : 5;
+  nlohmann::ordered_json row = {{"id", c.id},
+                                {"name", cluster::CampaignName(c)},
+                                {"reports", reports},
+                                {"share", share},
+                                {"first_seen", FormatRfc3339(c.first_seen)},
+                                {"last_seen", FormatRfc3339(c.last_seen)},
+                                {"template", cluster::CampaignTemplate(c)},
+                                {"brands", cluster::TopKeys(c.brands, n)},
+                                {"domains", cluster::TopKeys(c.domains, n)},
+                                {"senders", cluster::TopKeys(c.senders, n)},
+                                {"channels", CampaignChannelsJson(c)},
+                                {"reporters", c.reporters.size()}};
+  if (full) {
+    row["kind"] = cluster::CampaignKind(c);
+    row["all_reports"] = c.reports;
+    row["phones"] = cluster::TopKeys(c.phones, n);
+    row["short_codes"] = cluster::TopKeys(c.short_codes, n);
+    row["distinct_domains"] = c.domains.size();
+    row["distinct_senders"] = c.senders.size();
+    row["aliases"] = c.aliases;
+    row["samples"] = c.samples;
+  }
+  return row;
+}
 
 void AddScopeOptions(CLI::App* cmd, ScopeOptions* options) {
   cmd->add_option("--from", options->from, "First day, inclusive (YYYY-MM-DD, UTC)");
@@ -156,19 +169,14 @@ Result<ordered_json> CampaignRanking(const DataDirectory& data, const cluster::S
       data.rollups->Campaigns(scope, limit, 1, &in_scope);
   ordered_json rows = ordered_json::array();
   for (size_t i = 0; i < ranked.size() && i < limit; ++i) {
-    Result<Loaded> c = Loaded::Of(data, ranked[i].campaign);
+    Result<cluster::CampaignSummary> c = SummaryOf(data, ranked[i].campaign);
     if (!c.ok()) return c.status();
-    if (c->get() == nullptr) {
-      return Status::Internal("campaign " + std::to_string(ranked[i].campaign) +
-                              " is counted but neither in memory nor in the archive");
-    }
-    const cluster::Campaign& campaign = *c->get();
     rows.push_back({{"rank", i + 1},
-                    {"id", campaign.id},
-                    {"name", cluster::CampaignName(campaign)},
+                    {"id", c->id},
+                    {"name", c->name},
                     {"reports", ranked[i].reports},
                     {"share", Share(ranked[i].reports, total)},
-                    {"channel", MainChannel(campaign)}});
+                    {"channel", std::string(ChannelName(c->channel))}});
   }
   ordered_json out;
   out["scope"] = ScopeJson(data, scope);
@@ -261,10 +269,10 @@ Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scop
       return a.ratio != b.ratio ? a.ratio > b.ratio : a.id < b.id;
     });
     for (size_t i = 0; i < rows.size() && i < options.limit; ++i) {
-      Result<Loaded> c = Loaded::Of(data, rows[i].id);
+      Result<cluster::CampaignSummary> c = SummaryOf(data, rows[i].id);
       if (!c.ok()) return c.status();
       growing.push_back({{"id", rows[i].id},
-                         {"name", c->get() != nullptr ? cluster::CampaignName(*c->get()) : ""},
+                         {"name", c->name},
                          {"last_7_days", rows[i].now},
                          {"previous_7_days", rows[i].before},
                          {"growth", rows[i].ratio}});
@@ -278,12 +286,9 @@ Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scop
 
 Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& scope,
                              const RegionsOptions& options) {
-  Result<Loaded> campaign = Loaded::Of(data, options.campaign);
+  Result<cluster::CampaignSummary> campaign = SummaryOf(data, options.campaign);
   if (!campaign.ok()) return campaign.status();
-  if (campaign->get() == nullptr) {
-    return Status::NotFound("no campaign " + std::to_string(options.campaign));
-  }
-  const uint64_t id = campaign->get()->id;
+  const uint64_t id = campaign->id;
   const std::vector<analytics::SpamRollups::MetroCount> metros = data.rollups->Metros(id, scope);
   struct Row {
     const analytics::SpamRollups::MetroCount* metro;
@@ -325,7 +330,7 @@ Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& sc
   shown.metro.reset();
   ordered_json out;
   out["scope"] = ScopeJson(data, shown);
-  out["campaign"] = {{"id", id}, {"name", cluster::CampaignName(*campaign->get())}};
+  out["campaign"] = {{"id", id}, {"name", campaign->name}};
   out["reports"] = total;
   out["campaign_reports"] = campaign_total;
   out["share"] = Share(campaign_total, total);

@@ -24,6 +24,13 @@ void AddScopeOptions(CLI::App* cmd, ScopeOptions* options);
 // The scope, or an error naming the option at fault.
 Result<cluster::Scope> ParseScope(const ScopeOptions& options);
 
+// One campaign: id, name, reports (in the scope asked about), share, first
+// and last seen, template, brands, domains, senders, channels (declared and
+// inferred), reporters; with `full`, also kind, phones, short codes,
+// distinct counts, aliases and sample messages.
+nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports, double share,
+                                    bool full);
+
 // Campaigns ranked by reports in scope, with their share of all reported
 // spam in the same scope.
 Result<nlohmann::ordered_json> CampaignRanking(const DataDirectory& data,

@@ -28,46 +28,6 @@ struct CampaignsOptions {
   bool json = false;
 };
 
-nlohmann::ordered_json ChannelsJson(const cluster::Campaign& c) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  for (const Channel channel :
-       {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs, Channel::kUnknown}) {
-    const auto index = static_cast<int>(channel);
-    if (c.channels[index][0] + c.channels[index][1] == 0) continue;
-    out[std::string(ChannelName(channel))] = {{"declared", c.channels[index][0]},
-                                              {"inferred", c.channels[index][1]}};
-  }
-  return out;
-}
-
-nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports, double share,
-                                    bool full) {
-  const size_t n = full ? 20 : 5;
-  nlohmann::ordered_json row = {{"id", c.id},
-                                {"name", cluster::CampaignName(c)},
-                                {"reports", reports},
-                                {"share", share},
-                                {"first_seen", FormatRfc3339(c.first_seen)},
-                                {"last_seen", FormatRfc3339(c.last_seen)},
-                                {"template", cluster::CampaignTemplate(c)},
-                                {"brands", cluster::TopKeys(c.brands, n)},
-                                {"domains", cluster::TopKeys(c.domains, n)},
-                                {"senders", cluster::TopKeys(c.senders, n)},
-                                {"channels", ChannelsJson(c)},
-                                {"reporters", c.reporters.size()}};
-  if (full) {
-    row["kind"] = cluster::CampaignKind(c);
-    row["all_reports"] = c.reports;
-    row["phones"] = cluster::TopKeys(c.phones, n);
-    row["short_codes"] = cluster::TopKeys(c.short_codes, n);
-    row["distinct_domains"] = c.domains.size();
-    row["distinct_senders"] = c.senders.size();
-    row["aliases"] = c.aliases;
-    row["samples"] = c.samples;
-  }
-  return row;
-}
-
 Result<std::unique_ptr<DataDirectory>> OpenWithCampaigns(const std::string& data) {
   Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(data);
   if (!directory.ok()) return directory.status();

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cluster/campaign_codec.h"
+#include "cluster/campaign_view.h"
 #include "core/hash.h"
 #include "text/shingles.h"
 
@@ -227,6 +228,17 @@ uint64_t CampaignEngine::AssignedAt(uint64_t sequence) const {
   return sequence - back;
 }
 
+Result<std::optional<CampaignSummary>> CampaignEngine::Summary(uint64_t id) const {
+  if (const Campaign* active = Find(id)) return std::optional<CampaignSummary>(SummaryOf(*active));
+  if (archive_ == nullptr || dormant_ == 0) return std::optional<CampaignSummary>();
+  Result<std::optional<std::string>> stored = archive_->GetSummary(Resolve(id));
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) return std::optional<CampaignSummary>();
+  Result<CampaignSummary> summary = DecodeSummary(**stored);
+  if (!summary.ok()) return summary.status();
+  return std::optional<CampaignSummary>(std::move(*summary));
+}
+
 uint64_t CampaignEngine::CampaignOf(uint64_t sequence) const {
   const uint64_t campaign = AssignedAt(sequence);
   return campaign == 0 ? 0 : Resolve(campaign);
@@ -423,8 +435,9 @@ void CampaignEngine::Sweep(Timestamp now, uint64_t sequence) {
     std::sort(record.owned.begin(), record.owned.end());
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    if (Status status = archive_->Put(id, sequence, EncodeCampaign(record),
-                                      PackVariants(record.variants), keys);
+    if (Status status =
+            archive_->Put(id, sequence, EncodeCampaign(record), PackVariants(record.variants),
+                          EncodeSummary(SummaryOf(record.campaign)), keys);
         !status.ok()) {
       return Fail(status);
     }

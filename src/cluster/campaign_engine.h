@@ -93,6 +93,17 @@ struct Campaign {
   std::vector<uint64_t> aliases;  // ids of campaigns merged into this one
 };
 
+// What a listing shows of a campaign, readable for a dormant one without
+// loading it whole.
+struct CampaignSummary {
+  uint64_t id = 0;
+  std::string name;
+  Channel channel = Channel::kUnknown;  // most reported, declared and inferred together
+  uint64_t reports = 0;
+  Timestamp first_seen;
+  Timestamp last_seen;
+};
+
 // A new message matched against the known campaigns.
 struct CampaignMatch {
   uint64_t campaign = 0;  // 0: none
@@ -127,6 +138,8 @@ class CampaignEngine final : public store::Fold {
   const Campaign* Find(uint64_t id) const;
   // Active or dormant, following aliases.
   Result<std::optional<Campaign>> Get(uint64_t id) const;
+  // The same, only what a listing shows (cheap for a dormant campaign).
+  Result<std::optional<CampaignSummary>> Summary(uint64_t id) const;
   // The active campaigns, by id.
   std::vector<const Campaign*> Campaigns() const;
   // Every campaign, active ones first, each group by id; `visit` may keep

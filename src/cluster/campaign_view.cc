@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/bytes.h"
 #include "signals/url_extractor.h"
 
 namespace spamradar::cluster {
@@ -208,6 +209,53 @@ std::string CampaignTemplate(const Campaign& campaign) {
   for (const auto& [shape, count] : campaign.shapes) templates[Templatize(shape, brands)] += count;
   const std::vector<std::string> top = TopKeys(templates, 1);
   return top.empty() ? "" : top[0];
+}
+
+Channel MainChannel(const Campaign& campaign) {
+  Channel best = Channel::kUnknown;
+  uint64_t most = 0;
+  for (const Channel channel : {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs}) {
+    const auto i = static_cast<int>(channel);
+    if (campaign.channels[i][0] + campaign.channels[i][1] > most) {
+      most = campaign.channels[i][0] + campaign.channels[i][1];
+      best = channel;
+    }
+  }
+  return best;
+}
+
+CampaignSummary SummaryOf(const Campaign& campaign) {
+  return {campaign.id,      CampaignName(campaign), MainChannel(campaign),
+          campaign.reports, campaign.first_seen,    campaign.last_seen};
+}
+
+std::string EncodeSummary(const CampaignSummary& summary) {
+  ByteWriter out;
+  out.PutVarint(1);  // format version
+  out.PutVarint(summary.id);
+  out.PutString(summary.name);
+  out.PutVarint(static_cast<uint64_t>(summary.channel));
+  out.PutVarint(summary.reports);
+  out.PutSigned(ToUnixMillis(summary.first_seen));
+  out.PutSigned(ToUnixMillis(summary.last_seen));
+  return out.Release();
+}
+
+Result<CampaignSummary> DecodeSummary(std::string_view bytes) {
+  ByteReader in(bytes);
+  if (in.GetVarint() != 1) return Status::Corruption("campaign summary: unknown format");
+  CampaignSummary summary;
+  summary.id = in.GetVarint();
+  summary.name = std::string(in.GetString());
+  const uint64_t channel = in.GetVarint();
+  summary.reports = in.GetVarint();
+  summary.first_seen = FromUnixMillis(in.GetSigned());
+  summary.last_seen = FromUnixMillis(in.GetSigned());
+  if (!in.ok() || !in.done() || channel > static_cast<uint64_t>(Channel::kRcs)) {
+    return Status::Corruption("campaign summary: truncated or malformed");
+  }
+  summary.channel = static_cast<Channel>(channel);
+  return summary;
 }
 
 }  // namespace spamradar::cluster

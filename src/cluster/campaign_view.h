@@ -34,6 +34,13 @@ std::string CampaignTemplate(const Campaign& campaign);
 // ("Counterfeit luxury goods", "Parcel delivery scam").
 std::string CampaignKind(const Campaign& campaign);
 
+// The channel it is sent over: the most reported, declared and inferred
+// together (reports often leave the channel out); unknown when none is known.
+Channel MainChannel(const Campaign& campaign);
+CampaignSummary SummaryOf(const Campaign& campaign);
+std::string EncodeSummary(const CampaignSummary& summary);
+Result<CampaignSummary> DecodeSummary(std::string_view bytes);
+
 // The n most frequent keys, most frequent first (ties: in key order).
 std::vector<std::string> TopKeys(const Counts& counts, size_t n);
 

@@ -32,14 +32,17 @@ class CampaignArchive {
  public:
   virtual ~CampaignArchive() = default;
 
-  // Archives campaign `id` at log sequence `at`.
+  // Archives campaign `id` at log sequence `at`; `summary` (opaque) is what a
+  // listing shows of it (its name), readable without the whole state.
   virtual Status Put(uint64_t id, uint64_t at, std::string_view state, std::string_view fingerprint,
-                     std::span<const uint64_t> keys) = 0;
+                     std::string_view summary, std::span<const uint64_t> keys) = 0;
   // Brings campaign `id` back at sequence `at`: its state, or nothing when it
   // is not dormant.
   virtual Result<std::optional<std::string>> Take(uint64_t id, uint64_t at) = 0;
   // The state of a dormant campaign, without reviving it.
   virtual Result<std::optional<std::string>> Get(uint64_t id) = 0;
+  // Its summary.
+  virtual Result<std::optional<std::string>> GetSummary(uint64_t id) = 0;
   struct Candidate {
     uint64_t id;
     std::string fingerprint;

@@ -7,6 +7,14 @@ namespace {
 
 // A campaign archived and later revived keeps its row (revived_at set) until
 // a rewind to before its revival makes it dormant again.
+// The archive is derived state (the fold rewinds it and fills it again), so
+// an archive of another layout is dropped rather than migrated.
+constexpr int kLayout = 2;
+constexpr const char* kDropOldLayout = R"sql(
+DROP TABLE IF EXISTS dormant_campaigns;
+DROP TABLE IF EXISTS dormant_keys;
+DROP TABLE IF EXISTS archive_meta;
+)sql";
 constexpr const char* kSchema = R"sql(
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
@@ -16,7 +24,8 @@ CREATE TABLE IF NOT EXISTS dormant_campaigns (
   archived_at INTEGER NOT NULL,
   revived_at INTEGER,
   state BLOB NOT NULL,
-  fingerprint BLOB NOT NULL
+  fingerprint BLOB NOT NULL,
+  summary BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dormant_campaigns_by_id ON dormant_campaigns (id);
 CREATE TABLE IF NOT EXISTS dormant_keys (
@@ -41,7 +50,22 @@ Result<std::unique_ptr<SqliteCampaignArchive>> SqliteCampaignArchive::OpenAt(
     const std::string& path) {
   Result<std::unique_ptr<Db>> db = Db::Open(path);
   if (!db.ok()) return db.status();
+  Result<Statement> layout = (*db)->Prepare("PRAGMA user_version");
+  if (!layout.ok()) return layout.status();
+  Result<bool> has = layout->Step();
+  if (!has.ok()) return has.status();
+  const bool current = *has && layout->ColumnInt(0) == kLayout;
+  layout->Reset();
+  if (!current) {
+    if (Status status = (*db)->Exec(kDropOldLayout); !status.ok()) return status;
+  }
   if (Status status = (*db)->Exec(kSchema); !status.ok()) return status;
+  if (!current) {
+    if (Status status = (*db)->Exec("PRAGMA user_version = " + std::to_string(kLayout));
+        !status.ok()) {
+      return status;
+    }
+  }
   auto archive = std::unique_ptr<SqliteCampaignArchive>(new SqliteCampaignArchive(std::move(*db)));
   Result<Statement> written =
       archive->db_->Prepare("SELECT value FROM archive_meta WHERE name = 'written_to'");
@@ -85,12 +109,13 @@ Status SqliteCampaignArchive::Stamp(uint64_t at) {
 }
 
 Status SqliteCampaignArchive::Put(uint64_t id, uint64_t at, std::string_view state,
-                                  std::string_view fingerprint, std::span<const uint64_t> keys) {
+                                  std::string_view fingerprint, std::string_view summary,
+                                  std::span<const uint64_t> keys) {
   if (Status status = EnsureTransaction(); !status.ok()) return status;
   if (!insert_campaign_) {
     Result<Statement> campaign = db_->Prepare(
-        "INSERT INTO dormant_campaigns (id, archived_at, state, fingerprint) "
-        "VALUES (?1, ?2, ?3, ?4)");
+        "INSERT INTO dormant_campaigns (id, archived_at, state, fingerprint, summary) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!campaign.ok()) return campaign.status();
     insert_campaign_.emplace(std::move(*campaign));
     Result<Statement> key = db_->Prepare(
@@ -102,6 +127,7 @@ Status SqliteCampaignArchive::Put(uint64_t id, uint64_t at, std::string_view sta
   insert_campaign_->Bind(2, AsSql(at));
   insert_campaign_->BindBlob(3, state);
   insert_campaign_->BindBlob(4, fingerprint);
+  insert_campaign_->BindBlob(5, summary);
   if (Status status = insert_campaign_->Run(); !status.ok()) return status;
   for (const uint64_t key : keys) {
     insert_key_->Bind(1, AsSql(key));
@@ -150,6 +176,22 @@ Result<std::optional<std::string>> SqliteCampaignArchive::Get(uint64_t id) {
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<std::string>();
   return std::optional<std::string>(std::string(find->ColumnText(0)));
+}
+
+Result<std::optional<std::string>> SqliteCampaignArchive::GetSummary(uint64_t id) {
+  if (!find_summary_) {
+    Result<Statement> find =
+        db_->Prepare("SELECT summary FROM dormant_campaigns WHERE id = ?1 AND revived_at IS NULL");
+    if (!find.ok()) return find.status();
+    find_summary_.emplace(std::move(*find));
+  }
+  find_summary_->Bind(1, AsSql(id));
+  Result<bool> row = find_summary_->Step();
+  std::optional<std::string> summary;
+  if (row.ok() && *row) summary = std::string(find_summary_->ColumnText(0));
+  find_summary_->Reset();
+  if (!row.ok()) return row.status();
+  return summary;
 }
 
 Result<std::vector<CampaignArchive::Candidate>> SqliteCampaignArchive::Lookup(uint64_t key,

@@ -26,9 +26,10 @@ class SqliteCampaignArchive final : public CampaignArchive {
   static Result<std::unique_ptr<SqliteCampaignArchive>> OpenInMemory();
 
   Status Put(uint64_t id, uint64_t at, std::string_view state, std::string_view fingerprint,
-             std::span<const uint64_t> keys) override;
+             std::string_view summary, std::span<const uint64_t> keys) override;
   Result<std::optional<std::string>> Take(uint64_t id, uint64_t at) override;
   Result<std::optional<std::string>> Get(uint64_t id) override;
+  Result<std::optional<std::string>> GetSummary(uint64_t id) override;
   Result<std::vector<Candidate>> Lookup(uint64_t key, size_t limit) override;
   Status ScanCampaigns(
       const std::function<bool(uint64_t id, std::string_view state)>& visit) override;
@@ -45,7 +46,8 @@ class SqliteCampaignArchive final : public CampaignArchive {
   std::unique_ptr<Db> db_;
   std::optional<Transaction> transaction_;
   uint64_t written_to_ = 0;  // the latest stamp of any change, durable or not
-  std::optional<Statement> insert_campaign_, insert_key_, find_active_, revive_, lookup_, stamp_;
+  std::optional<Statement> insert_campaign_, insert_key_, find_active_, revive_, lookup_, stamp_,
+      find_summary_;
 };
 
 }  // namespace spamradar::store::sqlite

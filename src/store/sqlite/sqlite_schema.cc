@@ -60,6 +60,17 @@ CREATE TABLE opted_out (
   reporter_hash TEXT PRIMARY KEY
 );
 )sql",
+    // 3: API keys, by the SHA-256 of the key.
+    R"sql(
+CREATE TABLE api_keys (
+  hash TEXT PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+)sql",
 };
 
 }  // namespace

@@ -12,13 +12,17 @@
 #include <string>
 
 #include "store/conversation_store.h"
+#include "store/key_store.h"
 #include "store/report_log.h"
 #include "store/snapshot_store.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace spamradar::store::sqlite {
 
-class SqliteStore final : public ReportLog, public SnapshotStore, public ConversationStore {
+class SqliteStore final : public ReportLog,
+                          public SnapshotStore,
+                          public ConversationStore,
+                          public KeyStore {
  public:
   static constexpr const char* kDatabaseFile = "spamradar.db";
 
@@ -47,6 +51,11 @@ class SqliteStore final : public ReportLog, public SnapshotStore, public Convers
   Status PruneForwards(Timestamp cutoff) override;
   Result<bool> OptedOut(std::string_view reporter_hash) override;
   Status SetOptedOut(std::string_view reporter_hash, bool opted_out) override;
+
+  Status AddKey(const StoredKey& key) override;
+  Result<std::optional<StoredKey>> FindKey(std::string_view hash) override;
+  Result<std::vector<StoredKey>> ListKeys() override;
+  Result<bool> RevokeKey(std::string_view id) override;
 
   // "ok", or the problems PRAGMA integrity_check finds.
   Result<std::string> IntegrityCheck();
