@@ -11,6 +11,7 @@ packages=(
   # libraries (see docs/dependencies.md for why each one is here)
   libutf8proc-dev libicu-dev libxxhash-dev libpsl-dev libidn2-dev publicsuffix
   libphonenumber-dev libvectorscan-dev libsqlite3-dev libssl-dev libabsl-dev nlohmann-json3-dev libcli11-dev libzip-dev
+  libcpp-httplib-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
 )

@@ -186,6 +186,37 @@ Result<ordered_json> CampaignRanking(const DataDirectory& data, const cluster::S
   return out;
 }
 
+ordered_json TimeSeries(const DataDirectory& data, const cluster::Scope& scope, uint64_t campaign) {
+  // Every day of the window, and weeks (Monday to Sunday) from them.
+  const std::vector<analytics::SpamRollups::DayCount> days = data.rollups->Daily(scope, campaign);
+  ordered_json daily = ordered_json::array();
+  std::map<int64_t, std::pair<uint64_t, uint64_t>> weeks;
+  std::map<int64_t, int> week_days;
+  for (const auto& day : days) {
+    ordered_json row = {{"day", FormatDay(day.day)}, {"reports", day.reports}};
+    if (campaign != 0) row["campaign_reports"] = day.campaign_reports;
+    daily.push_back(std::move(row));
+    auto& week = weeks[WeekStart(day.day)];
+    week.first += day.reports;
+    week.second += day.campaign_reports;
+    ++week_days[WeekStart(day.day)];
+  }
+  ordered_json weekly = ordered_json::array();
+  for (const auto& [start, counts] : weeks) {
+    ordered_json row = {{"week_of", FormatDay(start)},
+                        {"days_in_window", week_days[start]},
+                        {"reports", counts.first}};
+    if (campaign != 0) row["campaign_reports"] = counts.second;
+    weekly.push_back(std::move(row));
+  }
+  ordered_json out;
+  out["scope"] = ScopeJson(data, scope);
+  if (campaign != 0) out["campaign"] = campaign;
+  out["daily"] = std::move(daily);
+  out["weekly"] = std::move(weekly);
+  return out;
+}
+
 Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scope,
                            const StatsOptions& options) {
   const analytics::SpamRollups& rollups = *data.rollups;
@@ -219,31 +250,11 @@ Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scop
   out["senders"] = {{"top", KeyCounts(senders, "sender", totals.reports)},
                     {"overcount_at_most", error}};
 
-  // Series: every day of the window, and weeks (Monday to Sunday) from them.
-  const std::vector<analytics::SpamRollups::DayCount> days = rollups.Daily(scope, options.campaign);
-  ordered_json daily = ordered_json::array();
-  std::map<int64_t, std::pair<uint64_t, uint64_t>> weeks;
-  std::map<int64_t, int> week_days;
-  for (const auto& day : days) {
-    ordered_json row = {{"day", FormatDay(day.day)}, {"reports", day.reports}};
-    if (options.campaign != 0) row["campaign_reports"] = day.campaign_reports;
-    daily.push_back(std::move(row));
-    auto& week = weeks[WeekStart(day.day)];
-    week.first += day.reports;
-    week.second += day.campaign_reports;
-    ++week_days[WeekStart(day.day)];
-  }
-  ordered_json weekly = ordered_json::array();
-  for (const auto& [start, counts] : weeks) {
-    ordered_json row = {{"week_of", FormatDay(start)},
-                        {"days_in_window", week_days[start]},
-                        {"reports", counts.first}};
-    if (options.campaign != 0) row["campaign_reports"] = counts.second;
-    weekly.push_back(std::move(row));
-  }
+  ordered_json series = TimeSeries(data, scope, options.campaign);
   if (options.campaign != 0) out["series_campaign"] = options.campaign;
-  out["daily"] = std::move(daily);
-  out["weekly"] = std::move(weekly);
+  out["daily"] = std::move(series["daily"]);
+  out["weekly"] = std::move(series["weekly"]);
+  const std::vector<analytics::SpamRollups::DayCount> days = rollups.Daily(scope);
 
   // Growth: the last seven days of the window against the seven before.
   ordered_json growing = ordered_json::array();

@@ -36,6 +36,11 @@ nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports
 Result<nlohmann::ordered_json> CampaignRanking(const DataDirectory& data,
                                                const cluster::Scope& scope, size_t limit);
 
+// Daily and weekly (Monday to Sunday) reported spam in scope, and of
+// `campaign` (0: none) beside it.
+nlohmann::ordered_json TimeSeries(const DataDirectory& data, const cluster::Scope& scope,
+                                  uint64_t campaign);
+
 struct StatsOptions {
   size_t limit = 10;                 // rows in each ranking
   uint64_t campaign = 0;             // also give this campaign's series; 0: none

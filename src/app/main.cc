@@ -9,6 +9,7 @@
 #include "app/filter_commands.h"
 #include "app/inspect_command.h"
 #include "app/report_commands.h"
+#include "app/server_commands.h"
 #include "app/simulate_command.h"
 
 #ifndef SPAMRADAR_VERSION
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   spamradar::app::AddSimulateCommand(app, &exit_code);
   spamradar::app::AddCampaignsCommand(app, &exit_code);
   spamradar::app::AddAnalyticsCommands(app, &exit_code);
+  spamradar::app::AddServerCommands(app, &exit_code);
   spamradar::app::AddEvalCampaignsCommand(app, &exit_code);
   spamradar::app::AddExportCommand(app, &exit_code);
   try {

@@ -1,0 +1,190 @@
+#include "app/server_commands.h"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <signal.h>
+
+#include "app/data_directory.h"
+#include "filter/default_model.h"
+#include "server/api_keys.h"
+#include "server/api_server.h"
+
+namespace spamradar::app {
+namespace {
+
+struct ServeOptions {
+  std::string data = kDefaultDataDirectory;
+  std::string config;
+  std::string bind;
+  int port = -1;  // -1: from the config, else 7726
+  bool demo = false;
+};
+
+int RunServe(const ServeOptions& options) {
+  server::ServerOptions settings;
+  if (!options.config.empty()) {
+    if (Status status = server::LoadServerConfig(options.config, &settings); !status.ok()) {
+      std::cerr << "spamradar serve: " << status.message() << "\n";
+      return 2;
+    }
+  }
+  if (options.port >= 0) settings.port = options.port;
+  if (!options.bind.empty()) settings.bind = options.bind;
+
+  // SIGTERM and SIGINT are taken by this thread alone (sigwait below); the
+  // server's threads, started after this, inherit the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(options.data);
+  if (!directory.ok()) {
+    std::cerr << "spamradar serve: " << directory.status().message() << "\n";
+    return 1;
+  }
+  static const SystemClock clock;
+  if (options.demo) {
+    Result<server::NewKey> key = server::CreateKey(*(*directory)->store, server::Role::kAnalyst,
+                                                   "demo (serve --demo)", clock.Now());
+    if (!key.ok()) {
+      std::cerr << "spamradar serve: " << key.status().message() << "\n";
+      return 1;
+    }
+    std::printf("demo key (read-only, analyst): %s\n", key->key.c_str());
+    std::fflush(stdout);
+  }
+  Result<filter::SpamFilter> model = filter::LoadDefaultModel();
+  if (!model.ok()) {
+    std::cerr << "spamradar serve: " << model.status().message() << "\n";
+    return 1;
+  }
+  server::ApiServer server(settings, std::move(*directory), std::move(*model), clock);
+  if (Status status = server.Start(); !status.ok()) {
+    std::cerr << "spamradar serve: " << status.message() << "\n";
+    return 1;
+  }
+  int received = 0;
+  sigwait(&signals, &received);
+  // Stop accepting, finish what is in flight, sync the folds.
+  server.Stop();
+  if (Status status = server.Wait(); !status.ok()) {
+    std::cerr << "spamradar serve: " << status.message() << "\n";
+    return 1;
+  }
+  std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"stopped\",\"signal\":\"%s\"}\n",
+               received == SIGTERM ? "SIGTERM" : "SIGINT");
+  return 0;
+}
+
+int RunKeysCreate(const std::string& data, const std::string& role_name, const std::string& label) {
+  const std::optional<server::Role> role = server::ParseRole(role_name);
+  if (!role) {
+    std::cerr << "spamradar keys create: --role must be intake, analyst or admin\n";
+    return 2;
+  }
+  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(data);
+  if (!directory.ok()) {
+    std::cerr << "spamradar keys create: " << directory.status().message() << "\n";
+    return 1;
+  }
+  const SystemClock clock;
+  Result<server::NewKey> key = server::CreateKey(*(*directory)->store, *role, label, clock.Now());
+  if (!key.ok()) {
+    std::cerr << "spamradar keys create: " << key.status().message() << "\n";
+    return 1;
+  }
+  std::printf("%s\n", key->key.c_str());
+  std::fprintf(stderr, "key %s (role %s) made; it is shown only now, keep it safe\n",
+               key->stored.id.c_str(), key->stored.role.c_str());
+  return 0;
+}
+
+int RunKeysList(const std::string& data) {
+  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(data);
+  if (!directory.ok()) {
+    std::cerr << "spamradar keys list: " << directory.status().message() << "\n";
+    return 1;
+  }
+  Result<std::vector<store::StoredKey>> keys = (*directory)->store->ListKeys();
+  if (!keys.ok()) {
+    std::cerr << "spamradar keys list: " << keys.status().message() << "\n";
+    return 1;
+  }
+  for (const store::StoredKey& key : *keys) {
+    std::printf("%s  %-8s %s  %s%s\n", key.id.c_str(), key.role.c_str(),
+                FormatRfc3339(key.created_at).c_str(), key.label.c_str(),
+                key.revoked ? "  (revoked)" : "");
+  }
+  return 0;
+}
+
+int RunKeysRevoke(const std::string& data, const std::string& id) {
+  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(data);
+  if (!directory.ok()) {
+    std::cerr << "spamradar keys revoke: " << directory.status().message() << "\n";
+    return 1;
+  }
+  Result<bool> revoked = (*directory)->store->RevokeKey(id);
+  if (!revoked.ok()) {
+    std::cerr << "spamradar keys revoke: " << revoked.status().message() << "\n";
+    return 1;
+  }
+  if (!*revoked) {
+    std::cerr << "spamradar keys revoke: no key " << id << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddServerCommands(CLI::App& app, int* exit_code) {
+  auto serve = std::make_shared<ServeOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "serve", "Run the HTTP API (reports, 7726 webhook, classify, analytics) and metrics");
+  cmd->footer(
+      "Serves API v1 (api/openapi.json) on --bind:--port, /healthz, /readyz and Prometheus\n"
+      "/metrics. Requests need an API key (Authorization: Bearer KEY) made with\n"
+      "`spamradar keys create`; --demo prints a read-only key. SIGTERM or Ctrl-C stops\n"
+      "accepting, finishes requests in flight, syncs and exits 0. Logs are JSON lines on\n"
+      "stderr and never hold a reporter's number. --config FILE is JSON: port, bind,\n"
+      "body_limit (bytes, default 1 MiB), batch_limit (1000), rate_per_second (50 a key),\n"
+      "rate_burst (100), threads (8), read_timeout_seconds, write_timeout_seconds,\n"
+      "idle_timeout_seconds. Example:\n"
+      "  spamradar serve --data ./spamradar-data --port 7726 --demo");
+  cmd->add_option("--data", serve->data, "Data directory")->capture_default_str();
+  cmd->add_option("--port", serve->port, "TCP port (default 7726; 0: any free port)");
+  cmd->add_option("--bind", serve->bind, "Address to listen on (default 127.0.0.1)");
+  cmd->add_option("--config", serve->config, "JSON settings file");
+  cmd->add_flag("--demo", serve->demo, "Make and print a read-only (analyst) key");
+  cmd->callback([serve, exit_code] { *exit_code = RunServe(*serve); });
+
+  auto data = std::make_shared<std::string>(kDefaultDataDirectory);
+  auto role = std::make_shared<std::string>();
+  auto label = std::make_shared<std::string>();
+  auto id = std::make_shared<std::string>();
+  CLI::App* keys = app.add_subcommand("keys", "API keys of a data directory");
+  keys->require_subcommand(1);
+  CLI::App* create = keys->add_subcommand("create", "Make a key; it is printed once");
+  create->footer(
+      "Roles: intake (submit reports, the 7726 webhook, classify), analyst (read campaigns\n"
+      "and analytics, classify), admin (everything, and keys). Only the key's SHA-256 is\n"
+      "stored. Example:\n  spamradar keys create --role analyst --label dashboard --data DIR");
+  create->add_option("--role", *role, "intake, analyst or admin")->required();
+  create->add_option("--label", *label, "Who or what the key is for");
+  create->add_option("--data", *data, "Data directory")->capture_default_str();
+  create->callback([=] { *exit_code = RunKeysCreate(*data, *role, *label); });
+  CLI::App* list = keys->add_subcommand("list", "List keys (ids and roles, never the keys)");
+  list->add_option("--data", *data, "Data directory")->capture_default_str();
+  list->callback([=] { *exit_code = RunKeysList(*data); });
+  CLI::App* revoke = keys->add_subcommand("revoke", "Revoke a key by its id (k_...)");
+  revoke->add_option("id", *id, "Key id, from keys list")->required();
+  revoke->add_option("--data", *data, "Data directory")->capture_default_str();
+  revoke->callback([=] { *exit_code = RunKeysRevoke(*data, *id); });
+}
+
+}  // namespace spamradar::app

@@ -1,0 +1,692 @@
+#include "server/api_server.h"
+
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "app/analytics_queries.h"
+#include "intake/report_json.h"
+#include "server/api_keys.h"
+
+namespace spamradar::server {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// The API key a request came with, once checked.
+struct ApiServer::Caller {
+  std::string key_id;
+  Role role = Role::kAnalyst;
+};
+
+namespace {
+
+constexpr const char* kJson = "application/json";
+
+std::string Dump(const ordered_json& value) {
+  return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+void Error(httplib::Response& response, int status, std::string_view code,
+           std::string_view message) {
+  response.status = status;
+  response.set_content(
+      Dump({{"error", {{"code", std::string(code)}, {"message", std::string(message)}}}}), kJson);
+}
+
+void Reply(httplib::Response& response, int status, const ordered_json& body) {
+  response.status = status;
+  response.set_content(Dump(body), kJson);
+}
+
+// The HTTP status for an error of the layers below.
+int StatusFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    default: return 500;
+  }
+}
+
+std::string_view CodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kInvalidArgument: return "invalid_argument";
+    case StatusCode::kNotFound: return "not_found";
+    default: return "internal";
+  }
+}
+
+// The route a path belongs to, for metrics and logs (ids folded into the template).
+std::string RouteOf(const std::string& path) {
+  static constexpr std::string_view kWithId[] = {"/v1/campaigns/", "/v1/keys/"};
+  for (const std::string_view prefix : kWithId) {
+    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0) {
+      return std::string(prefix) + "{id}";
+    }
+  }
+  static constexpr std::string_view kKnown[] = {
+      "/healthz",         "/readyz",        "/metrics",      "/v1/reports",
+      "/v1/7726/inbound", "/v1/classify",   "/v1/campaigns", "/v1/stats",
+      "/v1/regions",      "/v1/timeseries", "/v1/keys"};
+  for (const std::string_view known : kKnown) {
+    if (path == known) return path;
+  }
+  return "other";
+}
+
+Result<uint64_t> ParseCount(const std::string& text, const char* name) {
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
+    return Status::InvalidArgument(std::string(name) + ": must be a whole number");
+  }
+  return value;
+}
+
+std::string_view ActionName(intake::ConversationAction action) {
+  switch (action) {
+    case intake::ConversationAction::kPrompted: return "prompted";
+    case intake::ConversationAction::kCompleted: return "completed";
+    case intake::ConversationAction::kDuplicate: return "duplicate";
+    case intake::ConversationAction::kIgnoredOwnReply: return "ignored_own_reply";
+    case intake::ConversationAction::kKeyword: return "keyword";
+    case intake::ConversationAction::kNotSpam: return "not_spam";
+  }
+  return "unknown";
+}
+
+thread_local std::chrono::steady_clock::time_point request_started;
+thread_local std::string request_key;
+
+}  // namespace
+
+Status LoadServerConfig(const std::string& path, ServerOptions* options) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot read config file " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  const json config = json::parse(text.str(), nullptr, false);
+  if (config.is_discarded() || !config.is_object()) {
+    return Status::InvalidArgument(path + ": not a JSON object");
+  }
+  for (const auto& [key, value] : config.items()) {
+    auto number = [&](double low, double high) -> Result<double> {
+      if (!value.is_number() || value.get<double>() < low || value.get<double>() > high) {
+        return Status::InvalidArgument(path + ": " + key + " must be a number from " +
+                                       std::to_string(low) + " to " + std::to_string(high));
+      }
+      return value.get<double>();
+    };
+    Result<double> n = 0.0;
+    if (key == "bind") {
+      if (!value.is_string()) return Status::InvalidArgument(path + ": bind must be a string");
+      options->bind = value.get<std::string>();
+      continue;
+    }
+    if (key == "port") {
+      if (!(n = number(0, 65535)).ok()) return n.status();
+      options->port = static_cast<int>(*n);
+    } else if (key == "body_limit") {
+      if (!(n = number(1024, 1 << 30)).ok()) return n.status();
+      options->body_limit = static_cast<size_t>(*n);
+    } else if (key == "batch_limit") {
+      if (!(n = number(1, 100000)).ok()) return n.status();
+      options->batch_limit = static_cast<size_t>(*n);
+    } else if (key == "rate_per_second") {
+      if (!(n = number(0, 1e6)).ok()) return n.status();
+      options->rate_per_second = *n;
+    } else if (key == "rate_burst") {
+      if (!(n = number(1, 1e6)).ok()) return n.status();
+      options->rate_burst = *n;
+    } else if (key == "threads") {
+      if (!(n = number(1, 1024)).ok()) return n.status();
+      options->threads = static_cast<int>(*n);
+    } else if (key == "read_timeout_seconds") {
+      if (!(n = number(1, 3600)).ok()) return n.status();
+      options->read_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
+    } else if (key == "write_timeout_seconds") {
+      if (!(n = number(1, 3600)).ok()) return n.status();
+      options->write_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
+    } else if (key == "idle_timeout_seconds") {
+      if (!(n = number(1, 3600)).ok()) return n.status();
+      options->idle_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
+    } else {
+      return Status::InvalidArgument(path + ": unknown setting '" + key + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+ApiServer::ApiServer(ServerOptions options, std::unique_ptr<app::DataDirectory> data,
+                     filter::SpamFilter filter, const Clock& clock)
+    : options_(std::move(options)),
+      data_(std::move(data)),
+      filter_(std::move(filter)),
+      clock_(clock),
+      limiter_(options_.rate_per_second, options_.rate_burst) {
+  conversation_ = std::make_unique<intake::Conversation>(*data_->enricher, *data_->store,
+                                                         *data_->store, clock_);
+}
+
+ApiServer::~ApiServer() {
+  Stop();
+  (void)Wait();
+}
+
+void ApiServer::Log(const ordered_json& fields) const {
+  ordered_json line = {{"ts", FormatRfc3339(clock_.Now())}};
+  for (const auto& [key, value] : fields.items()) line[key] = value;
+  const std::string text = Dump(line);
+  std::lock_guard lock(log_);
+  std::fprintf(stderr, "%s\n", text.c_str());
+  std::fflush(stderr);
+}
+
+template <typename Handler>
+void ApiServer::Guarded(const httplib::Request& request, httplib::Response& response,
+                        int permission, bool needs_ready, Handler&& handler) {
+  const std::string header = request.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) {
+    response.set_header("WWW-Authenticate", "Bearer");
+    return Error(response, 401, "unauthorized", "send an API key: Authorization: Bearer KEY");
+  }
+  const std::string hash = HashKey(std::string_view(header).substr(kBearer.size()));
+  Result<std::optional<store::StoredKey>> stored = [&] {
+    std::lock_guard lock(state_);
+    return data_->store->FindKey(hash);
+  }();
+  if (!stored.ok()) return Error(response, 500, "internal", stored.status().message());
+  if (!stored->has_value() || (*stored)->revoked) {
+    response.set_header("WWW-Authenticate", "Bearer");
+    return Error(response, 401, "unauthorized", "unknown or revoked API key");
+  }
+  Caller caller{(*stored)->id, ParseRole((*stored)->role).value_or(Role::kAnalyst)};
+  request_key = caller.key_id;
+  if (!Allows(caller.role, static_cast<Permission>(permission))) {
+    return Error(
+        response, 403, "forbidden",
+        "a key with role '" + std::string(RoleName(caller.role)) + "' may not use this route");
+  }
+  if (const int wait = limiter_.Take(caller.key_id); wait > 0) {
+    response.set_header("Retry-After", std::to_string(wait));
+    return Error(response, 429, "rate_limited",
+                 "too many requests for this key; retry after " + std::to_string(wait) + " s");
+  }
+  if (needs_ready && !ready_) {
+    response.set_header("Retry-After", "5");
+    return Error(response, 503, "not_ready", "the server is still folding the report log");
+  }
+  handler(caller);
+}
+
+Status ApiServer::Start() {
+  http_ = std::make_unique<httplib::Server>();
+  http_->new_task_queue = [threads = options_.threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
+  http_->set_payload_max_length(options_.body_limit);
+  http_->set_read_timeout(options_.read_timeout.count());
+  http_->set_write_timeout(options_.write_timeout.count());
+  http_->set_keep_alive_timeout(options_.idle_timeout.count());
+  Routes();
+  port_ = options_.port == 0
+              ? http_->bind_to_any_port(options_.bind)
+              : (http_->bind_to_port(options_.bind, options_.port) ? options_.port : -1);
+  if (port_ < 0) {
+    return Status::IoError("cannot listen on " + options_.bind + ":" +
+                           std::to_string(options_.port) + " (in use, or not allowed)");
+  }
+  Log(ordered_json(
+      {{"level", "info"}, {"msg", "listening"}, {"bind", options_.bind}, {"port", port_}}));
+  listener_ = std::thread([this] { http_->listen_after_bind(); });
+  folder_ = std::thread([this] { CatchUp(); });
+  return Status::Ok();
+}
+
+void ApiServer::CatchUp() {
+  const auto start = std::chrono::steady_clock::now();
+  Status status;
+  {
+    std::lock_guard lock(state_);
+    status = data_->CatchUp();
+    if (status.ok()) status = data_->CatchUpCampaigns();
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!status.ok()) {
+    fold_status_ = status;
+    Log(ordered_json({{"level", "error"}, {"msg", "fold failed"}, {"error", status.message()}}));
+    return;
+  }
+  ready_ = true;
+  Log(ordered_json({{"level", "info"},
+                    {"msg", "ready"},
+                    {"reports", data_->campaigns->reports()},
+                    {"fold_seconds", seconds}}));
+}
+
+void ApiServer::Stop() {
+  if (stopping_.exchange(true)) return;
+  if (http_ != nullptr) {
+    Log(ordered_json({{"level", "info"}, {"msg", "stopping"}}));
+    http_->stop();
+  }
+}
+
+Status ApiServer::Wait() {
+  if (listener_.joinable()) listener_.join();
+  if (folder_.joinable()) folder_.join();
+  if (!fold_status_.ok()) return fold_status_;
+  std::lock_guard lock(state_);
+  if (data_ != nullptr && data_->campaigns != nullptr) {
+    if (Status status = data_->campaigns->Sync(); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+void ApiServer::Routes() {
+  httplib::Server& http = *http_;
+  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started = std::chrono::steady_clock::now();
+    request_key.clear();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Errors httplib answers itself (no route, body too large, bad request)
+  // get the same JSON shape as ours.
+  http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    switch (response.status) {
+      case 404: return Error(response, 404, "not_found", "no such route");
+      case 405: return Error(response, 405, "method_not_allowed", "method not allowed here");
+      case 413:
+        return Error(response, 413, "payload_too_large", "the request body is over the limit");
+      default: return Error(response, response.status, "bad_request", "malformed request");
+    }
+  });
+  http.set_exception_handler(
+      [this](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
+        std::string what = "unknown";
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        Log(ordered_json({{"level", "error"}, {"msg", "handler failed"}, {"error", what}}));
+        Error(response, 500, "internal", "internal error");
+      });
+  // One line per request; never a body, a reporter or a raw key.
+  http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+    const std::string route = RouteOf(request.path);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+    metrics_.ObserveRequest(route, response.status, seconds);
+    ordered_json line = {{"level", response.status >= 500 ? "error" : "info"},
+                         {"msg", "request"},
+                         {"method", request.method},
+                         {"route", route},
+                         {"status", response.status},
+                         {"ms", seconds * 1000}};
+    if (!request_key.empty()) line["key"] = request_key;
+    Log(ordered_json(line));
+  });
+
+  http.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
+    Reply(response, 200, {{"status", "ok"}});
+  });
+  http.Get("/readyz", [this](const httplib::Request&, httplib::Response& response) {
+    if (!ready_) return Error(response, 503, "not_ready", "folding the report log");
+    Reply(response, 200, {{"status", "ready"}});
+  });
+  http.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
+    {
+      std::lock_guard lock(state_);
+      Result<uint64_t> last = data_->store->LastSequence();
+      if (last.ok()) {
+        metrics_.SetGauge("spamradar_reports_in_log", static_cast<double>(*last));
+        metrics_.SetGauge("spamradar_fold_lag_reports",
+                          static_cast<double>(*last - std::min(*last, data_->campaigns_sequence)));
+      }
+      metrics_.SetGauge("spamradar_campaigns_active",
+                        static_cast<double>(data_->campaigns->Campaigns().size()));
+      metrics_.SetGauge("spamradar_campaigns_dormant",
+                        static_cast<double>(data_->campaigns->dormant_campaigns()));
+      metrics_.SetGauge("spamradar_ready", ready_ ? 1 : 0);
+    }
+    response.set_content(metrics_.Render(), "text/plain; version=0.0.4");
+  });
+
+  // Reports: one object or an array; answered after the durable commit.
+  http.Post("/v1/reports", [this](const httplib::Request& request, httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kSubmit), true, [&](const Caller&) {
+      const json body = json::parse(request.body, nullptr, false);
+      if (body.is_discarded()) return Error(response, 400, "invalid_json", "the body is not JSON");
+      const bool single = body.is_object();
+      if (!single && !body.is_array()) {
+        return Error(response, 400, "invalid_report", "send one report object or an array");
+      }
+      if (body.is_array() && body.empty()) {
+        return Error(response, 400, "invalid_report", "the array holds no report");
+      }
+      if (body.is_array() && body.size() > options_.batch_limit) {
+        return Error(response, 413, "batch_too_large",
+                     "at most " + std::to_string(options_.batch_limit) + " reports a request");
+      }
+      const Timestamp now = clock_.Now();
+      std::vector<ordered_json> results;
+      std::vector<Report> good;
+      std::vector<size_t> good_index;
+      const size_t n = single ? 1 : body.size();
+      for (size_t i = 0; i < n; ++i) {
+        const json& item = single ? body : body[i];
+        Result<ReportSubmission> submission = intake::ReportSubmissionFromJson(item, now);
+        Result<Report> report = submission.ok() ? data_->enricher->Enrich(*submission, "api")
+                                                : Result<Report>(submission.status());
+        if (!report.ok()) {
+          results.push_back(
+              {{"index", i},
+               {"status", "rejected"},
+               {"error", {{"code", "invalid_report"}, {"message", report.status().message()}}}});
+          continue;
+        }
+        results.push_back({{"index", i}});
+        good.push_back(std::move(*report));
+        good_index.push_back(i);
+      }
+      if (single && good.empty()) {
+        return Error(response, 400, "invalid_report",
+                     results[0]["error"]["message"].get<std::string>());
+      }
+      uint64_t stored = 0, duplicates = 0;
+      if (!good.empty()) {
+        std::lock_guard lock(state_);
+        Result<std::vector<store::AppendOutcome>> outcomes = data_->store->Append(good);
+        if (!outcomes.ok()) return Error(response, 500, "internal", outcomes.status().message());
+        for (size_t j = 0; j < good.size(); ++j) {
+          ordered_json& row = results[good_index[j]];
+          const bool duplicate = (*outcomes)[j].duplicate;
+          row["id"] = good[j].id;
+          row["status"] = duplicate ? "duplicate" : "stored";
+          row["sequence"] = (*outcomes)[j].sequence;
+          (duplicate ? duplicates : stored) += 1;
+        }
+        // The campaigns and analytics see them before the answer goes out.
+        Status folded = data_->CatchUp();
+        if (folded.ok() && ready_) folded = data_->CatchUpCampaigns();
+        if (!folded.ok()) {
+          Log(ordered_json(
+              {{"level", "error"}, {"msg", "fold failed"}, {"error", folded.message()}}));
+        }
+      }
+      metrics_.AddReportsIngested(stored);
+      ordered_json out = {{"stored", stored},
+                          {"duplicates", duplicates},
+                          {"rejected", n - good.size()},
+                          {"results", results}};
+      Reply(response, single ? 201 : 200, out);
+    });
+  });
+
+  // The 7726 conversation: a subscriber's message in, the reply to send out.
+  http.Post("/v1/7726/inbound", [this](const httplib::Request& request,
+                                       httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kSubmit), true, [&](const Caller&) {
+      const json body = json::parse(request.body, nullptr, false);
+      if (body.is_discarded() || !body.is_object()) {
+        return Error(response, 400, "invalid_json", "send {\"from\", \"to\", \"text\"}");
+      }
+      for (const char* field : {"from", "text"}) {
+        if (!body.contains(field) || !body[field].is_string()) {
+          return Error(response, 400, "invalid_message",
+                       std::string(field) + ": required, a string");
+        }
+      }
+      if (body.contains("to") && !body["to"].is_string()) {
+        return Error(response, 400, "invalid_message", "to: must be a string");
+      }
+      std::lock_guard lock(state_);
+      Result<intake::ConversationReply> reply =
+          conversation_->Handle(body["from"].get<std::string>(), body["text"].get<std::string>());
+      if (!reply.ok()) {
+        return Error(
+            response, StatusFor(reply.status()),
+            reply.status().code() == StatusCode::kInvalidArgument ? "invalid_message" : "internal",
+            reply.status().message());
+      }
+      if (reply->reports_stored > 0) {
+        metrics_.AddReportsIngested(reply->reports_stored);
+        Status folded = data_->CatchUp();
+        if (folded.ok()) folded = data_->CatchUpCampaigns();
+      }
+      Reply(response, 200,
+            {{"reply", reply->text.empty() ? ordered_json() : ordered_json(reply->text)},
+             {"action", std::string(ActionName(reply->action))},
+             {"reports_stored", reply->reports_stored}});
+    });
+  });
+
+  // Classification: one message or a batch; verdict, reasons, matched campaign.
+  http.Post("/v1/classify", [this](const httplib::Request& request, httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kClassify), false, [&](const Caller&) {
+      const json body = json::parse(request.body, nullptr, false);
+      if (body.is_discarded() || !body.is_object()) {
+        return Error(response, 400, "invalid_json",
+                     "send {\"text\": ...} or {\"messages\": [...]}");
+      }
+      const bool batch = body.contains("messages");
+      if (batch && (!body["messages"].is_array() || body["messages"].empty())) {
+        return Error(response, 400, "invalid_message", "messages: a non-empty array");
+      }
+      if (batch && body["messages"].size() > options_.batch_limit) {
+        return Error(response, 413, "batch_too_large",
+                     "at most " + std::to_string(options_.batch_limit) + " messages a request");
+      }
+      const json items = batch ? body["messages"] : json::array({body});
+      ordered_json results = ordered_json::array();
+      for (size_t i = 0; i < items.size(); ++i) {
+        const json& item = items[i];
+        if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) {
+          return Error(response, 400, "invalid_message",
+                       (batch ? "messages[" + std::to_string(i) + "]." : std::string()) +
+                           "text: required, a string");
+        }
+        const std::string text = item["text"].get<std::string>();
+        const filter::Verdict verdict = filter_.Classify(text, 5);
+        ordered_json out = {{"label", filter::LabelName(verdict.label)},
+                            {"probability", verdict.probability}};
+        ordered_json reasons = ordered_json::array();
+        for (const filter::Reason& reason : verdict.reasons) {
+          reasons.push_back({{"reason", reason.description}, {"weight", reason.weight}});
+        }
+        out["reasons"] = std::move(reasons);
+        out["campaign"] = nullptr;
+        if (ready_) {
+          std::lock_guard lock(state_);
+          const cluster::CampaignMatch match = data_->campaigns->MatchCampaign(text);
+          if (match.campaign != 0) {
+            Result<std::optional<cluster::CampaignSummary>> summary =
+                data_->campaigns->Summary(match.campaign);
+            out["campaign"] = {
+                {"id", match.campaign},
+                {"name", summary.ok() && summary->has_value() ? (*summary)->name : ""},
+                {"similarity", match.similarity},
+                {"evidence", match.evidence}};
+          }
+        }
+        results.push_back(std::move(out));
+      }
+      Reply(response, 200, batch ? ordered_json{{"results", std::move(results)}} : results[0]);
+    });
+  });
+
+  // Analytics: the same questions and answers as the CLI.
+  auto scope_of = [](const httplib::Request& request) {
+    app::ScopeOptions options;
+    options.from = request.get_param_value("from");
+    options.to = request.get_param_value("to");
+    options.region = request.get_param_value("region");
+    options.channel = request.get_param_value("channel");
+    return app::ParseScope(options);
+  };
+  auto count_param = [](const httplib::Request& request, const char* name,
+                        uint64_t fallback) -> Result<uint64_t> {
+    if (!request.has_param(name)) return fallback;
+    return ParseCount(request.get_param_value(name), name);
+  };
+  auto answer = [](httplib::Response& response, const Result<ordered_json>& result) {
+    if (!result.ok()) {
+      return Error(response, StatusFor(result.status()), CodeFor(result.status()),
+                   result.status().message());
+    }
+    Reply(response, 200, *result);
+  };
+  http.Get(
+      "/v1/campaigns", [=, this](const httplib::Request& request, httplib::Response& response) {
+        Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+          Result<cluster::Scope> scope = scope_of(request);
+          Result<uint64_t> limit = count_param(request, "limit", 20);
+          if (!scope.ok() || !limit.ok()) {
+            return Error(response, 400, "invalid_argument",
+                         (!scope.ok() ? scope.status() : limit.status()).message());
+          }
+          std::lock_guard lock(state_);
+          answer(response, app::CampaignRanking(*data_, *scope, std::min<uint64_t>(*limit, 1000)));
+        });
+      });
+  http.Get(R"(/v1/campaigns/(\d+))", [=, this](const httplib::Request& request,
+                                               httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+      Result<uint64_t> id = ParseCount(request.matches[1], "id");
+      if (!id.ok()) return Error(response, 400, "invalid_argument", id.status().message());
+      std::lock_guard lock(state_);
+      Result<std::optional<cluster::Campaign>> campaign = data_->campaigns->Get(*id);
+      if (!campaign.ok()) return Error(response, 500, "internal", campaign.status().message());
+      if (!campaign->has_value()) {
+        return Error(response, 404, "not_found", "no campaign " + std::to_string(*id));
+      }
+      const uint64_t all = std::max<uint64_t>(1, data_->rollups->reports());
+      Reply(response, 200,
+            app::CampaignJson(**campaign, (*campaign)->reports,
+                              static_cast<double>((*campaign)->reports) / static_cast<double>(all),
+                              true));
+    });
+  });
+  http.Get("/v1/stats", [=, this](const httplib::Request& request, httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+      Result<cluster::Scope> scope = scope_of(request);
+      Result<uint64_t> limit = count_param(request, "limit", 10);
+      Result<uint64_t> campaign = count_param(request, "campaign", 0);
+      for (const Status& status : {scope.status(), limit.status(), campaign.status()}) {
+        if (!status.ok()) return Error(response, 400, "invalid_argument", status.message());
+      }
+      app::StatsOptions options;
+      options.limit = std::min<uint64_t>(*limit, 1000);
+      options.campaign = *campaign;
+      std::lock_guard lock(state_);
+      answer(response, app::Stats(*data_, *scope, options));
+    });
+  });
+  http.Get("/v1/regions", [=, this](const httplib::Request& request, httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+      Result<cluster::Scope> scope = scope_of(request);
+      Result<uint64_t> campaign = count_param(request, "campaign", 0);
+      Result<uint64_t> min_reports = count_param(request, "min_reports", 100);
+      Result<uint64_t> limit = count_param(request, "limit", 0);
+      for (const Status& status :
+           {scope.status(), campaign.status(), min_reports.status(), limit.status()}) {
+        if (!status.ok()) return Error(response, 400, "invalid_argument", status.message());
+      }
+      if (*campaign == 0) {
+        return Error(response, 400, "invalid_argument", "campaign: required (a campaign id)");
+      }
+      if (scope->metro) {
+        return Error(response, 400, "invalid_argument",
+                     "region: does not apply (every metro is ranked)");
+      }
+      app::RegionsOptions options;
+      options.campaign = *campaign;
+      options.min_reports = *min_reports;
+      options.limit = *limit;
+      std::lock_guard lock(state_);
+      answer(response, app::Regions(*data_, *scope, options));
+    });
+  });
+  http.Get(
+      "/v1/timeseries", [=, this](const httplib::Request& request, httplib::Response& response) {
+        Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+          Result<cluster::Scope> scope = scope_of(request);
+          Result<uint64_t> campaign = count_param(request, "campaign", 0);
+          for (const Status& status : {scope.status(), campaign.status()}) {
+            if (!status.ok()) return Error(response, 400, "invalid_argument", status.message());
+          }
+          std::lock_guard lock(state_);
+          Reply(response, 200, app::TimeSeries(*data_, *scope, *campaign));
+        });
+      });
+
+  // Keys (admin).
+  http.Post("/v1/keys", [this](const httplib::Request& request, httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kManageKeys), false,
+            [&](const Caller&) {
+              const json body = json::parse(request.body, nullptr, false);
+              if (body.is_discarded() || !body.is_object() || !body.contains("role") ||
+                  !body["role"].is_string()) {
+                return Error(response, 400, "invalid_argument",
+                             "send {\"role\": \"intake\"|\"analyst\"|\"admin\", \"label\": ...}");
+              }
+              const std::optional<Role> role = ParseRole(body["role"].get<std::string>());
+              if (!role) {
+                return Error(response, 400, "invalid_argument",
+                             "role: must be intake, analyst or admin");
+              }
+              const std::string label = body.contains("label") && body["label"].is_string()
+                                            ? body["label"].get<std::string>()
+                                            : "";
+              std::lock_guard lock(state_);
+              Result<NewKey> made = CreateKey(*data_->store, *role, label, clock_.Now());
+              if (!made.ok()) return Error(response, 500, "internal", made.status().message());
+              Reply(response, 201,
+                    {{"key", made->key},
+                     {"id", made->stored.id},
+                     {"role", made->stored.role},
+                     {"label", made->stored.label}});
+            });
+  });
+  http.Get("/v1/keys", [this](const httplib::Request& request, httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kManageKeys), false,
+            [&](const Caller&) {
+              std::lock_guard lock(state_);
+              Result<std::vector<store::StoredKey>> keys = data_->store->ListKeys();
+              if (!keys.ok()) return Error(response, 500, "internal", keys.status().message());
+              ordered_json rows = ordered_json::array();
+              for (const store::StoredKey& key : *keys) {
+                rows.push_back({{"id", key.id},
+                                {"role", key.role},
+                                {"label", key.label},
+                                {"created_at", FormatRfc3339(key.created_at)},
+                                {"revoked", key.revoked}});
+              }
+              Reply(response, 200, {{"keys", std::move(rows)}});
+            });
+  });
+  http.Delete(R"(/v1/keys/(k_[0-9a-f]+))", [this](const httplib::Request& request,
+                                                  httplib::Response& response) {
+    Guarded(request, response, static_cast<int>(Permission::kManageKeys), false,
+            [&](const Caller&) {
+              std::lock_guard lock(state_);
+              Result<bool> revoked = data_->store->RevokeKey(std::string(request.matches[1]));
+              if (!revoked.ok())
+                return Error(response, 500, "internal", revoked.status().message());
+              if (!*revoked) return Error(response, 404, "not_found", "no such key");
+              response.status = 204;
+            });
+  });
+}
+
+}  // namespace spamradar::server

@@ -1,0 +1,106 @@
+// ApiServer: `spamradar serve`. One process over one data directory: the
+// HTTP API v1 (api/openapi.json), health and readiness, Prometheus metrics,
+// and the dashboard's files. Built on cpp-httplib (docs/dependencies.md).
+//
+// Threads: requests are handled by a pool; the data directory (store, folds,
+// archive) is used under one lock, so a query sees the state of a whole
+// batch or none of it. Analytics queries take milliseconds; classification
+// runs outside the lock but for its campaign match.
+//
+// Lifecycle: Start() binds the port and serves at once (/healthz answers,
+// /readyz says 503) while the folds catch up with the log; then ready.
+// Stop() stops accepting, lets requests in flight finish, and syncs the
+// folds; Wait() returns when all of that is done.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "app/data_directory.h"
+#include "core/clock.h"
+#include "filter/spam_filter.h"
+#include "intake/conversation.h"
+#include "server/metrics.h"
+#include "server/rate_limiter.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace spamradar::server {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  int port = 7726;              // 0: any free port (see ApiServer::port())
+  size_t body_limit = 1 << 20;  // bytes; larger requests get 413
+  size_t batch_limit = 1000;    // reports or messages in one request
+  double rate_per_second = 50;  // per API key, after a burst; 0: no limit
+  double rate_burst = 100;
+  int threads = 8;
+  std::chrono::seconds read_timeout{10};  // headers and body, per read
+  std::chrono::seconds write_timeout{10};
+  std::chrono::seconds idle_timeout{5};  // an idle keep-alive connection is closed
+  std::string web_root;                  // the dashboard's files; empty: the ones built in
+};
+
+// Reads a JSON config file ({"port": 7726, "bind": "0.0.0.0", "body_limit": ...,
+// "batch_limit", "rate_per_second", "rate_burst", "threads", "read_timeout_seconds",
+// "write_timeout_seconds", "idle_timeout_seconds"}) over `options`; unknown keys
+// and bad values are errors naming the key.
+Status LoadServerConfig(const std::string& path, ServerOptions* options);
+
+class ApiServer {
+ public:
+  ApiServer(ServerOptions options, std::unique_ptr<app::DataDirectory> data,
+            filter::SpamFilter filter, const Clock& clock);
+  ~ApiServer();
+
+  // Binds and starts serving on a thread of its own; folds the log on another.
+  Status Start();
+  // The port bound (useful with port 0).
+  int port() const { return port_; }
+  bool ready() const { return ready_; }
+  // Stops accepting and finishes in-flight requests; thread-safe, idempotent.
+  void Stop();
+  // Waits until stopped and the folds are synced; the first error, if any.
+  Status Wait();
+
+ private:
+  struct Caller;  // the API key a request came with
+  void Routes();
+  void CatchUp();
+  // One JSON line on stderr, with the time first.
+  void Log(const nlohmann::ordered_json& fields) const;
+  // Runs `handler` for an authorized caller: 401 without a valid key, 403
+  // without the permission, 429 over the rate, 503 before ready.
+  template <typename Handler>
+  void Guarded(const httplib::Request& request, httplib::Response& response, int permission,
+               bool needs_ready, Handler&& handler);
+
+  ServerOptions options_;
+  std::unique_ptr<app::DataDirectory> data_;
+  filter::SpamFilter filter_;
+  const Clock& clock_;
+  std::unique_ptr<intake::Conversation> conversation_;
+  std::unique_ptr<httplib::Server> http_;
+  Metrics metrics_;
+  RateLimiter limiter_;
+  mutable std::mutex state_;  // data_, conversation_
+  std::thread listener_;
+  std::thread folder_;
+  std::atomic<bool> ready_{false};
+  std::atomic<bool> stopping_{false};
+  int port_ = 0;
+  Status fold_status_;
+  mutable std::mutex log_;
+};
+
+}  // namespace spamradar::server

@@ -1,0 +1,297 @@
+// The API as a client sees it: a real server on loopback over a real data
+// directory (SQLite files in a temporary directory), the default model, and
+// cpp-httplib's client.
+#include "server/api_server.h"
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "filter/default_model.h"
+#include "server/api_keys.h"
+
+namespace spamradar::server {
+namespace {
+
+using nlohmann::json;
+
+class ApiServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { StartServer(ServerOptions{}); }
+
+  void StartServer(ServerOptions options) {
+    dir_ = ::testing::TempDir() + "/api_server_" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::remove_all(dir_);
+    auto data = app::DataDirectory::Open(dir_);
+    ASSERT_TRUE(data.ok()) << data.status().message();
+    for (const Role role : {Role::kIntake, Role::kAnalyst, Role::kAdmin}) {
+      Result<NewKey> made = CreateKey(*(*data)->store, role, "test", clock_.Now());
+      ASSERT_TRUE(made.ok());
+      keys_[static_cast<int>(role)] = made->key;
+    }
+    auto model = filter::LoadDefaultModel();
+    ASSERT_TRUE(model.ok());
+    options.port = 0;
+    server_ = std::make_unique<ApiServer>(options, std::move(*data), std::move(*model), clock_);
+    ASSERT_TRUE(server_->Start().ok());
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    for (int i = 0; i < 200 && !server_->ready(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    ASSERT_TRUE(server_->ready());
+  }
+  void TearDown() override {
+    if (server_ != nullptr) {
+      server_->Stop();
+      EXPECT_TRUE(server_->Wait().ok());
+    }
+  }
+
+  httplib::Headers As(Role role) {
+    return {{"Authorization", "Bearer " + keys_[static_cast<int>(role)]}};
+  }
+  // The body as JSON (null when it is not JSON).
+  static json Body(const httplib::Result& result) {
+    return result ? json::parse(result->body, nullptr, false) : json();
+  }
+  static void ExpectError(const httplib::Result& result, int status, const std::string& code) {
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, status) << result->body;
+    const json body = Body(result);
+    ASSERT_TRUE(body.contains("error")) << result->body;
+    EXPECT_EQ(body["error"]["code"], code) << result->body;
+    EXPECT_TRUE(body["error"]["message"].is_string());
+  }
+  static std::string Report(int i, const std::string& body) {
+    return json{{"id", "t-" + std::to_string(i)},
+                {"reported_at", "2014-03-0" + std::to_string(1 + i % 5) + "T12:00:00Z"},
+                {"reporter", "+1212555" + std::to_string(1000 + i)},
+                {"body", body},
+                {"channel", "imessage"}}
+        .dump();
+  }
+
+  SystemClock clock_;
+  std::string dir_;
+  std::string keys_[3];
+  std::unique_ptr<ApiServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ApiServerTest, HealthReadinessAndMetricsAnswerWithoutAKey) {
+  auto health = client_->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(Body(health)["status"], "ok");
+  EXPECT_EQ(client_->Get("/readyz")->status, 200);
+  client_->Get("/v1/stats", As(Role::kAnalyst));
+  auto metrics = client_->Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_EQ(metrics->status, 200);
+  EXPECT_NE(metrics->body.find("spamradar_http_requests_total{route=\"/v1/stats\",status=\"200\"}"),
+            std::string::npos)
+      << metrics->body;
+  EXPECT_NE(metrics->body.find("spamradar_http_request_duration_seconds_bucket"),
+            std::string::npos);
+  EXPECT_NE(metrics->body.find("spamradar_fold_lag_reports 0"), std::string::npos);
+}
+
+TEST_F(ApiServerTest, KeysAndRolesGuardEveryRoute) {
+  ExpectError(client_->Get("/v1/campaigns"), 401, "unauthorized");
+  ExpectError(client_->Get("/v1/campaigns", {{"Authorization", "Bearer sr_nope"}}), 401,
+              "unauthorized");
+  ExpectError(client_->Get("/v1/campaigns", {{"Authorization", "Basic abc"}}), 401, "unauthorized");
+  ExpectError(client_->Get("/v1/campaigns", As(Role::kIntake)), 403, "forbidden");
+  ExpectError(client_->Post("/v1/reports", As(Role::kAnalyst), Report(1, "x"), "application/json"),
+              403, "forbidden");
+  ExpectError(client_->Get("/v1/keys", As(Role::kAnalyst)), 403, "forbidden");
+  EXPECT_EQ(client_->Get("/v1/campaigns", As(Role::kAnalyst))->status, 200);
+  EXPECT_EQ(client_->Get("/v1/campaigns", As(Role::kAdmin))->status, 200);
+
+  // An admin makes a key, it works, it is revoked, it no longer works.
+  auto made = client_->Post("/v1/keys", As(Role::kAdmin), R"({"role": "analyst", "label": "dash"})",
+                            "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  const std::string key = Body(made)["key"];
+  const std::string id = Body(made)["id"];
+  const httplib::Headers with_key = {{"Authorization", "Bearer " + key}};
+  EXPECT_EQ(client_->Get("/v1/stats", with_key)->status, 200);
+  auto listed = client_->Get("/v1/keys", As(Role::kAdmin));
+  EXPECT_EQ(listed->body.find(key), std::string::npos);  // never shown again
+  EXPECT_NE(listed->body.find(id), std::string::npos);
+  EXPECT_EQ(client_->Delete("/v1/keys/" + id, As(Role::kAdmin))->status, 204);
+  ExpectError(client_->Get("/v1/stats", with_key), 401, "unauthorized");
+  ExpectError(client_->Delete("/v1/keys/k_0000000000", As(Role::kAdmin)), 404, "not_found");
+  ExpectError(
+      client_->Post("/v1/keys", As(Role::kAdmin), R"({"role": "root"})", "application/json"), 400,
+      "invalid_argument");
+}
+
+TEST_F(ApiServerTest, ReportsAreStoredThenCountedInCampaignsAndStats) {
+  std::string batch = "[";
+  for (int i = 0; i < 12; ++i) {
+    if (i > 0) batch += ",";
+    batch += Report(i, "Louis Vuitton & Gucci up to " + std::to_string(60 + i) +
+                           "% off! Shop now: lvshop" + std::to_string(i) + ".com");
+  }
+  batch += R"(,{"id": "bad"}])";
+  auto stored = client_->Post("/v1/reports", As(Role::kIntake), batch, "application/json");
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->status, 200) << stored->body;
+  json body = Body(stored);
+  EXPECT_EQ(body["stored"], 12);
+  EXPECT_EQ(body["rejected"], 1);
+  EXPECT_EQ(body["results"][0]["status"], "stored");
+  EXPECT_EQ(body["results"][0]["id"], "t-0");
+  EXPECT_EQ(body["results"][12]["status"], "rejected");
+  EXPECT_EQ(body["results"][12]["error"]["code"], "invalid_report");
+  // The same report again is a duplicate, not a second report.
+  auto again = client_->Post(
+      "/v1/reports", As(Role::kIntake),
+      Report(0, "Louis Vuitton & Gucci up to 60% off! Shop now: lvshop0.com"), "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 201);
+  EXPECT_EQ(Body(again)["duplicates"], 1);
+  ExpectError(client_->Post("/v1/reports", As(Role::kIntake), R"({"body": 5})", "application/json"),
+              400, "invalid_report");
+  ExpectError(client_->Post("/v1/reports", As(Role::kIntake), "{nope", "application/json"), 400,
+              "invalid_json");
+
+  // Seen at once by the analytics.
+  auto campaigns = client_->Get("/v1/campaigns?from=2014-03-01&to=2014-03-31", As(Role::kAnalyst));
+  ASSERT_EQ(campaigns->status, 200) << campaigns->body;
+  body = Body(campaigns);
+  EXPECT_EQ(body["reports"], 12);
+  ASSERT_EQ(body["campaigns"].size(), 1u);
+  const uint64_t id = body["campaigns"][0]["id"];
+  EXPECT_EQ(body["campaigns"][0]["share"], 1.0);
+  EXPECT_EQ(body["campaigns"][0]["channel"], "imessage");
+  auto one = client_->Get("/v1/campaigns/" + std::to_string(id), As(Role::kAnalyst));
+  ASSERT_EQ(one->status, 200);
+  for (const char* key : {"id", "name", "reports", "share", "template", "brands", "domains",
+                          "senders", "channels", "samples"}) {
+    EXPECT_TRUE(Body(one).contains(key)) << key;
+  }
+  ExpectError(client_->Get("/v1/campaigns/999999", As(Role::kAnalyst)), 404, "not_found");
+  auto stats = client_->Get("/v1/stats?region=New%20York", As(Role::kAnalyst));
+  ASSERT_EQ(stats->status, 200) << stats->body;
+  EXPECT_EQ(Body(stats)["reports"], 12);
+  auto series = client_->Get("/v1/timeseries?campaign=" + std::to_string(id), As(Role::kAnalyst));
+  ASSERT_EQ(series->status, 200);
+  EXPECT_EQ(Body(series)["daily"].size(), 5u);
+  auto regions =
+      client_->Get("/v1/regions?min_reports=1&campaign=" + std::to_string(id), As(Role::kAnalyst));
+  ASSERT_EQ(regions->status, 200) << regions->body;
+  EXPECT_EQ(Body(regions)["regions"][0]["region"], "New York");
+  ExpectError(client_->Get("/v1/regions", As(Role::kAnalyst)), 400, "invalid_argument");
+  ExpectError(client_->Get("/v1/stats?from=2014-02-30", As(Role::kAnalyst)), 400,
+              "invalid_argument");
+  ExpectError(client_->Get("/v1/stats?channel=fax", As(Role::kAnalyst)), 400, "invalid_argument");
+  ExpectError(client_->Get("/v1/campaigns?limit=ten", As(Role::kAnalyst)), 400, "invalid_argument");
+
+  // And the filter matches new messages of it.
+  auto verdict =
+      client_->Post("/v1/classify", As(Role::kIntake),
+                    R"({"text": "Gucci & Louis Vuitton up to 75% off! Shop now: lvshop3.com"})",
+                    "application/json");
+  ASSERT_EQ(verdict->status, 200) << verdict->body;
+  EXPECT_EQ(Body(verdict)["label"], "spam");
+  EXPECT_EQ(Body(verdict)["campaign"]["id"], id);
+  EXPECT_FALSE(Body(verdict)["reasons"].empty());
+}
+
+TEST_F(ApiServerTest, ClassifyOneOrABatchAndRefuseBadMessages) {
+  auto batch = client_->Post(
+      "/v1/classify", As(Role::kAnalyst),
+      R"({"messages": [{"text": "WINNER!! Claim your $1000 prize now at bit.ly/x"}, {"text": "See you at 7 for dinner?", "sender": "+12125550142"}]})",
+      "application/json");
+  ASSERT_EQ(batch->status, 200) << batch->body;
+  const json results = Body(batch)["results"];
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0]["label"], "spam");
+  EXPECT_EQ(results[1]["label"], "ham");
+  EXPECT_TRUE(results[1]["campaign"].is_null());
+  ExpectError(
+      client_->Post("/v1/classify", As(Role::kAnalyst), R"({"txt": "hi"})", "application/json"),
+      400, "invalid_message");
+  ExpectError(
+      client_->Post("/v1/classify", As(Role::kAnalyst), R"({"messages": []})", "application/json"),
+      400, "invalid_message");
+  ExpectError(client_->Post("/v1/classify", As(Role::kAnalyst), "[1,2]", "application/json"), 400,
+              "invalid_json");
+}
+
+TEST_F(ApiServerTest, TheConversationWebhookAsksThanksAndStores) {
+  auto forwarded = client_->Post(
+      "/v1/7726/inbound", As(Role::kIntake),
+      R"({"from": "+12125550142", "to": "7726", "text": "Gucci bags 80% off at lvshop12.com"})",
+      "application/json");
+  ASSERT_EQ(forwarded->status, 200) << forwarded->body;
+  EXPECT_EQ(Body(forwarded)["action"], "prompted");
+  EXPECT_TRUE(Body(forwarded)["reply"].is_string());
+  auto sender = client_->Post("/v1/7726/inbound", As(Role::kIntake),
+                              R"({"from": "+12125550142", "to": "7726", "text": "+13105550199"})",
+                              "application/json");
+  ASSERT_EQ(sender->status, 200) << sender->body;
+  EXPECT_EQ(Body(sender)["action"], "completed");
+  EXPECT_EQ(Body(sender)["reports_stored"], 1);
+  auto stats = client_->Get("/v1/stats", As(Role::kAnalyst));
+  EXPECT_EQ(Body(stats)["reports"], 1);
+  ExpectError(client_->Post("/v1/7726/inbound", As(Role::kIntake), R"({"from": 5, "text": "x"})",
+                            "application/json"),
+              400, "invalid_message");
+}
+
+TEST_F(ApiServerTest, BodiesAndBatchesOverTheLimitAreRefused) {
+  const std::string big(2 << 20, 'x');
+  ExpectError(client_->Post("/v1/reports", As(Role::kIntake), big, "application/json"), 413,
+              "payload_too_large");
+  std::string batch = "[";
+  for (int i = 0; i < 1001; ++i) batch += std::string(i ? "," : "") + "{}";
+  batch += "]";
+  ExpectError(client_->Post("/v1/reports", As(Role::kIntake), batch, "application/json"), 413,
+              "batch_too_large");
+  ExpectError(client_->Get("/v1/nothing", As(Role::kAdmin)), 404, "not_found");
+}
+
+TEST(ApiServerLimitsTest, AKeyOverItsRateIsToldToWait) {
+  SystemClock clock;
+  const std::string dir = ::testing::TempDir() + "/api_server_rate";
+  std::filesystem::remove_all(dir);
+  auto data = app::DataDirectory::Open(dir);
+  ASSERT_TRUE(data.ok());
+  Result<NewKey> key = CreateKey(*(*data)->store, Role::kAnalyst, "", clock.Now());
+  ASSERT_TRUE(key.ok());
+  ServerOptions options;
+  options.port = 0;
+  options.rate_per_second = 1;
+  options.rate_burst = 3;
+  ApiServer server(options, std::move(*data), *filter::LoadDefaultModel(), clock);
+  ASSERT_TRUE(server.Start().ok());
+  httplib::Client client("127.0.0.1", server.port());
+  const httplib::Headers auth = {{"Authorization", "Bearer " + key->key}};
+  int limited = 0;
+  std::string retry_after;
+  for (int i = 0; i < 6; ++i) {
+    auto result = client.Post("/v1/classify", auth, R"({"text": "hello"})", "application/json");
+    ASSERT_TRUE(result);
+    if (result->status == 429) {
+      ++limited;
+      retry_after = result->get_header_value("Retry-After");
+      EXPECT_NE(result->body.find("rate_limited"), std::string::npos);
+    }
+  }
+  EXPECT_GE(limited, 2);
+  EXPECT_FALSE(retry_after.empty());
+  server.Stop();
+  EXPECT_TRUE(server.Wait().ok());
+}
+
+}  // namespace
+}  // namespace spamradar::server

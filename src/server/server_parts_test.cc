@@ -1,0 +1,95 @@
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "server/api_keys.h"
+#include "server/api_server.h"
+#include "server/metrics.h"
+#include "server/rate_limiter.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace spamradar::server {
+namespace {
+
+TEST(RateLimiterTest, ABurstThenTheRateAndHowLongToWait) {
+  RateLimiter limiter(2, 3);  // 2 a second after a burst of 3
+  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.Take("k", t0), 0);
+  EXPECT_EQ(limiter.Take("k", t0), 1);
+  EXPECT_EQ(limiter.Take("other", t0), 0);  // each key its own bucket
+  EXPECT_EQ(limiter.Take("k", t0 + std::chrono::milliseconds(500)), 0);
+  EXPECT_GT(limiter.Take("k", t0 + std::chrono::milliseconds(500)), 0);
+  RateLimiter unlimited(0, 1);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(unlimited.Take("k", t0), 0);
+}
+
+TEST(MetricsTest, CountersAndCumulativeHistogramsInPrometheusText) {
+  Metrics metrics;
+  metrics.ObserveRequest("/v1/stats", 200, 0.003);
+  metrics.ObserveRequest("/v1/stats", 200, 0.2);
+  metrics.ObserveRequest("/v1/stats", 401, 0.0001);
+  metrics.AddReportsIngested(5);
+  metrics.SetGauge("spamradar_campaigns_active", 12);
+  const std::string text = metrics.Render();
+  EXPECT_NE(text.find("spamradar_http_requests_total{route=\"/v1/stats\",status=\"200\"} 2"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("spamradar_http_request_duration_seconds_bucket{route=\"/v1/stats\","
+                      "le=\"0.005\"} 2"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("le=\"+Inf\"} 3"), std::string::npos);
+  EXPECT_NE(text.find("spamradar_reports_ingested_total 5"), std::string::npos);
+  EXPECT_NE(text.find("spamradar_campaigns_active 12"), std::string::npos);
+}
+
+TEST(ApiKeysTest, KeysAreStoredOnlyAsHashesWithTheirRole) {
+  auto store = store::sqlite::SqliteStore::OpenInMemory();
+  ASSERT_TRUE(store.ok());
+  Result<NewKey> made = CreateKey(**store, Role::kIntake, "carrier A", Timestamp{});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  EXPECT_EQ(made->key.rfind("sr_", 0), 0u);
+  EXPECT_EQ(made->key.size(), 43u);
+  auto found = (*store)->FindKey(HashKey(made->key));
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->role, "intake");
+  EXPECT_EQ((*found)->label, "carrier A");
+  EXPECT_EQ((*found)->hash.find(made->key), std::string::npos);
+  EXPECT_FALSE((*store)->FindKey(HashKey(made->key + "x"))->has_value());
+  EXPECT_TRUE(*(*store)->RevokeKey(made->stored.id));
+  EXPECT_TRUE((*(*store)->FindKey(HashKey(made->key)))->revoked);
+  EXPECT_FALSE(*(*store)->RevokeKey("k_nothere"));
+  EXPECT_TRUE(Allows(Role::kIntake, Permission::kSubmit));
+  EXPECT_FALSE(Allows(Role::kIntake, Permission::kRead));
+  EXPECT_FALSE(Allows(Role::kAnalyst, Permission::kSubmit));
+  EXPECT_TRUE(Allows(Role::kAnalyst, Permission::kClassify));
+  EXPECT_TRUE(Allows(Role::kAdmin, Permission::kManageKeys));
+  EXPECT_FALSE(ParseRole("root").has_value());
+}
+
+TEST(ServerConfigTest, SettingsAreReadAndBadOnesNamed) {
+  const std::string path = ::testing::TempDir() + "/server_config.json";
+  auto write = [&](const std::string& text) { std::ofstream(path) << text; };
+  ServerOptions options;
+  write(R"({"port": 8080, "bind": "0.0.0.0", "body_limit": 65536, "rate_per_second": 5})");
+  ASSERT_TRUE(LoadServerConfig(path, &options).ok());
+  EXPECT_EQ(options.port, 8080);
+  EXPECT_EQ(options.bind, "0.0.0.0");
+  EXPECT_EQ(options.body_limit, 65536u);
+  EXPECT_EQ(options.rate_per_second, 5);
+  write(R"({"port": 70000})");
+  Status bad = LoadServerConfig(path, &options);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("port"), std::string::npos);
+  write(R"({"prot": 1})");
+  EXPECT_NE(LoadServerConfig(path, &options).message().find("unknown setting 'prot'"),
+            std::string::npos);
+  write("{not json");
+  EXPECT_FALSE(LoadServerConfig(path, &options).ok());
+  EXPECT_FALSE(LoadServerConfig(path + ".missing", &options).ok());
+}
+
+}  // namespace
+}  // namespace spamradar::server
