@@ -110,7 +110,13 @@ Status LoadServerConfig(const std::string& path, ServerOptions* options) {
   if (!in) return Status::NotFound("cannot read config file " + path);
   std::stringstream text;
   text << in.rdbuf();
-  const json config = json::parse(text.str(), nullptr, false);
+  return ParseServerConfig(text.str(), path, options);
+}
+
+Status ParseServerConfig(std::string_view text, const std::string& path, ServerOptions* options) {
+  // Applied to a copy: a file with one bad setting changes nothing.
+  ServerOptions parsed = *options;
+  const json config = json::parse(text, nullptr, false);
   if (config.is_discarded() || !config.is_object()) {
     return Status::InvalidArgument(path + ": not a JSON object");
   }
@@ -125,40 +131,41 @@ Status LoadServerConfig(const std::string& path, ServerOptions* options) {
     Result<double> n = 0.0;
     if (key == "bind") {
       if (!value.is_string()) return Status::InvalidArgument(path + ": bind must be a string");
-      options->bind = value.get<std::string>();
+      parsed.bind = value.get<std::string>();
       continue;
     }
     if (key == "port") {
       if (!(n = number(0, 65535)).ok()) return n.status();
-      options->port = static_cast<int>(*n);
+      parsed.port = static_cast<int>(*n);
     } else if (key == "body_limit") {
       if (!(n = number(1024, 1 << 30)).ok()) return n.status();
-      options->body_limit = static_cast<size_t>(*n);
+      parsed.body_limit = static_cast<size_t>(*n);
     } else if (key == "batch_limit") {
       if (!(n = number(1, 100000)).ok()) return n.status();
-      options->batch_limit = static_cast<size_t>(*n);
+      parsed.batch_limit = static_cast<size_t>(*n);
     } else if (key == "rate_per_second") {
       if (!(n = number(0, 1e6)).ok()) return n.status();
-      options->rate_per_second = *n;
+      parsed.rate_per_second = *n;
     } else if (key == "rate_burst") {
       if (!(n = number(1, 1e6)).ok()) return n.status();
-      options->rate_burst = *n;
+      parsed.rate_burst = *n;
     } else if (key == "threads") {
       if (!(n = number(1, 1024)).ok()) return n.status();
-      options->threads = static_cast<int>(*n);
+      parsed.threads = static_cast<int>(*n);
     } else if (key == "read_timeout_seconds") {
       if (!(n = number(1, 3600)).ok()) return n.status();
-      options->read_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
+      parsed.read_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
     } else if (key == "write_timeout_seconds") {
       if (!(n = number(1, 3600)).ok()) return n.status();
-      options->write_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
+      parsed.write_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
     } else if (key == "idle_timeout_seconds") {
       if (!(n = number(1, 3600)).ok()) return n.status();
-      options->idle_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
+      parsed.idle_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
     } else {
       return Status::InvalidArgument(path + ": unknown setting '" + key + "'");
     }
   }
+  *options = parsed;
   return Status::Ok();
 }
 

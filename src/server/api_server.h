@@ -56,6 +56,8 @@ struct ServerOptions {
 // "write_timeout_seconds", "idle_timeout_seconds"}) over `options`; unknown keys
 // and bad values are errors naming the key.
 Status LoadServerConfig(const std::string& path, ServerOptions* options);
+// The same for the file's text; errors start with `name`.
+Status ParseServerConfig(std::string_view text, const std::string& name, ServerOptions* options);
 
 class ApiServer {
  public:

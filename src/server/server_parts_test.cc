@@ -79,10 +79,12 @@ TEST(ServerConfigTest, SettingsAreReadAndBadOnesNamed) {
   EXPECT_EQ(options.bind, "0.0.0.0");
   EXPECT_EQ(options.body_limit, 65536u);
   EXPECT_EQ(options.rate_per_second, 5);
-  write(R"({"port": 70000})");
+  write(R"({"threads": 2, "port": 70000})");
   Status bad = LoadServerConfig(path, &options);
   EXPECT_FALSE(bad.ok());
   EXPECT_NE(bad.message().find("port"), std::string::npos);
+  EXPECT_EQ(options.threads, 8);  // a refused file changes nothing
+  EXPECT_EQ(options.port, 8080);
   write(R"({"prot": 1})");
   EXPECT_NE(LoadServerConfig(path, &options).message().find("unknown setting 'prot'"),
             std::string::npos);
