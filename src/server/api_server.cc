@@ -120,7 +120,9 @@ Status ParseServerConfig(std::string_view text, const std::string& path, ServerO
   if (config.is_discarded() || !config.is_object()) {
     return Status::InvalidArgument(path + ": not a JSON object");
   }
-  for (const auto& [key, value] : config.items()) {
+  for (const auto& item : config.items()) {
+    const std::string& key = item.key();  // named, not bound: lambdas capture them
+    const json& value = item.value();
     auto number = [&](double low, double high) -> Result<double> {
       if (!value.is_number() || value.get<double>() < low || value.get<double>() > high) {
         return Status::InvalidArgument(path + ": " + key + " must be a number from " +

@@ -7,9 +7,13 @@
 #include <filesystem>
 #include <thread>
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "filter/default_model.h"
 #include "server/api_keys.h"
@@ -263,6 +267,51 @@ TEST_F(ApiServerTest, BodiesAndBatchesOverTheLimitAreRefused) {
   ExpectError(client_->Post("/v1/reports", As(Role::kIntake), batch, "application/json"), 413,
               "batch_too_large");
   ExpectError(client_->Get("/v1/nothing", As(Role::kAdmin)), 404, "not_found");
+}
+
+TEST(ApiServerLimitsTest, ASlowClientIsCutOffAfterTheReadTimeout) {
+  SystemClock clock;
+  const std::string dir = ::testing::TempDir() + "/api_server_slow";
+  std::filesystem::remove_all(dir);
+  auto data = app::DataDirectory::Open(dir);
+  ASSERT_TRUE(data.ok());
+  ServerOptions options;
+  options.port = 0;
+  options.read_timeout = std::chrono::seconds(1);
+  ApiServer server(options, std::move(*data), *filter::LoadDefaultModel(), clock);
+  ASSERT_TRUE(server.Start().ok());
+  // Half a request line, then nothing: the server must not wait for ever.
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(server.port()));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  const char partial[] = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  ASSERT_GT(send(fd, partial, sizeof(partial) - 1, 0), 0);
+  timeval wait{5, 0};  // longer than the server's timeout, so a cut shows as a close
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait));
+  const auto start = std::chrono::steady_clock::now();
+  char buffer[512];
+  const ssize_t got = recv(fd, buffer, sizeof(buffer), 0);
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  close(fd);
+  // Closed, or refused with an error status: either way not left hanging.
+  if (got > 0) {
+    const std::string answer(buffer, static_cast<size_t>(got));
+    EXPECT_TRUE(answer.rfind("HTTP/1.1 4", 0) == 0) << answer;
+    EXPECT_EQ(answer.find("200 OK"), std::string::npos) << answer;
+  }
+  EXPECT_LT(waited, 4.5) << "the connection was held until the client gave up";
+  // Meanwhile, and after, other clients are served.
+  httplib::Client client("127.0.0.1", server.port());
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  server.Stop();
+  EXPECT_TRUE(server.Wait().ok());
 }
 
 TEST(ApiServerLimitsTest, AKeyOverItsRateIsToldToWait) {
