@@ -110,15 +110,32 @@ std::string PackVariants(const std::vector<Signature>& variants) {
   return out.Release();
 }
 
-bool AnyVariantSimilar(std::string_view packed, const Signature& signature, double threshold) {
+// The similarity of the closest variant in a packed fingerprint (0 if none).
+double BestSimilarity(std::string_view packed, const Signature& signature) {
   ByteReader in(packed);
+  double best = 0;
   while (!in.done()) {
     Signature variant;
     for (uint32_t& bin : variant) bin = in.GetFixed32();
-    if (!in.ok()) return false;
-    if (Similarity(signature, variant) >= threshold) return true;
+    if (!in.ok()) break;
+    best = std::max(best, Similarity(signature, variant));
   }
-  return false;
+  return best;
+}
+
+bool AnyVariantSimilar(std::string_view packed, const Signature& signature, double threshold) {
+  return BestSimilarity(packed, signature) >= threshold;
+}
+
+// "domain" for "d:lvshop12.com", and so on: how an identifier is named to a person.
+std::string_view KindOf(std::string_view identifier) {
+  switch (identifier.empty() ? ' ' : identifier[0]) {
+    case 'd': return "domain";
+    case 'p': return "phone";
+    case 'c': return "short code";
+    case 'e': return "e-mail";
+  }
+  return "identifier";
 }
 
 void Increment(Counts* counts, std::string_view key) {
@@ -668,22 +685,31 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
   analyzer_.Analyze(message, &analysis);
   CampaignMatch best;
   // Identifiers first: a shared shop or number is the strongest evidence.
-  for (const std::string& identifier : OwnedIdentifiers(analysis)) {
+  const std::vector<std::string> identifiers = OwnedIdentifiers(analysis);
+  for (const std::string& identifier : identifiers) {
     const auto it = owners_.find(IdentifierKey(identifier));
     if (it == owners_.end()) continue;
-    static constexpr std::pair<char, std::string_view> kKinds[] = {
-        {'d', "domain"}, {'p', "phone"}, {'c', "short code"}, {'e', "e-mail"}};
-    std::string_view kind;
-    for (const auto& [letter, name] : kKinds) {
-      if (identifier[0] == letter) kind = name;
-    }
-    best = {Resolve(it->second), 1.0, std::string(kind) + " " + identifier.substr(2)};
+    best = {Resolve(it->second), 1.0, std::string(KindOf(identifier)) + " " + identifier.substr(2)};
     return best;
+  }
+  const bool dormant = archive_ != nullptr && dormant_ > 0 && archive_ready_;
+  if (dormant) {
+    // A dormant campaign's shop or number is as strong as an active one's.
+    for (const std::string& identifier : identifiers) {
+      const uint64_t key = IdentifierKey(identifier);
+      if (!dormant_keys_.MayContain(key)) continue;
+      Result<std::vector<store::CampaignArchive::Candidate>> found = archive_->Lookup(key, 1);
+      if (!found.ok() || found->empty()) continue;
+      return {(*found)[0].id, 1.0,
+              std::string(KindOf(identifier)) + " " + identifier.substr(2) + " (dormant)"};
+    }
   }
   if (analysis.char_shingles.empty()) return best;
   const Signature signature = ComputeSignature(analysis.char_shingles);
+  uint64_t band_keys[kBands];
+  BandKeys(signature, band_keys);
   for (int band = 0; band < kBands; ++band) {
-    ForEachInBand(BandKey(signature, band), [&](uint32_t index) {
+    ForEachInBand(band_keys[band], [&](uint32_t index) {
       const Exemplar& exemplar = exemplars_[index];
       const double similarity = Similarity(signature, exemplar.signature);
       const uint64_t campaign = Resolve(exemplar.campaign);
@@ -694,6 +720,22 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
       }
       return true;
     });
+  }
+  if (best.campaign != 0 || !dormant) return best;
+  // No active campaign is written like it: perhaps a dormant one.
+  for (int band = 0; band < kBands; ++band) {
+    if (!dormant_keys_.MayContain(band_keys[band])) continue;
+    Result<std::vector<store::CampaignArchive::Candidate>> found =
+        archive_->Lookup(band_keys[band], kMaxEntriesPerBand);
+    if (!found.ok()) continue;
+    for (const store::CampaignArchive::Candidate& candidate : *found) {
+      const double similarity = BestSimilarity(candidate.fingerprint, signature);
+      if (similarity >= options_.text_threshold &&
+          (similarity > best.similarity ||
+           (similarity == best.similarity && candidate.id < best.campaign))) {
+        best = {candidate.id, similarity, "text (dormant)"};
+      }
+    }
   }
   return best;
 }

@@ -150,8 +150,10 @@ class CampaignEngine final : public store::Fold {
 
   // The campaign a new message most likely belongs to, by the same evidence
   // the engine assigns reports with (the campaigns' fingerprints: the
-  // sketches of their variants and the identifiers they own), without
-  // changing anything. Thread-safe against other const calls.
+  // sketches of their variants and the identifiers they own), active ones
+  // first, then dormant ones (read from the archive, without reviving them),
+  // without changing anything. Reads the archive: callers serialize it with
+  // the fold and each other (the server holds its state lock).
   CampaignMatch MatchCampaign(std::string_view message) const;
 
  private:

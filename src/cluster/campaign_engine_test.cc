@@ -228,6 +228,27 @@ TEST_F(DormancyTest, AQuietCampaignLeavesMemoryAndComesBackWhenItResurfaces) {
   EXPECT_EQ(engine_->CampaignOf(1), luxury);
 }
 
+TEST_F(DormancyTest, DormantCampaignsAreMatchedWithoutBeingBroughtBack) {
+  const uint64_t luxury = Add(0, "Louis Vuitton & Gucci up to 80% off! Shop now: lvshop12.com");
+  Add(1, "Gucci & Louis Vuitton up to 70% off! Shop now: lvshop13.com");
+  for (int day = 2; day <= 20; ++day) Chatter(day);
+  ASSERT_EQ(engine_->Find(luxury), nullptr);
+  // By a domain it owned.
+  const CampaignMatch by_domain = engine_->MatchCampaign("Big sale today at lvshop13.com");
+  EXPECT_EQ(by_domain.campaign, luxury);
+  EXPECT_EQ(by_domain.evidence, "domain lvshop13.com (dormant)");
+  // By its text, with a shop it never used.
+  const CampaignMatch by_text =
+      engine_->MatchCampaign("Louis Vuitton & Gucci up to 60% off! Shop now: lvshop77.com");
+  EXPECT_EQ(by_text.campaign, luxury);
+  EXPECT_EQ(by_text.evidence, "text (dormant)");
+  EXPECT_GE(by_text.similarity, 0.5);
+  // Still dormant; nothing else matches.
+  EXPECT_EQ(engine_->Find(luxury), nullptr);
+  EXPECT_EQ(engine_->dormant_campaigns(), 1u);
+  EXPECT_EQ(engine_->MatchCampaign("Dinner at 8? Bring the wine").campaign, 0u);
+}
+
 TEST_F(DormancyTest, AnOwnedIdentifierBringsBackEvenAOneReportCampaign) {
   const uint64_t loans = Add(0, "Need cash fast? Call 1-888-555-0199 for a loan today");
   for (int day = 1; day <= 20; ++day) Chatter(day);
