@@ -77,7 +77,7 @@ void SpamRollups::Promote(uint32_t index) {
 
 void SpamRollups::OnAssigned(const Report& report, const analysis::MessageAnalysis& analysis,
                              uint64_t campaign) {
-  const int64_t day = UtcDay(report.reported_at);
+  const int64_t day = calendar_.DayOf(report.reported_at);
   const uint32_t metro = Intern(report.metro, &metros_, &metro_index_);
   const uint32_t campaign_index = CampaignIndex(campaign);
   ++reports_;
@@ -168,7 +168,7 @@ void SpamRollups::OnMerged(uint64_t keep, uint64_t gone) {
 }
 
 void SpamRollups::OnReset() {
-  *this = SpamRollups();
+  *this = SpamRollups(std::move(calendar_));
 }
 
 template <typename Visit>

@@ -27,6 +27,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include "analytics/calendar.h"
 #include "analytics/heavy_hitters.h"
 #include "analytics/reporter_sketch.h"
 #include "cluster/assignment_listener.h"
@@ -43,6 +44,11 @@ struct KeyCount {
 
 class SpamRollups final : public cluster::AssignmentListener {
  public:
+  // Days are counted in `calendar` (UTC unless told otherwise); the days of
+  // every scope asked about are days of that calendar.
+  explicit SpamRollups(Calendar calendar = {}) : calendar_(std::move(calendar)) {}
+  const Calendar& calendar() const { return calendar_; }
+
   void OnAssigned(const Report& report, const analysis::MessageAnalysis& analysis,
                   uint64_t campaign) override;
   void OnMerged(uint64_t keep, uint64_t gone) override;
@@ -78,7 +84,7 @@ class SpamRollups final : public cluster::AssignmentListener {
   std::vector<MetroCount> Metros(uint64_t campaign, const Scope& scope) const;
 
   struct DayCount {
-    int64_t day = 0;  // UTC days since the epoch
+    int64_t day = 0;  // days since the epoch, in the rollups' calendar
     uint64_t reports = 0;
     uint64_t campaign_reports = 0;  // 0 when no campaign was asked about
   };
@@ -142,6 +148,7 @@ class SpamRollups final : public cluster::AssignmentListener {
   std::vector<KeyCount> TopOf(const Scope& scope, size_t n, uint64_t* error,
                               HeavyHitters Slice::*field) const;
 
+  Calendar calendar_;
   std::map<int64_t, Day> days_;
   uint64_t reports_ = 0;
   std::vector<std::string> metros_{""};  // index 0: no metro

@@ -184,6 +184,45 @@ TEST_F(SpamRollupsTest, OneReportCampaignsRankAfterTheOthersByIdAndCountInFull) 
   EXPECT_EQ(rollups_.TotalsIn(Days(0, 3)).reports, 6u);
 }
 
+TEST(CalendarTest, DaysInUtcOrInANamedZoneWithDaylightSaving) {
+  const Calendar utc;
+  auto day = [](const char* date) { return *ParseDay(date); };
+  EXPECT_EQ(utc.name(), "UTC");
+  EXPECT_EQ(utc.DayOf(*ParseRfc3339("2014-03-02T03:00:00Z")), day("2014-03-02"));
+  Result<Calendar> new_york = Calendar::Named("America/New_York");
+  ASSERT_TRUE(new_york.ok()) << new_york.status().message();
+  // 22:00 on March 1 in New York (UTC-5 in winter) ...
+  EXPECT_EQ(new_york->DayOf(*ParseRfc3339("2014-03-02T03:00:00Z")), day("2014-03-01"));
+  EXPECT_EQ(new_york->DayOf(*ParseRfc3339("2014-03-02T05:00:00Z")), day("2014-03-02"));
+  // ... and UTC-4 after the clocks changed on March 9.
+  EXPECT_EQ(new_york->DayOf(*ParseRfc3339("2014-03-16T03:30:00Z")), day("2014-03-15"));
+  EXPECT_EQ(new_york->DayOf(*ParseRfc3339("2014-03-16T04:30:00Z")), day("2014-03-16"));
+  EXPECT_EQ(Calendar::Named("Asia/Kolkata")->DayOf(*ParseRfc3339("2014-03-01T18:31:00Z")),
+            day("2014-03-02"));  // UTC+5:30
+  EXPECT_FALSE(Calendar::Named("Mars/Olympus").ok());
+  EXPECT_FALSE(Calendar::Named("New York").ok());
+  EXPECT_EQ(Calendar::Named("UTC")->name(), "UTC");
+}
+
+TEST(SpamRollupsCalendarTest, ReportsCountOnTheDayOfTheRollupsZone) {
+  cluster::CampaignEngine engine;
+  SpamRollups rollups(*Calendar::Named("America/New_York"));
+  engine.SetListener(&rollups);
+  Report late_evening;
+  late_evening.sequence = 1;
+  late_evening.id = "r1";
+  late_evening.reported_at = *ParseRfc3339("2014-03-02T03:00:00Z");
+  late_evening.reporter_hash = std::string(64, 'a');
+  late_evening.body = "Gucci bags 80% off at lvshop12.com";
+  engine.Apply(late_evening);
+  Scope march_first;
+  march_first.from_day = march_first.to_day = *ParseDay("2014-03-01");
+  EXPECT_EQ(rollups.TotalsIn(march_first).reports, 1u);
+  Scope march_second = march_first;
+  march_second.from_day = march_second.to_day = *ParseDay("2014-03-02");
+  EXPECT_EQ(rollups.TotalsIn(march_second).reports, 0u);
+}
+
 TEST(ReporterSketchTest, ExactWhileSmallThenWithinTheStatedError) {
   std::mt19937_64 random(1);
   ReporterSketch small;

@@ -13,9 +13,10 @@ namespace {
 using nlohmann::ordered_json;
 
 constexpr const char* kDatesFooter =
-    "Dates are inclusive calendar days in UTC (YYYY-MM-DD); without --from or --to the\n"
-    "window runs from the first or to the last day with reports. Other time zones are\n"
-    "not supported: the rollups are kept by UTC day. --channel counts declared and\n"
+    "Dates are inclusive calendar days (YYYY-MM-DD) in UTC unless a time zone is given\n"
+    "with --tz (an IANA name such as America/New_York; daylight saving included): the\n"
+    "reports are then counted by that zone's days. Without --from or --to the window runs\n"
+    "from the first or to the last day with reports. --channel counts declared and\n"
     "inferred channels.";
 
 struct StatsCommandOptions {
@@ -32,13 +33,6 @@ struct RegionsCommandOptions {
   bool json = false;
 };
 
-Result<std::unique_ptr<DataDirectory>> OpenFolded(const std::string& path) {
-  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(path);
-  if (!directory.ok()) return directory.status();
-  if (Status status = (*directory)->CatchUpCampaigns(); !status.ok()) return status;
-  return directory;
-}
-
 std::string Percent(const ordered_json& share) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%.2f%%", 100 * share.get<double>());
@@ -48,7 +42,8 @@ std::string Percent(const ordered_json& share) {
 std::string Window(const ordered_json& scope) {
   std::string text = scope["from"].is_null() ? std::string("(no reports)")
                                              : scope["from"].get<std::string>() + " to " +
-                                                   scope["to"].get<std::string>() + " (UTC)";
+                                                   scope["to"].get<std::string>() + " (" +
+                                                   scope["time_zone"].get<std::string>() + ")";
   if (!scope["region"].is_null()) text += ", " + scope["region"].get<std::string>();
   if (!scope["channel"].is_null()) text += ", " + scope["channel"].get<std::string>();
   return text;
@@ -143,10 +138,10 @@ int Run(const char* command, const std::string& data, const ScopeOptions& scope_
     std::cerr << "spamradar " << command << ": " << scope.status().message() << "\n";
     return 2;
   }
-  Result<std::unique_ptr<DataDirectory>> directory = OpenFolded(data);
+  Result<std::unique_ptr<DataDirectory>> directory = OpenFolded(data, scope_options.tz);
   if (!directory.ok()) {
     std::cerr << "spamradar " << command << ": " << directory.status().message() << "\n";
-    return 1;
+    return directory.status().code() == StatusCode::kInvalidArgument ? 2 : 1;
   }
   Result<ordered_json> answer = query(**directory, *scope);
   if (!answer.ok()) {

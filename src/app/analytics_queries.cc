@@ -36,7 +36,7 @@ ordered_json ScopeJson(const DataDirectory& data, const cluster::Scope& scope) {
   } else {
     out["to"] = nullptr;
   }
-  out["time_zone"] = "UTC";
+  out["time_zone"] = data.rollups->calendar().name();
   out["region"] = scope.metro ? ordered_json(MetroName(*scope.metro)) : ordered_json();
   out["cbsa"] = scope.metro ? ordered_json(*scope.metro) : ordered_json();
   out["channel"] =
@@ -121,9 +121,22 @@ nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports
   return row;
 }
 
+Result<std::unique_ptr<DataDirectory>> OpenFolded(const std::string& path, const std::string& tz) {
+  Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(path);
+  if (!directory.ok()) return directory.status();
+  if (Status status = (*directory)->UseTimeZone(tz); !status.ok()) {
+    return Status::InvalidArgument("--tz: " + status.message());
+  }
+  if (Status status = (*directory)->CatchUpCampaigns(); !status.ok()) return status;
+  return directory;
+}
+
 void AddScopeOptions(CLI::App* cmd, ScopeOptions* options) {
-  cmd->add_option("--from", options->from, "First day, inclusive (YYYY-MM-DD, UTC)");
-  cmd->add_option("--to", options->to, "Last day, inclusive (YYYY-MM-DD, UTC)");
+  cmd->add_option("--from", options->from, "First day, inclusive (YYYY-MM-DD, in --tz)");
+  cmd->add_option("--to", options->to, "Last day, inclusive (YYYY-MM-DD, in --tz)");
+  cmd->add_option("--tz", options->tz,
+                  "Time zone the days are in: UTC (default) or an IANA name (America/New_York)")
+      ->capture_default_str();
   cmd->add_option("--region", options->region, "Metro area: name ('New York') or CBSA code");
   cmd->add_option("--channel", options->channel,
                   "sms, mms, imessage or rcs (declared or inferred)");

@@ -19,8 +19,11 @@ namespace spamradar::app {
 // --from, --to, --region, --channel as the user wrote them.
 struct ScopeOptions {
   std::string from, to, region, channel;
+  std::string tz = "UTC";  // the calendar the days are in
 };
 void AddScopeOptions(CLI::App* cmd, ScopeOptions* options);
+// Opens a data directory and folds it, counting days in `tz`.
+Result<std::unique_ptr<DataDirectory>> OpenFolded(const std::string& path, const std::string& tz);
 // The scope, or an error naming the option at fault.
 Result<cluster::Scope> ParseScope(const ScopeOptions& options);
 

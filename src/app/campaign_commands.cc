@@ -41,7 +41,7 @@ int RunCampaigns(const CampaignsOptions& options) {
     std::cerr << "spamradar campaigns: " << scope.status().message() << "\n";
     return 2;
   }
-  Result<std::unique_ptr<DataDirectory>> directory = OpenWithCampaigns(options.data);
+  Result<std::unique_ptr<DataDirectory>> directory = OpenFolded(options.data, options.scope.tz);
   if (!directory.ok()) {
     std::cerr << "spamradar campaigns: " << directory.status().message() << "\n";
     return 1;
@@ -265,7 +265,8 @@ void AddCampaignsCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "campaigns", "Campaigns ranked by reports, with their share of reported spam in a scope");
   cmd->footer(
-      "Dates are inclusive calendar days in UTC (YYYY-MM-DD). The share is the campaign's\n"
+      "Dates are inclusive calendar days (YYYY-MM-DD) in UTC unless --tz names a time zone\n"
+      "(America/New_York). The share is the campaign's\n"
       "reports in the scope over all reports in the same scope. --channel counts declared and\n"
       "inferred channels. Examples:\n"
       "  spamradar campaigns --data ./spamradar-data --from 2014-03-01 --to 2014-04-30\n"

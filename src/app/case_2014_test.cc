@@ -126,6 +126,20 @@ TEST(Case2014Test, TheCounterfeitLuxuryCampaignIsFoundAndMeasuredAsInTheTruth) {
   EXPECT_GT(campaign["channels"]["imessage"]["inferred"].get<uint64_t>(), 0u);
   EXPECT_GT(campaign["channels"]["imessage"]["declared"].get<uint64_t>(), 0u);
 
+  // Days in another time zone: New York's March 15 is 04:00 to 04:00 UTC (daylight saving).
+  uint64_t expected_ny_day = 0;
+  {
+    std::ifstream in(dir + "/stream/reports.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      const std::string at = nlohmann::json::parse(line)["reported_at"];
+      expected_ny_day += at >= "2014-03-15T04:00:00" && at < "2014-03-16T04:00:00";
+    }
+  }
+  const nlohmann::json ny_day =
+      SpamradarJson("stats --json --tz America/New_York --from 2014-03-15 --to 2014-03-15" + data);
+  EXPECT_EQ(ny_day["reports"], expected_ny_day);
+  EXPECT_EQ(ny_day["scope"]["time_zone"], "America/New_York");
+
   // The same answers after the state is derived again from the log.
   Spamradar("rebuild" + data, &exit_code);
   ASSERT_EQ(exit_code, 0);
@@ -145,6 +159,10 @@ TEST(Case2014Test, BadScopesAreRefusedWithTheOptionNamed) {
   output = Spamradar("regions --campaign 1 --channel fax --data /nonexistent", &exit_code);
   EXPECT_EQ(exit_code, 2);
   EXPECT_NE(output.find("--channel"), std::string::npos) << output;
+  output =
+      Spamradar("stats --tz Mars/Olympus --data " + ::testing::TempDir() + "/tz_empty", &exit_code);
+  EXPECT_EQ(exit_code, 2);
+  EXPECT_NE(output.find("--tz"), std::string::npos) << output;
   output = Spamradar("regions --data /nonexistent", &exit_code);
   EXPECT_NE(exit_code, 0);
 }

@@ -33,6 +33,17 @@ Status DataDirectory::CatchUpCampaigns() {
   return store::CatchUp(*store, *store, *campaigns, &campaigns_sequence);
 }
 
+Status DataDirectory::UseTimeZone(const std::string& zone) {
+  if (campaigns_sequence != 0) {
+    return Status::Internal("the time zone is set before the campaigns are folded");
+  }
+  Result<analytics::Calendar> calendar = analytics::Calendar::Named(zone);
+  if (!calendar.ok()) return calendar.status();
+  rollups = std::make_unique<analytics::SpamRollups>(std::move(*calendar));
+  campaigns->SetListener(rollups.get());
+  return Status::Ok();
+}
+
 Status DataDirectory::Rebuild() {
   return store::Rebuild(*store, *store, summary, &summary_sequence);
 }

@@ -39,6 +39,9 @@ struct DataDirectory {
   Status CatchUpCampaigns();
   // Folds the whole log again from nothing.
   Status Rebuild();
+  // Counts the analytics by calendar days of `zone` ("UTC" or an IANA name)
+  // from now on; call it before the first CatchUpCampaigns.
+  Status UseTimeZone(const std::string& zone);
 };
 
 }  // namespace spamradar::app

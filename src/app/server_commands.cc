@@ -18,6 +18,7 @@ struct ServeOptions {
   std::string data = kDefaultDataDirectory;
   std::string config;
   std::string bind;
+  std::string tz;
   int port = -1;  // -1: from the config, else 7726
   bool demo = false;
 };
@@ -32,6 +33,7 @@ int RunServe(const ServeOptions& options) {
   }
   if (options.port >= 0) settings.port = options.port;
   if (!options.bind.empty()) settings.bind = options.bind;
+  if (!options.tz.empty()) settings.time_zone = options.tz;
 
   // SIGTERM and SIGINT are taken by this thread alone (sigwait below); the
   // server's threads, started after this, inherit the mask.
@@ -154,12 +156,14 @@ void AddServerCommands(CLI::App& app, int* exit_code) {
       "stderr and never hold a reporter's number. --config FILE is JSON: port, bind,\n"
       "body_limit (bytes, default 1 MiB), batch_limit (1000), rate_per_second (50 a key),\n"
       "rate_burst (100), threads (8), read_timeout_seconds, write_timeout_seconds,\n"
-      "idle_timeout_seconds. Example:\n"
+      "idle_timeout_seconds, time_zone. Example:\n"
       "  spamradar serve --data ./spamradar-data --port 7726 --demo");
   cmd->add_option("--data", serve->data, "Data directory")->capture_default_str();
   cmd->add_option("--port", serve->port, "TCP port (default 7726; 0: any free port)");
   cmd->add_option("--bind", serve->bind, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--config", serve->config, "JSON settings file");
+  cmd->add_option("--tz", serve->tz,
+                  "Time zone the analytics count days in: UTC (default) or an IANA name");
   cmd->add_flag("--demo", serve->demo, "Make and print a read-only (analyst) key");
   cmd->callback([serve, exit_code] { *exit_code = RunServe(*serve); });
 

@@ -131,9 +131,10 @@ Status ParseServerConfig(std::string_view text, const std::string& path, ServerO
       return value.get<double>();
     };
     Result<double> n = 0.0;
-    if (key == "bind") {
-      if (!value.is_string()) return Status::InvalidArgument(path + ": bind must be a string");
-      parsed.bind = value.get<std::string>();
+    if (key == "bind" || key == "time_zone") {
+      if (!value.is_string())
+        return Status::InvalidArgument(path + ": " + key + " must be a string");
+      (key == "bind" ? parsed.bind : parsed.time_zone) = value.get<std::string>();
       continue;
     }
     if (key == "port") {
@@ -235,6 +236,9 @@ void ApiServer::Guarded(const httplib::Request& request, httplib::Response& resp
 }
 
 Status ApiServer::Start() {
+  if (Status status = data_->UseTimeZone(options_.time_zone); !status.ok()) {
+    return Status::InvalidArgument("time zone: " + status.message());
+  }
   http_ = std::make_unique<httplib::Server>();
   http_->new_task_queue = [threads = options_.threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
@@ -535,7 +539,13 @@ void ApiServer::Routes() {
   });
 
   // Analytics: the same questions and answers as the CLI.
-  auto scope_of = [](const httplib::Request& request) {
+  auto scope_of = [this](const httplib::Request& request) -> Result<cluster::Scope> {
+    // Days are the server's calendar days; a question in another zone would
+    // need another fold.
+    if (request.has_param("tz") && request.get_param_value("tz") != options_.time_zone) {
+      return Status::InvalidArgument("tz: this server counts days in " + options_.time_zone +
+                                     " (serve --tz); ask without tz or in that zone");
+    }
     app::ScopeOptions options;
     options.from = request.get_param_value("from");
     options.to = request.get_param_value("to");

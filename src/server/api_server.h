@@ -48,12 +48,12 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{10};  // headers and body, per read
   std::chrono::seconds write_timeout{10};
   std::chrono::seconds idle_timeout{5};  // an idle keep-alive connection is closed
-  std::string web_root;                  // the dashboard's files; empty: the ones built in
+  std::string time_zone = "UTC";         // the analytics count days in this zone
 };
 
 // Reads a JSON config file ({"port": 7726, "bind": "0.0.0.0", "body_limit": ...,
 // "batch_limit", "rate_per_second", "rate_burst", "threads", "read_timeout_seconds",
-// "write_timeout_seconds", "idle_timeout_seconds"}) over `options`; unknown keys
+// "write_timeout_seconds", "idle_timeout_seconds", "time_zone"}) over `options`; unknown keys
 // and bad values are errors naming the key.
 Status LoadServerConfig(const std::string& path, ServerOptions* options);
 // The same for the file's text; errors start with `name`.

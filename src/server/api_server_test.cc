@@ -202,6 +202,9 @@ TEST_F(ApiServerTest, ReportsAreStoredThenCountedInCampaignsAndStats) {
   ExpectError(client_->Get("/v1/stats?from=2014-02-30", As(Role::kAnalyst)), 400,
               "invalid_argument");
   ExpectError(client_->Get("/v1/stats?channel=fax", As(Role::kAnalyst)), 400, "invalid_argument");
+  ExpectError(client_->Get("/v1/stats?tz=America/New_York", As(Role::kAnalyst)), 400,
+              "invalid_argument");
+  EXPECT_EQ(client_->Get("/v1/stats?tz=UTC", As(Role::kAnalyst))->status, 200);
   ExpectError(client_->Get("/v1/campaigns?limit=ten", As(Role::kAnalyst)), 400, "invalid_argument");
 
   // And the filter matches new messages of it.
