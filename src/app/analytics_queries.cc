@@ -144,6 +144,10 @@ void AddScopeOptions(CLI::App* cmd, ScopeOptions* options) {
 
 Result<cluster::Scope> ParseScope(const ScopeOptions& options) {
   cluster::Scope scope;
+  if (Result<analytics::Calendar> calendar = analytics::Calendar::Named(options.tz);
+      !calendar.ok()) {
+    return Status::InvalidArgument("--tz: " + calendar.status().message());
+  }
   if (!options.from.empty()) {
     Result<int64_t> day = ParseDay(options.from);
     if (!day.ok()) return Status::InvalidArgument("--from: " + day.status().message());

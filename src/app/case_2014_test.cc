@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -76,10 +77,10 @@ Truth ReadTruth(const std::string& path, uint64_t min_reports) {
 }
 
 TEST(Case2014Test, TheCounterfeitLuxuryCampaignIsFoundAndMeasuredAsInTheTruth) {
-  const std::string dir = ::testing::TempDir() + "/case_2014";
+  const std::string dir = ::testing::TempDir() + "/case_2014_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
   int exit_code = -1;
-  Spamradar("simulate --reports 60000 --out " + dir + "/stream", &exit_code);
+  Spamradar("simulate --reports 30000 --out " + dir + "/stream", &exit_code);
   ASSERT_EQ(exit_code, 0);
   const std::string output =
       Spamradar("import " + dir + "/stream/reports.jsonl --data " + dir + "/data", &exit_code);

@@ -25,7 +25,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 TEST(ServeTest, SigtermFinishesInFlightRequestsAndExitsZero) {
-  const std::string dir = ::testing::TempDir() + "/serve_test";
+  const std::string dir = ::testing::TempDir() + "/serve_test_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string out = dir + "/stdout", err = dir + "/stderr";

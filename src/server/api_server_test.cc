@@ -29,7 +29,8 @@ class ApiServerTest : public ::testing::Test {
 
   void StartServer(ServerOptions options) {
     dir_ = ::testing::TempDir() + "/api_server_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+           std::to_string(getpid());
     std::filesystem::remove_all(dir_);
     auto data = app::DataDirectory::Open(dir_);
     ASSERT_TRUE(data.ok()) << data.status().message();
@@ -274,7 +275,7 @@ TEST_F(ApiServerTest, BodiesAndBatchesOverTheLimitAreRefused) {
 
 TEST(ApiServerLimitsTest, ASlowClientIsCutOffAfterTheReadTimeout) {
   SystemClock clock;
-  const std::string dir = ::testing::TempDir() + "/api_server_slow";
+  const std::string dir = ::testing::TempDir() + "/api_server_slow_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
   auto data = app::DataDirectory::Open(dir);
   ASSERT_TRUE(data.ok());
@@ -319,7 +320,7 @@ TEST(ApiServerLimitsTest, ASlowClientIsCutOffAfterTheReadTimeout) {
 
 TEST(ApiServerLimitsTest, AKeyOverItsRateIsToldToWait) {
   SystemClock clock;
-  const std::string dir = ::testing::TempDir() + "/api_server_rate";
+  const std::string dir = ::testing::TempDir() + "/api_server_rate_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
   auto data = app::DataDirectory::Open(dir);
   ASSERT_TRUE(data.ok());

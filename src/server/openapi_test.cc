@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "filter/default_model.h"
 #include "server/api_keys.h"
@@ -92,7 +93,7 @@ std::string Mismatch(const json& spec, const json& raw, const json& value,
 TEST(OpenApiTest, EveryOperationAnswersAsDescribed) {
   const json spec = LoadSpec();
   SystemClock clock;
-  const std::string dir = ::testing::TempDir() + "/openapi_server";
+  const std::string dir = ::testing::TempDir() + "/openapi_server_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
   auto data = app::DataDirectory::Open(dir);
   ASSERT_TRUE(data.ok());
