@@ -79,18 +79,6 @@ int64_t WeekStart(int64_t day) {  // the Monday on or before `day` (day 0 was a 
   return day - ((day % 7 + 7 + 3) % 7);
 }
 
-nlohmann::ordered_json CampaignChannelsJson(const cluster::Campaign& c) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  for (const Channel channel :
-       {Channel::kSms, Channel::kMms, Channel::kImessage, Channel::kRcs, Channel::kUnknown}) {
-    const auto index = static_cast<int>(channel);
-    if (c.channels[index][0] + c.channels[index][1] == 0) continue;
-    out[std::string(ChannelName(channel))] = {{"declared", c.channels[index][0]},
-                                              {"inferred", c.channels[index][1]}};
-  }
-  return out;
-}
-
 }  // namespace
 
 nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports, double share,
@@ -106,7 +94,7 @@ nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports
                                 {"brands", cluster::TopKeys(c.brands, n)},
                                 {"domains", cluster::TopKeys(c.domains, n)},
                                 {"senders", cluster::TopKeys(c.senders, n)},
-                                {"channels", CampaignChannelsJson(c)},
+                                {"channels", ChannelSplit(c.channels)},
                                 {"reporters", c.reporters.size()}};
   if (full) {
     row["kind"] = cluster::CampaignKind(c);
@@ -271,12 +259,11 @@ Result<ordered_json> Stats(const DataDirectory& data, const cluster::Scope& scop
   if (options.campaign != 0) out["series_campaign"] = options.campaign;
   out["daily"] = std::move(series["daily"]);
   out["weekly"] = std::move(series["weekly"]);
-  const std::vector<analytics::SpamRollups::DayCount> days = rollups.Daily(scope);
-
   // Growth: the last seven days of the window against the seven before.
   ordered_json growing = ordered_json::array();
-  if (!days.empty()) {
-    const int64_t end = days.back().day;
+  int64_t first = 0, last = 0;
+  if (rollups.DayRange(&first, &last)) {
+    const int64_t end = scope.to_day.value_or(last);
     cluster::Scope this_week = scope, last_week = scope;
     this_week.from_day = end - 6;
     this_week.to_day = end;

@@ -123,8 +123,17 @@ double BestSimilarity(std::string_view packed, const Signature& signature) {
   return best;
 }
 
+// Whether some variant is at least `threshold` similar; stops at the first
+// (a report asks this of every dormant candidate its bands name).
 bool AnyVariantSimilar(std::string_view packed, const Signature& signature, double threshold) {
-  return BestSimilarity(packed, signature) >= threshold;
+  ByteReader in(packed);
+  while (!in.done()) {
+    Signature variant;
+    for (uint32_t& bin : variant) bin = in.GetFixed32();
+    if (!in.ok()) return false;
+    if (Similarity(signature, variant) >= threshold) return true;
+  }
+  return false;
 }
 
 // "domain" for "d:lvshop12.com", and so on: how an identifier is named to a person.

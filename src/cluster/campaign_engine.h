@@ -147,6 +147,7 @@ class CampaignEngine final : public store::Fold {
   Status ForEachCampaign(const std::function<void(const Campaign&)>& visit) const;
   uint64_t reports() const { return assigned_; }
   uint64_t dormant_campaigns() const { return dormant_; }
+  uint64_t active_campaigns() const { return campaigns_.size(); }
 
   // The campaign a new message most likely belongs to, by the same evidence
   // the engine assigns reports with (the campaigns' fingerprints: the

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <unordered_map>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -199,7 +198,7 @@ void ApiServer::Log(const ordered_json& fields) const {
 
 template <typename Handler>
 void ApiServer::Guarded(const httplib::Request& request, httplib::Response& response,
-                        int permission, bool needs_ready, Handler&& handler) {
+                        Permission permission, bool needs_ready, Handler&& handler) {
   const std::string header = request.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) {
@@ -218,7 +217,7 @@ void ApiServer::Guarded(const httplib::Request& request, httplib::Response& resp
   }
   Caller caller{(*stored)->id, ParseRole((*stored)->role).value_or(Role::kAnalyst)};
   request_key = caller.key_id;
-  if (!Allows(caller.role, static_cast<Permission>(permission))) {
+  if (!Allows(caller.role, permission)) {
     return Error(
         response, 403, "forbidden",
         "a key with role '" + std::string(RoleName(caller.role)) + "' may not use this route");
@@ -367,7 +366,7 @@ void ApiServer::Routes() {
                           static_cast<double>(*last - std::min(*last, data_->campaigns_sequence)));
       }
       metrics_.SetGauge("spamradar_campaigns_active",
-                        static_cast<double>(data_->campaigns->Campaigns().size()));
+                        static_cast<double>(data_->campaigns->active_campaigns()));
       metrics_.SetGauge("spamradar_campaigns_dormant",
                         static_cast<double>(data_->campaigns->dormant_campaigns()));
       metrics_.SetGauge("spamradar_ready", ready_ ? 1 : 0);
@@ -377,7 +376,7 @@ void ApiServer::Routes() {
 
   // Reports: one object or an array; answered after the durable commit.
   http.Post("/v1/reports", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kSubmit), true, [&](const Caller&) {
+    Guarded(request, response, Permission::kSubmit, true, [&](const Caller&) {
       const json body = json::parse(request.body, nullptr, false);
       if (body.is_discarded()) return Error(response, 400, "invalid_json", "the body is not JSON");
       const bool single = body.is_object();
@@ -449,7 +448,7 @@ void ApiServer::Routes() {
   // The 7726 conversation: a subscriber's message in, the reply to send out.
   http.Post("/v1/7726/inbound", [this](const httplib::Request& request,
                                        httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kSubmit), true, [&](const Caller&) {
+    Guarded(request, response, Permission::kSubmit, true, [&](const Caller&) {
       const json body = json::parse(request.body, nullptr, false);
       if (body.is_discarded() || !body.is_object()) {
         return Error(response, 400, "invalid_json", "send {\"from\", \"to\", \"text\"}");
@@ -486,7 +485,7 @@ void ApiServer::Routes() {
 
   // Classification: one message or a batch; verdict, reasons, matched campaign.
   http.Post("/v1/classify", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kClassify), false, [&](const Caller&) {
+    Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
       const json body = json::parse(request.body, nullptr, false);
       if (body.is_discarded() || !body.is_object()) {
         return Error(response, 400, "invalid_json",
@@ -567,7 +566,7 @@ void ApiServer::Routes() {
   };
   http.Get(
       "/v1/campaigns", [=, this](const httplib::Request& request, httplib::Response& response) {
-        Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+        Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
           Result<cluster::Scope> scope = scope_of(request);
           Result<uint64_t> limit = count_param(request, "limit", 20);
           if (!scope.ok() || !limit.ok()) {
@@ -580,7 +579,7 @@ void ApiServer::Routes() {
       });
   http.Get(R"(/v1/campaigns/(\d+))", [=, this](const httplib::Request& request,
                                                httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
       Result<uint64_t> id = ParseCount(request.matches[1], "id");
       if (!id.ok()) return Error(response, 400, "invalid_argument", id.status().message());
       std::lock_guard lock(state_);
@@ -597,7 +596,7 @@ void ApiServer::Routes() {
     });
   });
   http.Get("/v1/stats", [=, this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
       Result<cluster::Scope> scope = scope_of(request);
       Result<uint64_t> limit = count_param(request, "limit", 10);
       Result<uint64_t> campaign = count_param(request, "campaign", 0);
@@ -612,7 +611,7 @@ void ApiServer::Routes() {
     });
   });
   http.Get("/v1/regions", [=, this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
+    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
       Result<cluster::Scope> scope = scope_of(request);
       Result<uint64_t> campaign = count_param(request, "campaign", 0);
       Result<uint64_t> min_reports = count_param(request, "min_reports", 100);
@@ -636,76 +635,73 @@ void ApiServer::Routes() {
       answer(response, app::Regions(*data_, *scope, options));
     });
   });
-  http.Get(
-      "/v1/timeseries", [=, this](const httplib::Request& request, httplib::Response& response) {
-        Guarded(request, response, static_cast<int>(Permission::kRead), true, [&](const Caller&) {
-          Result<cluster::Scope> scope = scope_of(request);
-          Result<uint64_t> campaign = count_param(request, "campaign", 0);
-          for (const Status& status : {scope.status(), campaign.status()}) {
-            if (!status.ok()) return Error(response, 400, "invalid_argument", status.message());
-          }
-          std::lock_guard lock(state_);
-          Reply(response, 200, app::TimeSeries(*data_, *scope, *campaign));
-        });
-      });
+  http.Get("/v1/timeseries",
+           [=, this](const httplib::Request& request, httplib::Response& response) {
+             Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
+               Result<cluster::Scope> scope = scope_of(request);
+               Result<uint64_t> campaign = count_param(request, "campaign", 0);
+               for (const Status& status : {scope.status(), campaign.status()}) {
+                 if (!status.ok())
+                   return Error(response, 400, "invalid_argument", status.message());
+               }
+               std::lock_guard lock(state_);
+               Reply(response, 200, app::TimeSeries(*data_, *scope, *campaign));
+             });
+           });
 
   // Keys (admin).
   http.Post("/v1/keys", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kManageKeys), false,
-            [&](const Caller&) {
-              const json body = json::parse(request.body, nullptr, false);
-              if (body.is_discarded() || !body.is_object() || !body.contains("role") ||
-                  !body["role"].is_string()) {
-                return Error(response, 400, "invalid_argument",
-                             "send {\"role\": \"intake\"|\"analyst\"|\"admin\", \"label\": ...}");
-              }
-              const std::optional<Role> role = ParseRole(body["role"].get<std::string>());
-              if (!role) {
-                return Error(response, 400, "invalid_argument",
-                             "role: must be intake, analyst or admin");
-              }
-              const std::string label = body.contains("label") && body["label"].is_string()
-                                            ? body["label"].get<std::string>()
-                                            : "";
-              std::lock_guard lock(state_);
-              Result<NewKey> made = CreateKey(*data_->store, *role, label, clock_.Now());
-              if (!made.ok()) return Error(response, 500, "internal", made.status().message());
-              Reply(response, 201,
-                    {{"key", made->key},
-                     {"id", made->stored.id},
-                     {"role", made->stored.role},
-                     {"label", made->stored.label}});
-            });
+    Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
+      const json body = json::parse(request.body, nullptr, false);
+      if (body.is_discarded() || !body.is_object() || !body.contains("role") ||
+          !body["role"].is_string()) {
+        return Error(response, 400, "invalid_argument",
+                     "send {\"role\": \"intake\"|\"analyst\"|\"admin\", \"label\": ...}");
+      }
+      const std::optional<Role> role = ParseRole(body["role"].get<std::string>());
+      if (!role) {
+        return Error(response, 400, "invalid_argument", "role: must be intake, analyst or admin");
+      }
+      const std::string label = body.contains("label") && body["label"].is_string()
+                                    ? body["label"].get<std::string>()
+                                    : "";
+      std::lock_guard lock(state_);
+      Result<NewKey> made = CreateKey(*data_->store, *role, label, clock_.Now());
+      if (!made.ok()) return Error(response, 500, "internal", made.status().message());
+      Reply(response, 201,
+            {{"key", made->key},
+             {"id", made->stored.id},
+             {"role", made->stored.role},
+             {"label", made->stored.label}});
+    });
   });
   http.Get("/v1/keys", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kManageKeys), false,
-            [&](const Caller&) {
-              std::lock_guard lock(state_);
-              Result<std::vector<store::StoredKey>> keys = data_->store->ListKeys();
-              if (!keys.ok()) return Error(response, 500, "internal", keys.status().message());
-              ordered_json rows = ordered_json::array();
-              for (const store::StoredKey& key : *keys) {
-                rows.push_back({{"id", key.id},
-                                {"role", key.role},
-                                {"label", key.label},
-                                {"created_at", FormatRfc3339(key.created_at)},
-                                {"revoked", key.revoked}});
-              }
-              Reply(response, 200, {{"keys", std::move(rows)}});
-            });
+    Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
+      std::lock_guard lock(state_);
+      Result<std::vector<store::StoredKey>> keys = data_->store->ListKeys();
+      if (!keys.ok()) return Error(response, 500, "internal", keys.status().message());
+      ordered_json rows = ordered_json::array();
+      for (const store::StoredKey& key : *keys) {
+        rows.push_back({{"id", key.id},
+                        {"role", key.role},
+                        {"label", key.label},
+                        {"created_at", FormatRfc3339(key.created_at)},
+                        {"revoked", key.revoked}});
+      }
+      Reply(response, 200, {{"keys", std::move(rows)}});
+    });
   });
-  http.Delete(R"(/v1/keys/(k_[0-9a-f]+))", [this](const httplib::Request& request,
-                                                  httplib::Response& response) {
-    Guarded(request, response, static_cast<int>(Permission::kManageKeys), false,
-            [&](const Caller&) {
-              std::lock_guard lock(state_);
-              Result<bool> revoked = data_->store->RevokeKey(std::string(request.matches[1]));
-              if (!revoked.ok())
-                return Error(response, 500, "internal", revoked.status().message());
-              if (!*revoked) return Error(response, 404, "not_found", "no such key");
-              response.status = 204;
-            });
-  });
+  http.Delete(R"(/v1/keys/(k_[0-9a-f]+))",
+              [this](const httplib::Request& request, httplib::Response& response) {
+                Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
+                  std::lock_guard lock(state_);
+                  Result<bool> revoked = data_->store->RevokeKey(std::string(request.matches[1]));
+                  if (!revoked.ok())
+                    return Error(response, 500, "internal", revoked.status().message());
+                  if (!*revoked) return Error(response, 404, "not_found", "no such key");
+                  response.status = 204;
+                });
+              });
 }
 
 }  // namespace spamradar::server

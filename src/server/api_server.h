@@ -26,6 +26,7 @@
 #include "core/clock.h"
 #include "filter/spam_filter.h"
 #include "intake/conversation.h"
+#include "server/api_keys.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
 
@@ -84,7 +85,7 @@ class ApiServer {
   // Runs `handler` for an authorized caller: 401 without a valid key, 403
   // without the permission, 429 over the rate, 503 before ready.
   template <typename Handler>
-  void Guarded(const httplib::Request& request, httplib::Response& response, int permission,
+  void Guarded(const httplib::Request& request, httplib::Response& response, Permission permission,
                bool needs_ready, Handler&& handler);
 
   ServerOptions options_;
