@@ -102,6 +102,16 @@ void BM_Regions(benchmark::State& state) {
   state.SetLabel(kScopeNames[state.range(0)]);
 }
 
+// The largest campaign's distinct reporters in scope (a scan of its reports).
+void BM_CampaignReporters(benchmark::State& state) {
+  const Scope scope = ScopeOf(static_cast<int>(state.range(0)));
+  const uint64_t campaign = Folded().rollups->Campaigns(ScopeOf(0), 1).front().campaign;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(Folded().rollups->CampaignReporters(campaign, scope));
+  }
+  state.SetLabel(kScopeNames[state.range(0)]);
+}
+
 // The parts of a ranking: the counting alone, the totals alone.
 void BM_RollupsCampaigns(benchmark::State& state) {
   const Scope scope = ScopeOf(static_cast<int>(state.range(0)));
@@ -120,6 +130,7 @@ BENCHMARK(BM_RollupsTotals)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CampaignRanking)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stats)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StatsWithCampaignSeries)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CampaignReporters)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Regions)->DenseRange(0, 1)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "analytics/distinct_counter.h"
+
 namespace spamradar::analytics {
 namespace {
 
@@ -48,6 +50,7 @@ uint32_t SpamRollups::CampaignIndex(uint64_t campaign) {
     reports_of_.push_back(0);
     first_day_.push_back(0);
     first_key_.push_back(0);
+    first_reporter_.push_back(0);
   }
   return it->second;
 }
@@ -108,9 +111,26 @@ void SpamRollups::OnAssigned(const Report& report, const analysis::MessageAnalys
     reports_of_[campaign_index] = 1;
   }
   ++reports_of_[campaign_index];
+  const uint32_t key = SliceKey(metro, report.channel, report.channel_inferred);
+  const auto reporter32 = static_cast<uint32_t>(reporter >> 32);
   if (first) {
     first_day_[campaign_index] = static_cast<int32_t>(day);
-    first_key_[campaign_index] = SliceKey(metro, report.channel, report.channel_inferred);
+    first_key_[campaign_index] = key;
+    first_reporter_[campaign_index] = reporter32;
+  } else {
+    Sightings& seen = sightings_[campaign_index];
+    if (seen.few.list.empty() && seen.by_metro.empty()) {
+      seen.few.Add({first_reporter_[campaign_index], first_key_[campaign_index],
+                    first_day_[campaign_index]});
+    }
+    const Sighting now{reporter32, key, static_cast<int32_t>(day)};
+    if (!seen.by_metro.empty()) {
+      seen.by_metro[MetroOf(key)].Add(now);
+    } else if (seen.few.Add(now); seen.few.list.size() > Sightings::kFew) {
+      for (const Sighting& earlier : seen.few.list)
+        seen.by_metro[MetroOf(earlier.key)].Add(earlier);
+      seen.few = {};
+    }
   }
   Day& slices = days_[day];
   for (const uint32_t where : {metro, kAllMetros}) {
@@ -275,6 +295,61 @@ uint64_t SpamRollups::CampaignReports(uint64_t campaign, const Scope& scope) con
     total += ReportsIn(slice, day, key, members);
   });
   return total;
+}
+
+template <typename Visit>
+void SpamRollups::ForEachSighting(const std::vector<uint32_t>& members, const Scope& scope,
+                                  Visit&& visit) const {
+  std::optional<uint32_t> metro;
+  if (scope.metro) {
+    const auto it = metro_index_.find(*scope.metro);
+    if (it == metro_index_.end()) return;
+    metro = it->second;
+  }
+  const auto in_scope = [&](uint32_t key, int64_t day) {
+    return (!scope.from_day || day >= *scope.from_day) && (!scope.to_day || day <= *scope.to_day) &&
+           (!metro || MetroOf(key) == *metro) &&
+           (!scope.channel || ChannelOf(key) == *scope.channel);
+  };
+  // A run by day is read from the scope's first day to its last.
+  const auto scan = [&](const SightingRun& run) {
+    auto seen = run.list.begin();
+    if (run.by_day && scope.from_day) {
+      seen = std::lower_bound(run.list.begin(), run.list.end(), *scope.from_day,
+                              [](const Sighting& s, int64_t day) { return s.day < day; });
+    }
+    for (; seen != run.list.end(); ++seen) {
+      if (run.by_day && scope.to_day && seen->day > *scope.to_day) break;
+      if (in_scope(seen->key, seen->day)) visit(seen->reporter, seen->key);
+    }
+  };
+  for (const uint32_t member : members) {
+    if (const auto it = sightings_.find(member); it != sightings_.end()) {
+      const Sightings& sightings = it->second;
+      scan(sightings.few);
+      if (metro) {
+        if (const auto run = sightings.by_metro.find(*metro); run != sightings.by_metro.end()) {
+          scan(run->second);
+        }
+      } else {
+        for (const auto& [where, run] : sightings.by_metro) scan(run);
+      }
+    } else if (reports_of_[member] > 0 && in_scope(first_key_[member], first_day_[member])) {
+      visit(first_reporter_[member], first_key_[member]);
+    }
+  }
+}
+
+void SpamRollups::SightingRun::Add(const Sighting& seen) {
+  if (!list.empty() && seen.day < list.back().day) by_day = false;
+  list.push_back(seen);
+}
+
+SpamRollups::Reporters SpamRollups::CampaignReporters(uint64_t campaign, const Scope& scope) const {
+  DistinctCounter counter;
+  ForEachSighting(MembersOf(campaign), scope,
+                  [&](uint32_t reporter, uint32_t) { counter.Add(reporter); });
+  return {counter.Count(), counter.exact()};
 }
 
 std::vector<SpamRollups::MetroCount> SpamRollups::Metros(uint64_t campaign,

@@ -11,7 +11,10 @@
 // applied when queried, through a table of which campaign each one became),
 // per brand and per sender type, exactly; its most frequent domains and
 // senders (HeavyHitters: approximate, with a stated error); and its distinct
-// reporters (ReporterSketch: exact up to 24, then a HyperLogLog).
+// reporters (ReporterSketch: exact up to 24, then a HyperLogLog). A campaign's
+// distinct reporters within a scope come from its sightings: for each of its
+// reports, 32 bits of the reporter's key, the day and the slice (12 bytes),
+// kept by metro and day so that a scope reads only its own.
 //
 // Deterministic (a function of the fold's order of reports). Queries are
 // const and may run concurrently with each other, not with the fold.
@@ -74,6 +77,13 @@ class SpamRollups final : public cluster::AssignmentListener {
                                        uint64_t min_reports = 1,
                                        uint64_t* in_scope = nullptr) const;
   uint64_t CampaignReports(uint64_t campaign, const Scope& scope) const;
+
+  struct Reporters {
+    uint64_t distinct = 0;
+    bool exact = true;  // else a HyperLogLog estimate (about 1.6% error)
+  };
+  // The campaign's distinct reporters in scope (merged campaigns included).
+  Reporters CampaignReporters(uint64_t campaign, const Scope& scope) const;
 
   struct MetroCount {
     std::string cbsa;  // empty: reports with no known metro
@@ -147,6 +157,11 @@ class SpamRollups final : public cluster::AssignmentListener {
                          absl::flat_hash_map<std::string, uint32_t>* index);
   std::vector<KeyCount> TopOf(const Scope& scope, size_t n, uint64_t* error,
                               HeavyHitters Slice::*field) const;
+  // Calls visit(reporter, slice key) for each report in scope of the
+  // campaigns with these indexes.
+  template <typename Visit>
+  void ForEachSighting(const std::vector<uint32_t>& members, const Scope& scope,
+                       Visit&& visit) const;
 
   Calendar calendar_;
   std::map<int64_t, Day> days_;
@@ -165,6 +180,27 @@ class SpamRollups final : public cluster::AssignmentListener {
   std::vector<int32_t> first_day_;    // the day and slice of each index's first report
   std::vector<uint32_t> first_key_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> members_;
+  // Each report of a campaign of more than one (by index; a campaign's first
+  // report is in first_day_, first_key_ and first_reporter_ until its second).
+  struct Sighting {
+    uint32_t reporter;  // the high 32 bits of the reporter's key
+    uint32_t key;       // its metro's slice
+    int32_t day;
+  };
+  // Sightings in the order reports came: by day, unless one came late.
+  struct SightingRun {
+    std::vector<Sighting> list;
+    bool by_day = true;
+    void Add(const Sighting& seen);
+  };
+  // A campaign's sightings: in one run while few, then one run per metro.
+  struct Sightings {
+    static constexpr size_t kFew = 256;
+    SightingRun few;
+    absl::flat_hash_map<uint32_t, SightingRun> by_metro;  // metro index -> run
+  };
+  std::vector<uint32_t> first_reporter_;
+  absl::flat_hash_map<uint32_t, Sightings> sightings_;
 };
 
 }  // namespace spamradar::analytics

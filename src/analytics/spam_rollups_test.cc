@@ -1,10 +1,13 @@
 #include "analytics/spam_rollups.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
+#include <set>
 
 #include <gtest/gtest.h>
 
+#include "analytics/distinct_counter.h"
 #include "cluster/campaign_engine.h"
 
 namespace spamradar::analytics {
@@ -16,15 +19,17 @@ class SpamRollupsTest : public ::testing::Test {
   void SetUp() override { engine_.SetListener(&rollups_); }
   uint64_t Add(int day, const std::string& body, const std::string& metro = "35620",
                Channel channel = Channel::kSms, bool inferred = false,
-               const std::string& sender = "") {
+               const std::string& sender = "", int reporter_number = 0) {
     Report r;
     r.sequence = ++sequence_;
     r.id = "r" + std::to_string(sequence_);
     r.reported_at = *ParseRfc3339("2014-03-01T12:00:00Z") + std::chrono::days(day) +
                     std::chrono::seconds(sequence_);
-    char reporter[17];  // a distinct reporter per report
+    // A distinct reporter per report, unless one is named by number.
+    const uint64_t who = reporter_number != 0 ? 1000000 + reporter_number : sequence_;
+    char reporter[17];
     std::snprintf(reporter, sizeof(reporter), "%016llx",
-                  static_cast<unsigned long long>(sequence_ * 0x9E3779B97F4A7C15ull));
+                  static_cast<unsigned long long>(who * 0x9E3779B97F4A7C15ull));
     r.reporter_hash = reporter + std::string(48, '0');
     r.body = body;
     r.metro = metro;
@@ -182,6 +187,119 @@ TEST_F(SpamRollupsTest, OneReportCampaignsRankAfterTheOthersByIdAndCountInFull) 
   EXPECT_EQ(rollups_.CampaignReports(cruise, Days(0, 3)), 2u);
   EXPECT_EQ(rollups_.Campaigns(Days(0, 3), 1)[0].reports, 2u);
   EXPECT_EQ(rollups_.TotalsIn(Days(0, 3)).reports, 6u);
+}
+
+TEST_F(SpamRollupsTest, CampaignReportersAreCountedWithinTheScope) {
+  constexpr int kAlice = 1, kBob = 2, kCarol = 3;
+  const auto luxury_by = [&](int day, const std::string& metro, int who, int variant) {
+    return Add(day,
+               "Gucci & Prada up to " + std::to_string(60 + variant) + "% off! Shop: lvshop" +
+                   std::to_string(variant) + ".com",
+               metro, Channel::kImessage, false, "", who);
+  };
+  const uint64_t luxury = luxury_by(0, "35620", kAlice, 1);
+  ASSERT_EQ(luxury_by(0, "35620", kAlice, 2), luxury);
+  ASSERT_EQ(luxury_by(0, "35620", kBob, 3), luxury);
+  ASSERT_EQ(luxury_by(1, "31080", kCarol, 4), luxury);
+  ASSERT_EQ(luxury_by(2, "31080", kAlice, 5), luxury);
+
+  const SpamRollups::Reporters all = rollups_.CampaignReporters(luxury, Days(0, 2));
+  EXPECT_TRUE(all.exact);
+  EXPECT_EQ(all.distinct, 3u);
+  EXPECT_EQ(rollups_.CampaignReporters(luxury, Days(0, 0)).distinct, 2u);
+  EXPECT_EQ(rollups_.CampaignReporters(luxury, Days(3, 9)).distinct, 0u);
+  Scope los_angeles = Days(0, 2);
+  los_angeles.metro = "31080";
+  EXPECT_EQ(rollups_.CampaignReporters(luxury, los_angeles).distinct, 2u);
+  Scope sms = Days(0, 2);
+  sms.channel = Channel::kSms;
+  EXPECT_EQ(rollups_.CampaignReporters(luxury, sms).distinct, 0u);
+}
+
+TEST_F(SpamRollupsTest, ReportersOfALargeCampaignInAnyScopeMatchACountOfItsReports) {
+  // Enough reports to be kept by metro, some of them late (out of day order),
+  // from a pool of reporters that repeat; every scope against a direct count.
+  const char* kMetros[] = {"35620", "31080", "33100", "41740"};
+  struct Sent {
+    int day;
+    std::string metro;
+    Channel channel;
+    int reporter;
+  };
+  std::vector<Sent> sent;
+  std::mt19937 random(11);
+  uint64_t luxury = 0;
+  for (int i = 0; i < 900; ++i) {
+    int day = i / 100;
+    if (i % 37 == 0) day = std::max(0, day - 3);  // a late report
+    const Sent s{day, kMetros[random() % 4], random() % 3 == 0 ? Channel::kSms : Channel::kImessage,
+                 1 + static_cast<int>(random() % 300)};
+    const uint64_t id = Add(s.day,
+                            "Gucci & Prada up to " + std::to_string(50 + i % 40) +
+                                "% off! Shop now: lvshop" + std::to_string(i % 7) + ".com",
+                            s.metro, s.channel, false, "", s.reporter);
+    if (luxury == 0) luxury = id;
+    ASSERT_EQ(id, luxury) << i;
+    sent.push_back(s);
+  }
+  for (int from = 0; from < 9; from += 2) {
+    for (const int length : {0, 2, 8}) {
+      for (const char* metro : {"", "35620", "41740"}) {
+        for (const int channel : {-1, static_cast<int>(Channel::kSms)}) {
+          Scope scope = Days(from, from + length);
+          if (*metro != '\0') scope.metro = metro;
+          if (channel >= 0) scope.channel = static_cast<Channel>(channel);
+          std::set<int> expected;
+          for (const Sent& s : sent) {
+            if (s.day < from || s.day > from + length) continue;
+            if (*metro != '\0' && s.metro != metro) continue;
+            if (channel >= 0 && static_cast<int>(s.channel) != channel) continue;
+            expected.insert(s.reporter);
+          }
+          const SpamRollups::Reporters got = rollups_.CampaignReporters(luxury, scope);
+          EXPECT_TRUE(got.exact);
+          EXPECT_EQ(got.distinct, expected.size())
+              << "days " << from << "+" << length << " metro '" << metro << "' channel " << channel;
+        }
+      }
+    }
+  }
+}
+
+TEST_F(SpamRollupsTest, MergedCampaignsReportersAreTheUnionOfTheirs) {
+  // Two one-report campaigns (Alice's, Bob's), merged by a third report of
+  // Alice's: two distinct reporters, whichever id is asked about.
+  const uint64_t loans = Add(0, "Need cash fast? Call 1-888-555-0199 for a loan today", "35620",
+                             Channel::kSms, false, "", 1);
+  const uint64_t prizes = Add(0, "Congratulations, you won a cruise! Claim: 1-877-555-0142",
+                              "35620", Channel::kSms, false, "", 2);
+  ASSERT_NE(loans, prizes);
+  Add(1, "Call 1-888-555-0199 or 1-877-555-0142 now", "35620", Channel::kSms, false, "", 1);
+  EXPECT_EQ(rollups_.CampaignReporters(loans, Days(0, 1)).distinct, 2u);
+  EXPECT_EQ(rollups_.CampaignReporters(prizes, Days(0, 1)).distinct, 2u);
+  EXPECT_EQ(rollups_.CampaignReporters(prizes, Days(1, 1)).distinct, 1u);
+  EXPECT_EQ(rollups_.CampaignReporters(0, Days(0, 1)).distinct, 0u);  // no such campaign
+}
+
+TEST(DistinctCounterTest, ExactWhileSmallThenWithinTheStatedError) {
+  DistinctCounter small;
+  for (uint32_t i = 0; i < 3 * DistinctCounter::kExact; ++i) small.Add(i % DistinctCounter::kExact);
+  EXPECT_TRUE(small.exact());
+  EXPECT_EQ(small.Count(), DistinctCounter::kExact);
+
+  std::mt19937 random(7);
+  std::vector<uint32_t> values(200000);
+  for (uint32_t& v : values) v = random();
+  DistinctCounter large;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const uint32_t v : values) large.Add(v);
+  }
+  std::sort(values.begin(), values.end());
+  const auto distinct =
+      static_cast<double>(std::unique(values.begin(), values.end()) - values.begin());
+  EXPECT_FALSE(large.exact());
+  // Three standard errors (1.04 / sqrt(4096) each).
+  EXPECT_NEAR(static_cast<double>(large.Count()), distinct, distinct * 3 * 0.0163);
 }
 
 TEST(CalendarTest, DaysInUtcOrInANamedZoneWithDaylightSaving) {
