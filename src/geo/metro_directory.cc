@@ -1,6 +1,7 @@
 #include "geo/metro_directory.h"
 
 #include <charconv>
+#include <cmath>
 #include <unordered_map>
 
 #include "core/check.h"
@@ -30,12 +31,23 @@ Result<MetroDirectory> MetroDirectory::Parse(std::string_view area_codes_tsv,
   MetroDirectory directory;
   std::unordered_map<std::string, int> by_cbsa;
   Status status =
-      ForEachTsvRow(metros_tsv, 4, [&](int line, const std::vector<std::string_view>& f) {
+      ForEachTsvRow(metros_tsv, 6, [&](int line, const std::vector<std::string_view>& f) {
         Metro metro{std::string(f[0]), std::string(f[1]), std::string(f[3]), 0};
         const auto [ptr, ec] =
             std::from_chars(f[2].data(), f[2].data() + f[2].size(), metro.population);
         if (ec != std::errc() || ptr != f[2].data() + f[2].size() || metro.name.empty()) {
           return Status::InvalidArgument("metros line " + std::to_string(line) + ": bad row");
+        }
+        if (!f[4].empty() || !f[5].empty()) {
+          const auto number = [](std::string_view text, double* out) {
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *out);
+            return error == std::errc() && end == text.data() + text.size();
+          };
+          if (!number(f[4], &metro.latitude) || !number(f[5], &metro.longitude) ||
+              std::abs(metro.latitude) > 90 || std::abs(metro.longitude) > 180) {
+            return Status::InvalidArgument("metros line " + std::to_string(line) +
+                                           ": bad position");
+          }
         }
         by_cbsa[metro.cbsa] = static_cast<int>(directory.metros_.size());
         directory.metros_.push_back(std::move(metro));

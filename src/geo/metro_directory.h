@@ -22,6 +22,9 @@ struct Metro {
   std::string name;   // stable short name, "New York"
   std::string title;  // Census title, "New York-Newark-Jersey City, NY-NJ-PA"
   int64_t population = 0;
+  // Where to draw it on a map: its principal city (degrees; both 0 if unknown).
+  double latitude = 0;
+  double longitude = 0;
 };
 
 struct Location {

@@ -57,9 +57,29 @@ TEST(MetroDirectoryTest, EveryUsGeographicAreaCodeInServiceIsKnown) {
   EXPECT_EQ(known, 375);
 }
 
+TEST(MetroDirectoryTest, MetrosHaveAPlaceOnTheMap) {
+  // The 150 largest all have one (a few small metros have no city in the
+  // tables tools/build_geo_table.py reads); each is within the US's bounds.
+  const auto& metros = MetroDirectory::Default().metros();
+  for (size_t i = 0; i < metros.size(); ++i) {
+    const Metro& metro = metros[i];
+    if (i >= 150 && metro.latitude == 0 && metro.longitude == 0) continue;
+    EXPECT_TRUE(metro.latitude > 17 && metro.latitude < 72) << metro.name;
+    EXPECT_TRUE(metro.longitude > -170 && metro.longitude < -65) << metro.name;
+  }
+  const Metro* miami = MetroDirectory::Default().FindMetro("Miami");
+  ASSERT_NE(miami, nullptr);
+  EXPECT_NEAR(miami->latitude, 25.8, 0.5);
+  EXPECT_NEAR(miami->longitude, -80.2, 0.5);
+}
+
 TEST(MetroDirectoryTest, RejectsMalformedTables) {
-  EXPECT_FALSE(MetroDirectory::Parse("212\tNY\t99999\tNowhere\n", "35620\tNew York\t1\tNY\n").ok());
-  EXPECT_FALSE(MetroDirectory::Parse("", "35620\tNew York\tmany\tNY\n").ok());
+  EXPECT_FALSE(MetroDirectory::Parse("", "35620\tNew York\t1\tNY\t40.7\twest\n").ok());
+  EXPECT_FALSE(MetroDirectory::Parse("", "35620\tNew York\t1\tNY\t140.7\t-74\n").ok());
+  EXPECT_TRUE(MetroDirectory::Parse("", "35620\tNew York\t1\tNY\t40.7\t-74\n").ok());
+  EXPECT_FALSE(
+      MetroDirectory::Parse("212\tNY\t99999\tNowhere\n", "35620\tNew York\t1\tNY\t\t\n").ok());
+  EXPECT_FALSE(MetroDirectory::Parse("", "35620\tNew York\tmany\tNY\t\t\n").ok());
   EXPECT_FALSE(MetroDirectory::Parse("21\tNY\t\t\n", "").ok());
 }
 
