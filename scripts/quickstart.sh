@@ -28,5 +28,6 @@ printf '%s\n' "Gucci and Prada up to 80% off today only, shop lvshop99.com" \
   "$spamradar" classify --data "$data" --reasons 2
 echo "== spamradar inspect: what the analysis reads in a message"
 "$spamradar" inspect --no-tokens 'L0uis V1tt0n 80% off! Shop lvshop12 dot com'
-echo "== spamradar serve: the API on http://127.0.0.1:7726 (Ctrl-C stops it)"
+echo "== spamradar serve: the dashboard and API on http://localhost:7726 (Ctrl-C stops it)"
+echo "   open the URL in a browser and give it the demo key printed below"
 exec "$spamradar" serve --data "$data" --port 7726 --demo

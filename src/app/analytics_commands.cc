@@ -130,6 +130,18 @@ void PrintRegions(const ordered_json& r) {
   }
 }
 
+void PrintSearch(const ordered_json& r) {
+  if (r["matches"].empty()) {
+    std::printf("no campaign matches '%s'\n", r["query"].get<std::string>().c_str());
+    return;
+  }
+  for (const auto& m : r["matches"]) {
+    std::printf("%10llu %9llu  [%s] %s\n           (%s)\n", m["id"].get<unsigned long long>(),
+                m["reports"].get<unsigned long long>(), m["channel"].get<std::string>().c_str(),
+                m["name"].get<std::string>().c_str(), m["why"].get<std::string>().c_str());
+  }
+}
+
 template <typename Query>
 int Run(const char* command, const std::string& data, const ScopeOptions& scope_options, bool json,
         Query&& query, void (*print)(const ordered_json&)) {
@@ -183,6 +195,34 @@ void AddAnalyticsCommands(CLI::App& app, int* exit_code) {
         "stats", stats->data, stats->scope, stats->json,
         [&](const DataDirectory& d, const cluster::Scope& s) { return Stats(d, s, stats->stats); },
         PrintStats);
+  });
+
+  struct SearchCommandOptions {
+    std::string data = kDefaultDataDirectory;
+    std::string query;
+    size_t limit = 20;
+    bool json = false;
+  };
+  auto search = std::make_shared<SearchCommandOptions>();
+  CLI::App* find = app.add_subcommand(
+      "search", "Campaigns by a piece of message text, a domain, a sender or a phone number");
+  find->footer(
+      "First the campaign the text would be assigned to as a message (by fingerprint, dormant\n"
+      "campaigns included), then active campaigns whose name, brands, domains, senders, phone\n"
+      "numbers, short codes or sample messages contain it, most reported first. Examples:\n"
+      "  spamradar search lvshop12.com --data ./spamradar-data\n"
+      "  spamradar search '+1 212 555 0100' --json");
+  find->add_option("query", search->query, "What to look for")->required();
+  find->add_option("--data", search->data, "Data directory")->capture_default_str();
+  find->add_option("--limit", search->limit, "At most this many campaigns")->capture_default_str();
+  find->add_flag("--json", search->json, "Print one JSON object");
+  find->callback([search, exit_code] {
+    *exit_code = Run(
+        "search", search->data, ScopeOptions{}, search->json,
+        [&](const DataDirectory& d, const cluster::Scope&) {
+          return Search(d, search->query, search->limit);
+        },
+        PrintSearch);
   });
 
   auto regions = std::make_shared<RegionsCommandOptions>();

@@ -1,4 +1,4 @@
-// `spamradar stats` and `spamradar regions`: the analyst's questions over a
+// `spamradar stats`, `spamradar regions` and `spamradar search`: the analyst's questions over a
 // data directory (see analytics_queries.h), as text or JSON.
 #pragma once
 

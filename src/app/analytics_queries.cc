@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "geo/metro_directory.h"
 
@@ -80,6 +81,22 @@ int64_t WeekStart(int64_t day) {  // the Monday on or before `day` (day 0 was a 
 }
 
 }  // namespace
+
+analytics::SpamRollups::Reporters ScopedReporters(const DataDirectory& data, uint64_t campaign,
+                                                  const cluster::Scope& scope) {
+  // A scope holding an active campaign's whole life, in every metro and on
+  // every channel: the engine's own exact count, without reading the sightings.
+  if (!scope.metro && !scope.channel) {
+    if (const cluster::Campaign* c = data.campaigns->Find(campaign)) {
+      const analytics::Calendar& calendar = data.rollups->calendar();
+      if ((!scope.from_day || *scope.from_day <= calendar.DayOf(c->first_seen)) &&
+          (!scope.to_day || *scope.to_day >= calendar.DayOf(c->last_seen))) {
+        return {c->reporters.size(), true};
+      }
+    }
+  }
+  return data.rollups->CampaignReporters(campaign, scope);
+}
 
 nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports, double share,
                                     bool full) {
@@ -176,11 +193,14 @@ Result<ordered_json> CampaignRanking(const DataDirectory& data, const cluster::S
   for (size_t i = 0; i < ranked.size() && i < limit; ++i) {
     Result<cluster::CampaignSummary> c = SummaryOf(data, ranked[i].campaign);
     if (!c.ok()) return c.status();
+    const analytics::SpamRollups::Reporters reporters = ScopedReporters(data, c->id, scope);
     rows.push_back({{"rank", i + 1},
                     {"id", c->id},
                     {"name", c->name},
                     {"reports", ranked[i].reports},
                     {"share", Share(ranked[i].reports, total)},
+                    {"reporters", reporters.distinct},
+                    {"reporters_exact", reporters.exact},
                     {"channel", std::string(ChannelName(c->channel))}});
   }
   ordered_json out;
@@ -334,6 +354,10 @@ Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& sc
                         {"reports", metro.reports},
                         {"campaign_reports", metro.campaign_reports},
                         {"share", ranked[i].share}};
+    if (place != nullptr && (place->latitude != 0 || place->longitude != 0)) {
+      row["latitude"] = place->latitude;
+      row["longitude"] = place->longitude;
+    }
     if (place != nullptr && place->population > 0) {
       row["population"] = place->population;
       row["campaign_reports_per_100k"] = 1e5 * static_cast<double>(metro.campaign_reports) /
@@ -348,6 +372,8 @@ Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& sc
   out["campaign"] = {{"id", id}, {"name", campaign->name}};
   out["reports"] = total;
   out["campaign_reports"] = campaign_total;
+  const analytics::SpamRollups::Reporters reporters = ScopedReporters(data, id, shown);
+  out["campaign_reporters"] = {{"distinct", reporters.distinct}, {"exact", reporters.exact}};
   out["share"] = Share(campaign_total, total);
   out["rule"] = {
       {"min_reports", options.min_reports},
@@ -355,6 +381,126 @@ Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& sc
                    " reported spam messages in scope"},
       {"metros_below_minimum", below_minimum}};
   out["regions"] = std::move(rows);
+  return out;
+}
+
+namespace {
+
+std::string Folded(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string DigitsOf(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
+// "+1 (212) 555-0100", "212.555.0100": a number to compare by digits.
+bool LooksLikePhoneNumber(std::string_view text) {
+  for (const char c : text) {
+    if (!((c >= '0' && c <= '9') || c == '+' || c == '(' || c == ')' || c == '-' || c == '.' ||
+          c == ' ')) {
+      return false;
+    }
+  }
+  return DigitsOf(text).size() >= 5;
+}
+
+}  // namespace
+
+Result<ordered_json> Search(const DataDirectory& data, std::string_view query, size_t limit) {
+  constexpr size_t kMaxQueryBytes = 1000;
+  if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Status::InvalidArgument("q: say what to look for (text, a domain or a sender)");
+  }
+  if (query.size() > kMaxQueryBytes) {
+    return Status::InvalidArgument("q: at most 1000 bytes");
+  }
+  const cluster::CampaignEngine& engine = *data.campaigns;
+  ordered_json matches = ordered_json::array();
+  std::set<uint64_t> shown;
+  // As a message: the fingerprints (what the filter would say).
+  const cluster::CampaignMatch match = engine.MatchCampaign(query);
+  if (match.campaign != 0) {
+    Result<cluster::CampaignSummary> c = SummaryOf(data, match.campaign);
+    if (!c.ok()) return c.status();
+    matches.push_back({{"id", c->id},
+                       {"name", c->name},
+                       {"reports", c->reports},
+                       {"channel", std::string(ChannelName(c->channel))},
+                       {"last_seen", FormatRfc3339(c->last_seen)},
+                       {"why", "fingerprint: " + match.evidence},
+                       {"similarity", match.similarity}});
+    shown.insert(c->id);
+  }
+  // As a part of what the active campaigns hold.
+  const std::string needle = Folded(query);
+  const std::string digits = LooksLikePhoneNumber(query) ? DigitsOf(query) : "";
+  const auto contains = [&](std::string_view value) {
+    if (!digits.empty()) return DigitsOf(value).find(digits) != std::string::npos;
+    return Folded(value).find(needle) != std::string::npos;
+  };
+  struct Found {
+    const cluster::Campaign* campaign;
+    std::string why;
+  };
+  std::vector<Found> found;
+  for (const cluster::Campaign* c : engine.Campaigns()) {
+    if (shown.contains(c->id)) continue;
+    std::string why;
+    const auto look = [&](const cluster::Counts& counts, const char* what) {
+      if (!why.empty()) return;
+      for (const auto& [key, count] : counts) {
+        if (contains(key)) {
+          why = std::string(what) + " " + key;
+          return;
+        }
+      }
+    };
+    // A number is looked for among numbers only.
+    if (digits.empty() && contains(cluster::CampaignName(*c))) why = "name";
+    look(c->senders, "sender");
+    look(c->phones, "phone");
+    look(c->short_codes, "short code");
+    if (digits.empty()) {
+      look(c->domains, "domain");
+      look(c->brands, "brand");
+    }
+    if (why.empty() && digits.empty()) {
+      for (const std::string& sample : c->samples) {
+        if (contains(sample)) {
+          why = "sample message";
+          break;
+        }
+      }
+    }
+    if (!why.empty()) found.push_back({c, std::move(why)});
+  }
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.campaign->reports != b.campaign->reports ? a.campaign->reports > b.campaign->reports
+                                                      : a.campaign->id < b.campaign->id;
+  });
+  for (size_t i = 0; i < found.size() && matches.size() < limit; ++i) {
+    const cluster::Campaign& c = *found[i].campaign;
+    matches.push_back({{"id", c.id},
+                       {"name", cluster::CampaignName(c)},
+                       {"reports", c.reports},
+                       {"channel", std::string(ChannelName(cluster::MainChannel(c)))},
+                       {"last_seen", FormatRfc3339(c.last_seen)},
+                       {"why", found[i].why}});
+  }
+  ordered_json out;
+  out["query"] = std::string(query);
+  out["searched"] = {{"active_campaigns", engine.active_campaigns()},
+                     {"note", "dormant campaigns are found by fingerprint only"}};
+  out["matches"] = std::move(matches);
   return out;
 }
 

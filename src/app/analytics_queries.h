@@ -34,6 +34,10 @@ Result<cluster::Scope> ParseScope(const ScopeOptions& options);
 nlohmann::ordered_json CampaignJson(const cluster::Campaign& c, uint64_t reports, double share,
                                     bool full);
 
+// A campaign's distinct reporters in scope.
+analytics::SpamRollups::Reporters ScopedReporters(const DataDirectory& data, uint64_t campaign,
+                                                  const cluster::Scope& scope);
+
 // Campaigns ranked by reports in scope, with their share of all reported
 // spam in the same scope.
 Result<nlohmann::ordered_json> CampaignRanking(const DataDirectory& data,
@@ -62,5 +66,14 @@ struct RegionsOptions {
 // Metros ranked by the campaign's share of the metro's reported spam.
 Result<nlohmann::ordered_json> Regions(const DataDirectory& data, const cluster::Scope& scope,
                                        const RegionsOptions& options);
+
+// Campaigns a user looks for by a piece of text, a domain or a sender: the
+// campaign the engine would give `query` as a message (by fingerprint,
+// dormant campaigns included), then active campaigns whose name, brands,
+// domains, senders, phone numbers, short codes or sample messages contain
+// it (letters compared without case; a phone number by its digits), most
+// reported first, at most `limit`. An empty query is an error.
+Result<nlohmann::ordered_json> Search(const DataDirectory& data, std::string_view query,
+                                      size_t limit);
 
 }  // namespace spamradar::app

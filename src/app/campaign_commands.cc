@@ -68,8 +68,12 @@ int RunCampaigns(const CampaignsOptions& options) {
     }
     const double share = total > 0 ? static_cast<double>(n) / static_cast<double>(total) : 0;
     if (options.json) {
-      std::cout << CampaignJson(**c, n, share, false)
-                       .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+      nlohmann::ordered_json row = CampaignJson(**c, n, share, false);
+      // In scope, like its reports (CampaignJson gives the campaign's life).
+      const analytics::SpamRollups::Reporters reporters = ScopedReporters(**directory, id, *scope);
+      row["reporters"] = reporters.distinct;
+      row["reporters_exact"] = reporters.exact;
+      std::cout << row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                 << "\n";
     } else {
       std::printf("%10llu %9llu %6.2f%%  %s\n", static_cast<unsigned long long>(id),

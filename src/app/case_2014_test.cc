@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,33 @@ TEST(Case2014Test, TheCounterfeitLuxuryCampaignIsFoundAndMeasuredAsInTheTruth) {
   EXPECT_NEAR(new_york["campaigns"][0]["share"].get<double>(),
               static_cast<double>(ny_luxury) / static_cast<double>(ny_all), 0.01);
 
+  // Its distinct reporters in New York, counted from the stream itself (the
+  // engine may leave out the odd report of the campaign, so within 2%).
+  std::map<std::string, std::string> campaign_of, metro_of;  // report id -> truth
+  {
+    std::ifstream in(dir + "/stream/truth.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      const nlohmann::json row = nlohmann::json::parse(line);
+      campaign_of[row["id"]] = row["campaign"];
+      if (row.contains("metro") && row["metro"].is_string()) metro_of[row["id"]] = row["metro"];
+    }
+  }
+  std::set<std::string> ny_reporters;
+  {
+    std::ifstream in(dir + "/stream/reports.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      const nlohmann::json row = nlohmann::json::parse(line);
+      const std::string id = row["id"];
+      if (campaign_of[id] == "counterfeit-luxury" && metro_of[id] == "35620") {
+        ny_reporters.insert(row["reporter"].get<std::string>());
+      }
+    }
+  }
+  ASSERT_GT(ny_reporters.size(), 100u);
+  EXPECT_TRUE(new_york["campaigns"][0]["reporters_exact"].get<bool>());
+  EXPECT_NEAR(new_york["campaigns"][0]["reporters"].get<double>(),
+              static_cast<double>(ny_reporters.size()), 0.02 * ny_reporters.size());
+
   // Metros ranked by its share: the true top four, in order.
   const nlohmann::json regions = SpamradarJson("regions --json --min-reports 100 --campaign " +
                                                std::to_string(luxury) + window + data);
@@ -121,6 +149,7 @@ TEST(Case2014Test, TheCounterfeitLuxuryCampaignIsFoundAndMeasuredAsInTheTruth) {
   // simulator_test; a smaller stream from another compiler may order two close
   // metros differently): here, that spamradar finds the truth of its stream.
   EXPECT_EQ(regions["rule"]["min_reports"], 100);
+  EXPECT_EQ(regions["campaign_reporters"]["distinct"], top["reporters"]);
 
   // Shown as iMessage, also where reports left the channel out.
   EXPECT_EQ(top["channel"], "imessage");

@@ -69,6 +69,13 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "spamradar serve: " << status.message() << "\n";
     return 1;
   }
+  // Where to point a browser (the dashboard asks for the key printed above).
+  const std::string host = settings.bind == "0.0.0.0" || settings.bind == "127.0.0.1" ||
+                                   settings.bind == "::" || settings.bind == "::1"
+                               ? "localhost"
+                               : settings.bind;
+  std::printf("dashboard and API: http://%s:%d/\n", host.c_str(), server.port());
+  std::fflush(stdout);
   int received = 0;
   sigwait(&signals, &received);
   // Stop accepting, finish what is in flight, sync the folds.
@@ -147,9 +154,11 @@ int RunKeysRevoke(const std::string& data, const std::string& id) {
 void AddServerCommands(CLI::App& app, int* exit_code) {
   auto serve = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "serve", "Run the HTTP API (reports, 7726 webhook, classify, analytics) and metrics");
+      "serve",
+      "Run the dashboard, the HTTP API (reports, 7726 webhook, classify, analytics) and metrics");
   cmd->footer(
-      "Serves API v1 (api/openapi.json) on --bind:--port, /healthz, /readyz and Prometheus\n"
+      "Serves the dashboard at / (open the printed URL in a browser; it asks for a key),\n"
+      "API v1 (api/openapi.json) on --bind:--port, /healthz, /readyz and Prometheus\n"
       "/metrics. Requests need an API key (Authorization: Bearer KEY) made with\n"
       "`spamradar keys create`; --demo prints a read-only key. SIGTERM or Ctrl-C stops\n"
       "accepting, finishes requests in flight, syncs and exits 0. Logs are JSON lines on\n"

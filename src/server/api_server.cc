@@ -11,6 +11,7 @@
 #include "app/analytics_queries.h"
 #include "intake/report_json.h"
 #include "server/api_keys.h"
+#include "server/dashboard.h"
 
 namespace spamradar::server {
 
@@ -62,6 +63,7 @@ std::string_view CodeFor(const Status& status) {
 
 // The route a path belongs to, for metrics and logs (ids folded into the template).
 std::string RouteOf(const std::string& path) {
+  if (FindDashboardFile(path)) return "dashboard";
   static constexpr std::string_view kWithId[] = {"/v1/campaigns/", "/v1/keys/"};
   for (const std::string_view prefix : kWithId) {
     if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0) {
@@ -71,7 +73,7 @@ std::string RouteOf(const std::string& path) {
   static constexpr std::string_view kKnown[] = {
       "/healthz",         "/readyz",        "/metrics",      "/v1/reports",
       "/v1/7726/inbound", "/v1/classify",   "/v1/campaigns", "/v1/stats",
-      "/v1/regions",      "/v1/timeseries", "/v1/keys"};
+      "/v1/regions",      "/v1/timeseries", "/v1/keys",      "/v1/search"};
   for (const std::string_view known : kKnown) {
     if (path == known) return path;
   }
@@ -349,6 +351,18 @@ void ApiServer::Routes() {
     Log(ordered_json(line));
   });
 
+  // The dashboard: public files (the API behind it asks for a key).
+  for (const char* path : {"/", "/index.html", "/app.js", "/style.css"}) {
+    http.Get(path, [](const httplib::Request& request, httplib::Response& response) {
+      const std::optional<DashboardFile> file = FindDashboardFile(request.path);
+      if (!file) return Error(response, 404, "not_found", "no such file");
+      response.set_header("Content-Security-Policy", std::string(kDashboardPolicy));
+      response.set_header("X-Content-Type-Options", "nosniff");
+      response.set_header("Cache-Control", "no-cache");
+      response.set_content(file->content.data(), file->content.size(),
+                           std::string(file->content_type).c_str());
+    });
+  }
   http.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
     Reply(response, 200, {{"status", "ok"}});
   });
@@ -608,6 +622,15 @@ void ApiServer::Routes() {
       options.campaign = *campaign;
       std::lock_guard lock(state_);
       answer(response, app::Stats(*data_, *scope, options));
+    });
+  });
+  http.Get("/v1/search", [=, this](const httplib::Request& request, httplib::Response& response) {
+    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
+      Result<uint64_t> limit = count_param(request, "limit", 20);
+      if (!limit.ok()) return Error(response, 400, "invalid_argument", limit.status().message());
+      std::lock_guard lock(state_);
+      answer(response,
+             app::Search(*data_, request.get_param_value("q"), std::min<uint64_t>(*limit, 100)));
     });
   });
   http.Get("/v1/regions", [=, this](const httplib::Request& request, httplib::Response& response) {

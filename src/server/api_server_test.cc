@@ -208,6 +208,20 @@ TEST_F(ApiServerTest, ReportsAreStoredThenCountedInCampaignsAndStats) {
   EXPECT_EQ(client_->Get("/v1/stats?tz=UTC", As(Role::kAnalyst))->status, 200);
   ExpectError(client_->Get("/v1/campaigns?limit=ten", As(Role::kAnalyst)), 400, "invalid_argument");
 
+  // Found by a domain, a brand, or words of a sample message.
+  EXPECT_EQ(Body(campaigns)["campaigns"][0]["reporters"], 12);
+  for (const char* query : {"LVSHOP7.COM", "louis%20VUITTON", "up%20to%2060%25%20off"}) {
+    auto found = client_->Get(std::string("/v1/search?q=") + query, As(Role::kAnalyst));
+    ASSERT_EQ(found->status, 200) << found->body;
+    ASSERT_FALSE(Body(found)["matches"].empty()) << query;
+    EXPECT_EQ(Body(found)["matches"][0]["id"], id) << query;
+  }
+  auto nothing = client_->Get("/v1/search?q=no-such-thing.example", As(Role::kAnalyst));
+  ASSERT_EQ(nothing->status, 200);
+  EXPECT_TRUE(Body(nothing)["matches"].empty());
+  ExpectError(client_->Get("/v1/search?q=%20", As(Role::kAnalyst)), 400, "invalid_argument");
+  ExpectError(client_->Get("/v1/search?q=gucci", As(Role::kIntake)), 403, "forbidden");
+
   // And the filter matches new messages of it.
   auto verdict =
       client_->Post("/v1/classify", As(Role::kIntake),
@@ -217,6 +231,18 @@ TEST_F(ApiServerTest, ReportsAreStoredThenCountedInCampaignsAndStats) {
   EXPECT_EQ(Body(verdict)["label"], "spam");
   EXPECT_EQ(Body(verdict)["campaign"]["id"], id);
   EXPECT_FALSE(Body(verdict)["reasons"].empty());
+
+  // A sender is found by its digits, however the number is written.
+  json from_sender = json::parse(Report(40, "Your parcel is held, pay the fee at parcel-fee.top"));
+  from_sender["sender"] = "+12125550188";
+  ASSERT_EQ(client_->Post("/v1/reports", As(Role::kIntake), from_sender.dump(), "application/json")
+                ->status,
+            201);
+  auto by_sender = client_->Get("/v1/search?q=(212)%20555-0188", As(Role::kAnalyst));
+  ASSERT_EQ(by_sender->status, 200) << by_sender->body;
+  ASSERT_EQ(Body(by_sender)["matches"].size(), 1u) << by_sender->body;
+  EXPECT_NE(Body(by_sender)["matches"][0]["id"], id);
+  EXPECT_EQ(Body(by_sender)["matches"][0]["why"], "sender +12125550188");
 }
 
 TEST_F(ApiServerTest, ClassifyOneOrABatchAndRefuseBadMessages) {

@@ -138,6 +138,8 @@ TEST(OpenApiTest, EveryOperationAnswersAsDescribed) {
       {"GET", "/v1/regions?campaign=1&min_reports=1", "/v1/regions", ""},
       {"GET", "/v1/regions?campaign=424242", "/v1/regions", ""},
       {"GET", "/v1/timeseries?from=2014-03-01&to=2014-03-07&campaign=1", "/v1/timeseries", ""},
+      {"GET", "/v1/search?q=LVSHOP12.com", "/v1/search", ""},
+      {"GET", "/v1/search?q=", "/v1/search", ""},
       {"GET", "/v1/keys", "/v1/keys", ""},
       {"POST", "/v1/keys", "/v1/keys", R"({"role": "intake", "label": "openapi"})"},
       {"POST", "/v1/keys", "/v1/keys", R"({"role": "god"})"},
