@@ -13,7 +13,7 @@ packages=(
   libphonenumber-dev libvectorscan-dev libsqlite3-dev libssl-dev libabsl-dev nlohmann-json3-dev libcli11-dev libzip-dev
   libcpp-httplib-dev
   # tests and benchmarks (chromium: the dashboard's browser tests; wrk: HTTP load)
-  libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-dejavu-core wrk
+  libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-dejavu-core wrk curl
 )
 
 if [ "$(id -u)" -eq 0 ]; then

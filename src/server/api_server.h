@@ -19,6 +19,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +46,9 @@ struct ServerOptions {
   size_t batch_limit = 1000;    // reports or messages in one request
   double rate_per_second = 50;  // per API key, after a burst; 0: no limit
   double rate_burst = 100;
-  int threads = 8;
+  // Workers; each open keep-alive connection holds one while it is open
+  // (cpp-httplib), so this is also how many clients are served at once.
+  int threads = 64;
   std::chrono::seconds read_timeout{10};  // headers and body, per read
   std::chrono::seconds write_timeout{10};
   std::chrono::seconds idle_timeout{5};  // an idle keep-alive connection is closed
@@ -104,6 +107,17 @@ class ApiServer {
   int port_ = 0;
   Status fold_status_;
   mutable std::mutex log_;
+  // Keys verified lately, by hash, so that a request does not query the
+  // store under the state lock. An entry is trusted for kKeyCacheTtl: a key
+  // revoked by another process (`spamradar keys revoke`) stops working within
+  // that time; one revoked through the API at once (the cache is cleared).
+  static constexpr std::chrono::seconds kKeyCacheTtl{5};
+  struct CachedKey {
+    store::StoredKey key;
+    std::chrono::steady_clock::time_point checked;
+  };
+  std::mutex keys_;
+  std::unordered_map<std::string, CachedKey> key_cache_;
 };
 
 }  // namespace spamradar::server

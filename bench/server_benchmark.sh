@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `spamradar serve` under load from wrk (Debian's), both on this machine:
+#   1. POST /v1/classify, one message a request over keep-alive connections: the most
+#      requests a second (2 wrk threads, 16 connections), with latency percentiles;
+#   2. the same at fixed offered rates of about 20,000 and 5,000 requests a second (40 or 10
+#      connections, each waiting 2 ms between requests; Debian's wrk has no -R), for p99;
+#   3. POST /v1/reports in batches of 500 new reports, answered after the durable commit:
+#      reports acknowledged a second.
+# Goals of the server issue: at least 50,000 classify requests/s, p99 under 5 ms at 20,000/s,
+# at least 20,000 reports/s. The server and wrk share the two cores.
+#
+#   bench/server_benchmark.sh [data directory to copy]   (default: a simulated 20,000 reports)
+#   SECONDS_EACH=20 bench/server_benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+spamradar=build/release/spamradar
+[ -x "$spamradar" ] || { echo "build first: cmake --build --preset release" >&2; exit 1; }
+command -v wrk > /dev/null || { echo "wrk is missing: scripts/install-deps.sh" >&2; exit 1; }
+seconds="${SECONDS_EACH:-15}"
+work=$(mktemp -d)
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill -TERM "$server" 2> /dev/null && wait "$server" || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -n "${1:-}" ]; then
+  cp -a "$1" "$work/data"  # the report benchmark writes; the original is left alone
+else
+  "$spamradar" simulate --out "$work/stream" --reports 20000 > /dev/null
+  "$spamradar" import "$work/stream/reports.jsonl" --data "$work/data" > /dev/null
+fi
+key=$("$spamradar" keys create --role admin --label bench --data "$work/data" 2> /dev/null)
+echo '{"rate_per_second": 0}' > "$work/config.json"  # no per-key limit: one key sends it all
+port=$((20000 + RANDOM % 20000))
+"$spamradar" serve --data "$work/data" --port "$port" --config "$work/config.json" \
+  > /dev/null 2> "$work/serve.log" &
+server=$!
+url="http://127.0.0.1:$port"
+for _ in $(seq 600); do
+  curl -sf "$url/readyz" > /dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "$url/readyz" > /dev/null || { cat "$work/serve.log" >&2; exit 1; }
+
+echo "== 1. POST /v1/classify, one message a request, 16 keep-alive connections, ${seconds}s"
+SPAMRADAR_KEY="$key" wrk -t2 -c16 -d"${seconds}s" --latency -s bench/wrk/classify.lua "$url" |
+  tee "$work/classify.txt"
+echo "== 2a. POST /v1/classify at about 20,000 requests/s offered (40 connections, 2 ms apart)"
+SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t2 -c40 -d"${seconds}s" --latency \
+  -s bench/wrk/classify.lua "$url" | tee "$work/paced.txt"
+echo "== 2b. POST /v1/classify at about 5,000 requests/s offered (10 connections, 2 ms apart)"
+SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t2 -c10 -d"${seconds}s" --latency \
+  -s bench/wrk/classify.lua "$url" | tee "$work/paced5k.txt"
+echo "== 3. POST /v1/reports, batches of 500 new reports, 8 connections"
+SPAMRADAR_KEY="$key" BATCH=500 wrk -t2 -c8 -d"${seconds}s" --latency -s bench/wrk/reports.lua \
+  "$url" | tee "$work/reports.txt"
+
+rate() { awk '/^Requests\/sec/ {print $2}' "$1"; }
+p99() { awk '$1 == "99%" {print $2}' "$1"; }
+errors() { awk '/Non-2xx/ {print $5}' "$1"; }
+echo "== summary"
+printf 'classify: %s requests/s (goal 50,000), p99 %s; non-2xx: %s\n' \
+  "$(rate "$work/classify.txt")" "$(p99 "$work/classify.txt")" "$(errors "$work/classify.txt")"
+printf 'classify at ~20,000/s offered: %s requests/s achieved, p99 %s (goal under 5 ms)\n' \
+  "$(rate "$work/paced.txt")" "$(p99 "$work/paced.txt")"
+printf 'classify at ~5,000/s offered: %s requests/s achieved, p99 %s\n' \
+  "$(rate "$work/paced5k.txt")" "$(p99 "$work/paced5k.txt")"
+printf 'reports: %.0f reports/s acknowledged durably (goal 20,000); non-2xx: %s\n' \
+  "$(awk -v r="$(rate "$work/reports.txt")" 'BEGIN {print r * 500}')" \
+  "$(errors "$work/reports.txt")"

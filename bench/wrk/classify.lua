@@ -1,0 +1,32 @@
+-- POST /v1/classify, one message a request, cycling through spam and ham of
+-- several shapes so that no single code path is measured. The key comes from
+-- the environment (SPAMRADAR_KEY); answers other than 200 are counted by wrk
+-- ("Non-2xx or 3xx responses"). With PACE_MS set, each connection waits
+-- that long between requests, which fixes the offered rate at about
+-- connections * 1000 / PACE_MS requests a second (Debian's wrk has no -R).
+local messages = {
+  "Gucci & Prada up to 80% off today only! Shop now: lvshop12.com",
+  "Your Google verification code is 482913",
+  "URGENT! You have won a 1 week FREE membership in our prize draw. Txt CLAIM to 81010",
+  "USPS: your parcel is held, pay the redelivery fee at usps-redelivery346.top/track",
+  "Hey, are we still on for dinner at 7? I can pick up the wine",
+  "Chase alert: a debit of $42.17 at WHOLE FOODS was made on your card ending 1234",
+  "Congratulations! Your $1,000 Walmart gift card is waiting: walmart-rewards10.club/3229",
+  "Ur entitled to update ur mobile for FREE! Call 08002986030 now",
+}
+local bodies = {}
+for i, m in ipairs(messages) do bodies[i] = '{"text": "' .. m .. '"}' end
+local n = 0
+local key = os.getenv("SPAMRADAR_KEY")
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/v1/classify",
+    {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json"},
+    bodies[(n % #bodies) + 1])
+end
+
+if pace > 0 then
+  delay = function() return pace end
+end
