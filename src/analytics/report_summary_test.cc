@@ -67,6 +67,27 @@ TEST_F(ReportSummaryTest, RebuildGivesTheLiveStateByteForByte) {
   EXPECT_EQ(restarted.Serialize(), state);
 }
 
+TEST_F(ReportSummaryTest, ASnapshotIsWrittenEveryTenThousandReportsNotAfterEveryBatch) {
+  // As the API server folds: a catch-up after each small batch.
+  ReportSummary live;
+  uint64_t sequence = 0;
+  const auto saved = [&]() -> uint64_t {
+    auto snapshot = store_->LoadSnapshot(live.name());
+    return snapshot.ok() && snapshot->has_value() ? (*snapshot)->sequence : 0;
+  };
+  for (int batch = 0; batch < 12; ++batch) {
+    Append(batch * 1000, batch * 1000 + 1000);
+    ASSERT_TRUE(store::CatchUp(*store_, *store_, live, &sequence).ok());
+    EXPECT_EQ(saved(), batch < 9 ? 0u : 10000u) << "after batch " << batch;
+  }
+  // A restart starts from the snapshot and replays the rest of the log.
+  ReportSummary restarted;
+  uint64_t restarted_sequence = 0;
+  ASSERT_TRUE(store::CatchUp(*store_, *store_, restarted, &restarted_sequence).ok());
+  EXPECT_EQ(restarted_sequence, 12000u);
+  EXPECT_EQ(restarted.Serialize(), live.Serialize());
+}
+
 TEST_F(ReportSummaryTest, ABrokenSnapshotIsReplacedFromTheLog) {
   Append(0, 10);
   ASSERT_TRUE(store_->SaveSnapshot("report_summary/v1", {10, "{not json"}).ok());

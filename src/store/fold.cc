@@ -3,7 +3,15 @@
 namespace spamradar::store {
 namespace {
 
-Status ApplyTail(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence) {
+// A snapshot is only a cache of the log, and writing one serializes the whole
+// state: after every batch of an API server that is most of the work. So
+// one is written by a rebuild, by a run of at least kSnapshotEvery reports,
+// and when a run crosses a multiple of kSnapshotEvery; a restart replays
+// fewer than twice that many reports.
+constexpr uint64_t kSnapshotEvery = 10000;
+
+Status ApplyTail(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence,
+                 bool save) {
   const uint64_t start = *sequence;
   Status scanned = log.Scan(start, [&](const Report& report) {
     fold.Apply(report);
@@ -13,13 +21,19 @@ Status ApplyTail(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t*
   if (!scanned.ok()) return scanned;
   if (Status synced = fold.Sync(); !synced.ok()) return synced;
   if (*sequence == start || !fold.persistent()) return Status::Ok();
+  save = save || *sequence - start >= kSnapshotEvery ||
+         *sequence / kSnapshotEvery != start / kSnapshotEvery;
+  if (!save) return Status::Ok();
   return snapshots.SaveSnapshot(fold.name(), {*sequence, fold.Serialize()});
 }
 
 }  // namespace
 
 Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence) {
-  if (!fold.persistent()) return ApplyTail(log, snapshots, fold, sequence);
+  // Only a fold that has seen nothing in this process starts from a snapshot;
+  // once running, it follows the log (reading the snapshot back each time
+  // cost a copy of the whole state).
+  if (!fold.persistent() || *sequence > 0) return ApplyTail(log, snapshots, fold, sequence, false);
   Result<std::optional<Snapshot>> snapshot = snapshots.LoadSnapshot(fold.name());
   if (!snapshot.ok()) return snapshot.status();
   if (snapshot->has_value() && (*snapshot)->sequence > *sequence) {
@@ -31,14 +45,14 @@ Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* s
       *sequence = 0;
     }
   }
-  return ApplyTail(log, snapshots, fold, sequence);
+  return ApplyTail(log, snapshots, fold, sequence, false);
 }
 
 Status Rebuild(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence) {
   if (Status status = snapshots.DeleteSnapshot(fold.name()); !status.ok()) return status;
   fold.Reset();
   *sequence = 0;
-  return ApplyTail(log, snapshots, fold, sequence);
+  return ApplyTail(log, snapshots, fold, sequence, true);
 }
 
 }  // namespace spamradar::store

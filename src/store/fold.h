@@ -36,13 +36,16 @@ class Fold {
   virtual bool persistent() const { return true; }
 };
 
-// Brings `fold` up to the end of the log: restores its snapshot when it is
-// behind, applies the reports after `*sequence` (the last one it has seen,
-// updated), and saves a new snapshot when anything was applied.
-// A snapshot that fails to restore is discarded and the log replayed.
+// Brings `fold` up to the end of the log: restores its snapshot when it has
+// seen nothing yet (`*sequence` is 0), applies the reports after `*sequence`
+// (the last one it has seen, updated), and saves a new snapshot after a run of
+// 10,000 reports or more or one crossing a multiple of 10,000 (a restart
+// replays fewer than 20,000). A snapshot that fails to restore is discarded and
+// the log replayed.
 Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence);
 
-// Forgets the fold's state and snapshot and folds the whole log again.
+// Forgets the fold's state and snapshot, folds the whole log again and saves
+// a snapshot.
 Status Rebuild(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence);
 
 }  // namespace spamradar::store
