@@ -307,4 +307,24 @@ std::vector<DescribedFeature> FeatureExtractor::Describe(
   return out;
 }
 
+std::vector<std::string> FeatureExtractor::DescribeBuckets(
+    const analysis::MessageAnalysis& message, const std::vector<uint32_t>& indices) const {
+  std::vector<std::string> out(indices.size());
+  std::vector<bool> done(indices.size(), false);
+  size_t left = indices.size();
+  const uint32_t mask = dimension() - 1;
+  ForEachFeature(config_, message, [&](FeatureKind, uint64_t hash, const auto& describe) {
+    if (left == 0) return;
+    const uint32_t index = static_cast<uint32_t>(hash) & mask;
+    for (size_t i = 0; i < indices.size(); ++i) {
+      if (indices[i] == index && !done[i]) {
+        out[i] = describe();
+        done[i] = true;
+        --left;
+      }
+    }
+  });
+  return out;
+}
+
 }  // namespace spamradar::filter

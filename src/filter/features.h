@@ -68,6 +68,10 @@ class FeatureExtractor {
   void Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out) const;
   // The same features with descriptions (slower; for explaining one verdict).
   std::vector<DescribedFeature> Describe(const analysis::MessageAnalysis& message) const;
+  // The descriptions of the buckets `indices` (of Extract's features), each
+  // that of the first feature falling in it: only these are written out.
+  std::vector<std::string> DescribeBuckets(const analysis::MessageAnalysis& message,
+                                           const std::vector<uint32_t>& indices) const;
 
  private:
   FeatureConfig config_;

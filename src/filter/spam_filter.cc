@@ -76,19 +76,52 @@ Verdict SpamFilter::Classify(std::string_view message, int max_reasons) const {
   verdict.probability = model_.Probability(features);
   verdict.label = LabelFor(verdict.probability);
   if (max_reasons <= 0) return verdict;
-  // Reasons on the verdict's side: what made spam spammy, or ham clean.
+  // Reasons on the verdict's side: what made spam spammy, or ham clean. Each
+  // bucket's contribution from the features already extracted (a feature
+  // met twice sums), the strongest chosen, and only those described: writing
+  // out every character n-gram cost as much as the analysis.
   const bool towards_spam = verdict.label != Label::kHam;
-  for (const DescribedFeature& f : features_.Describe(analysis)) {
-    const float contribution = model_.Weight(f.index) * f.value;
-    if ((contribution > 0) == towards_spam && contribution != 0) {
-      verdict.reasons.push_back({f.description, contribution});
+  struct Candidate {
+    uint32_t index;
+    float value;
+    size_t first;  // position of its first feature: ties keep message order
+    float contribution = 0;
+  };
+  thread_local std::vector<Candidate> candidates;
+  thread_local std::vector<int32_t> slots;  // open addressing: bucket -> candidate
+  candidates.clear();
+  size_t capacity = 16;
+  while (capacity < 2 * features.size()) capacity *= 2;
+  slots.assign(capacity, -1);
+  for (size_t i = 0; i < features.size(); ++i) {
+    size_t slot = (features[i].index * 2654435761u) & (capacity - 1);
+    while (slots[slot] >= 0 &&
+           candidates[static_cast<size_t>(slots[slot])].index != features[i].index) {
+      slot = (slot + 1) & (capacity - 1);
     }
+    if (slots[slot] < 0) {
+      slots[slot] = static_cast<int32_t>(candidates.size());
+      candidates.push_back({features[i].index, 0, i});
+    }
+    candidates[static_cast<size_t>(slots[slot])].value += features[i].value;
   }
-  std::sort(verdict.reasons.begin(), verdict.reasons.end(), [](const Reason& a, const Reason& b) {
-    return std::abs(a.weight) > std::abs(b.weight);
-  });
-  if (verdict.reasons.size() > static_cast<size_t>(max_reasons)) {
-    verdict.reasons.resize(static_cast<size_t>(max_reasons));
+  size_t kept = 0;
+  for (Candidate& c : candidates) {
+    c.contribution = model_.Weight(c.index) * c.value;
+    if ((c.contribution > 0) == towards_spam && c.contribution != 0) candidates[kept++] = c;
+  }
+  candidates.resize(kept);
+  const size_t keep = std::min(candidates.size(), static_cast<size_t>(max_reasons));
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<ptrdiff_t>(keep),
+                    candidates.end(), [](const Candidate& a, const Candidate& b) {
+                      const float wa = std::abs(a.contribution), wb = std::abs(b.contribution);
+                      return wa != wb ? wa > wb : a.first < b.first;
+                    });
+  std::vector<uint32_t> indices;
+  for (size_t i = 0; i < keep; ++i) indices.push_back(candidates[i].index);
+  std::vector<std::string> descriptions = features_.DescribeBuckets(analysis, indices);
+  for (size_t i = 0; i < keep; ++i) {
+    verdict.reasons.push_back({std::move(descriptions[i]), candidates[i].contribution});
   }
   return verdict;
 }
