@@ -363,17 +363,29 @@ void ApiServer::Routes() {
   // One line per request; never a body, a reporter or a raw key.
   http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
     const std::string route = RouteOf(request.path);
+    // A request httplib refused before routing never started the clock.
     const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+        request_started == std::chrono::steady_clock::time_point{}
+            ? 0
+            : std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started)
+                  .count();
+    request_started = {};
     metrics_.ObserveRequest(route, response.status, seconds);
-    ordered_json line = {{"level", response.status >= 500 ? "error" : "info"},
-                         {"msg", "request"},
-                         {"method", request.method},
-                         {"route", route},
-                         {"status", response.status},
-                         {"ms", seconds * 1000}};
-    if (!request_key.empty()) line["key"] = request_key;
-    Log(ordered_json(line));
+    // One line a request: written out directly (building a JSON document for
+    // it cost 8% of a classify request). The method is the only field from
+    // the client; route and key id are ours.
+    std::string line =
+        "{\"ts\":\"" + FormatRfc3339(clock_.Now()) + "\",\"level\":\"" +
+        (response.status >= 500 ? "error" : "info") + "\",\"msg\":\"request\",\"method\":" +
+        ordered_json(request.method).dump(-1, ' ', false, ordered_json::error_handler_t::replace) +
+        ",\"route\":\"" + route + "\",\"status\":" + std::to_string(response.status);
+    char ms[32];
+    std::snprintf(ms, sizeof(ms), ",\"ms\":%.3f", seconds * 1000);
+    line += ms;
+    if (!request_key.empty()) line += ",\"key\":\"" + request_key + "\"";
+    line += "}\n";
+    std::lock_guard lock(log_);
+    std::fwrite(line.data(), 1, line.size(), stderr);
   });
 
   // The dashboard: public files (the API behind it asks for a key).
