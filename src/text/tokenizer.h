@@ -9,7 +9,9 @@
 // so that a URL is never torn apart or "de-leeted".
 //
 // The normalized text is the tokens' texts joined by single spaces; each token
-// knows its span there and in the original message. Thread-safe; linear time.
+// knows its span there and in the original message. Tokens are in message
+// order; tokens cut from one character that normalization expands ('¾' is
+// '3⁄4') share that character's span. Thread-safe; linear time.
 #pragma once
 
 #include <cstdint>

@@ -25,6 +25,16 @@ TEST(TokenizerTest, WordsAndPunctuation) {
   EXPECT_EQ(t.tokens[1].normalized, (Span{6, 11}));
 }
 
+TEST(TokenizerTest, TokensOfOneExpandedCharacterShareItsSpan) {
+  // NFKC reads '¾' as '3⁄4': two numbers, both from the same two bytes.
+  const Tokenization t = TokenizeText("\xc2\xbe off");
+  EXPECT_EQ(t.normalized, "3 4 off");
+  ASSERT_EQ(t.tokens.size(), 3u);
+  EXPECT_EQ(t.tokens[0].original, (Span{0, 2}));
+  EXPECT_EQ(t.tokens[1].original, (Span{0, 2}));
+  EXPECT_EQ(t.tokens[2].original, (Span{3, 6}));
+}
+
 TEST(TokenizerTest, LeetspeakInsideWords) {
   const Tokenization t = TokenizeText("L0uis V1tt0n $ale fr3e Pr4da");
   EXPECT_EQ(t.normalized, "louis vitton sale free prada");
