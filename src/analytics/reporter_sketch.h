@@ -1,17 +1,17 @@
 // ReporterSketch: how many distinct reporters a slice of the rollups saw.
 // Exact up to kExact reporters (most slices), then a HyperLogLog of 256
 // one-byte registers (standard error 1.04/sqrt(256), about 6.5%). Sketches
-// merge, so a query unions the slices of its scope. Reporters arrive as the
-// first 64 bits of their keyed hash, already uniformly distributed.
+// merge, so a query unions the slices of its scope (the registers are
+// hyperloglog.h's). Reporters arrive as the first 64 bits of their keyed hash,
+// already uniformly distributed.
 #pragma once
 
 #include <algorithm>
-#include <array>
-#include <bit>
-#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <vector>
+
+#include "analytics/hyperloglog.h"
 
 namespace spamradar::analytics {
 
@@ -20,16 +20,16 @@ class ReporterSketch {
   static constexpr size_t kExact = 24;
   static constexpr int kPrecision = 8;
   static constexpr size_t kRegisters = size_t{1} << kPrecision;
-  using Registers = std::array<uint8_t, kRegisters>;
+  using Registers = HllRegisters<kRegisters>;
 
   void Add(uint64_t reporter) {
-    if (registers_ != nullptr) return Raise(registers_.get(), reporter);
+    if (registers_ != nullptr) return RaiseRegister(registers_.get(), reporter);
     if (std::find(exact_.begin(), exact_.end(), reporter) != exact_.end()) return;
     exact_.push_back(reporter);
     if (exact_.size() > kExact) {
       registers_ = std::make_unique<Registers>();
       registers_->fill(0);
-      for (const uint64_t seen : exact_) Raise(registers_.get(), seen);
+      for (const uint64_t seen : exact_) RaiseRegister(registers_.get(), seen);
       exact_.clear();
       exact_.shrink_to_fit();
     }
@@ -45,7 +45,7 @@ class ReporterSketch {
           registers_[i] = std::max(registers_[i], (*sketch.registers_)[i]);
         }
       } else if (dense_) {
-        for (const uint64_t reporter : sketch.exact_) Raise(&registers_, reporter);
+        for (const uint64_t reporter : sketch.exact_) RaiseRegister(&registers_, reporter);
       } else {
         exact_.insert(exact_.end(), sketch.exact_.begin(), sketch.exact_.end());
       }
@@ -59,7 +59,7 @@ class ReporterSketch {
         return exact_.size();
       }
       if (exact != nullptr) *exact = false;
-      return Estimate(registers_);
+      return EstimateDistinct(registers_);
     }
 
    private:
@@ -67,7 +67,7 @@ class ReporterSketch {
       if (dense_) return;
       dense_ = true;
       registers_.fill(0);
-      for (const uint64_t reporter : exact_) Raise(&registers_, reporter);
+      for (const uint64_t reporter : exact_) RaiseRegister(&registers_, reporter);
       exact_.clear();
     }
     bool dense_ = false;
@@ -76,28 +76,6 @@ class ReporterSketch {
   };
 
  private:
-  static void Raise(Registers* registers, uint64_t reporter) {
-    const size_t index = reporter >> (64 - kPrecision);
-    const uint64_t rest = reporter << kPrecision;
-    const auto rank =
-        static_cast<uint8_t>(rest == 0 ? 64 - kPrecision + 1 : std::countl_zero(rest) + 1);
-    (*registers)[index] = std::max((*registers)[index], rank);
-  }
-  // HyperLogLog with the small-range (linear counting) correction.
-  static uint64_t Estimate(const Registers& registers) {
-    double sum = 0;
-    size_t zeros = 0;
-    for (const uint8_t r : registers) {
-      sum += std::ldexp(1.0, -r);
-      zeros += r == 0;
-    }
-    const double m = kRegisters;
-    const double alpha = 0.7213 / (1 + 1.079 / m);
-    double estimate = alpha * m * m / sum;
-    if (estimate <= 2.5 * m && zeros > 0) estimate = m * std::log(m / static_cast<double>(zeros));
-    return static_cast<uint64_t>(std::llround(estimate));
-  }
-
   std::vector<uint64_t> exact_;
   std::unique_ptr<Registers> registers_;
 };

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/ascii.h"
 #include "geo/metro_directory.h"
 
 namespace spamradar::app {
@@ -386,14 +387,6 @@ Result<ordered_json> Regions(const DataDirectory& data, const cluster::Scope& sc
 
 namespace {
 
-std::string Folded(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string DigitsOf(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -441,11 +434,11 @@ Result<ordered_json> Search(const DataDirectory& data, std::string_view query, s
     shown.insert(c->id);
   }
   // As a part of what the active campaigns hold.
-  const std::string needle = Folded(query);
+  const std::string needle = LowerCollapsed(query);
   const std::string digits = LooksLikePhoneNumber(query) ? DigitsOf(query) : "";
   const auto contains = [&](std::string_view value) {
     if (!digits.empty()) return DigitsOf(value).find(digits) != std::string::npos;
-    return Folded(value).find(needle) != std::string::npos;
+    return LowerCollapsed(value).find(needle) != std::string::npos;
   };
   struct Found {
     const cluster::Campaign* campaign;

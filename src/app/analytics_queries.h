@@ -71,8 +71,9 @@ Result<nlohmann::ordered_json> Regions(const DataDirectory& data, const cluster:
 // campaign the engine would give `query` as a message (by fingerprint,
 // dormant campaigns included), then active campaigns whose name, brands,
 // domains, senders, phone numbers, short codes or sample messages contain
-// it (letters compared without case; a phone number by its digits), most
-// reported first, at most `limit`. An empty query is an error.
+// it (letters compared without case, runs of spaces as one; a phone number
+// by its digits), most reported first, at most `limit`. An empty query is an
+// error.
 Result<nlohmann::ordered_json> Search(const DataDirectory& data, std::string_view query,
                                       size_t limit);
 

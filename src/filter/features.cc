@@ -279,34 +279,6 @@ void FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
   for (Feature& f : *out) f.value *= scale;
 }
 
-std::vector<DescribedFeature> FeatureExtractor::Describe(
-    const analysis::MessageAnalysis& message) const {
-  std::vector<DescribedFeature> out;
-  std::unordered_map<uint32_t, size_t> position;  // merged by bucket, as Extract does
-  const uint32_t mask = dimension() - 1;
-  ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t hash, const auto& describe) {
-    const uint32_t index = static_cast<uint32_t>(hash) & mask;
-    const auto [it, inserted] = position.emplace(index, out.size());
-    const float value = kind == FeatureKind::kCharNgram ? config_.char_ngram_weight : 1.0f;
-    if (!inserted) {
-      out[it->second].value += value;
-      return;
-    }
-    out.push_back({index, value, kind, describe()});
-  });
-  // The same scale as Extract: occurrences counted one by one.
-  float norm = 0;
-  ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t, const auto&) {
-    const float value = kind == FeatureKind::kCharNgram ? config_.char_ngram_weight : 1.0f;
-    norm += value * value;
-  });
-  if (norm > 0) {
-    const float scale = 1.0f / std::sqrt(norm);
-    for (DescribedFeature& f : out) f.value *= scale;
-  }
-  return out;
-}
-
 std::vector<std::string> FeatureExtractor::DescribeBuckets(
     const analysis::MessageAnalysis& message, const std::vector<uint32_t>& indices) const {
   std::vector<std::string> out(indices.size());

@@ -49,14 +49,6 @@ struct Feature {
   float value;
 };
 
-// A feature with what a person needs to read it, for explanations.
-struct DescribedFeature {
-  uint32_t index;
-  float value;
-  FeatureKind kind;
-  std::string description;  // "'claim your'", "link to a URL shortener"
-};
-
 class FeatureExtractor {
  public:
   explicit FeatureExtractor(FeatureConfig config = {});
@@ -66,8 +58,6 @@ class FeatureExtractor {
 
   // Replaces `out` with the message's features (duplicates summed).
   void Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out) const;
-  // The same features with descriptions (slower; for explaining one verdict).
-  std::vector<DescribedFeature> Describe(const analysis::MessageAnalysis& message) const;
   // The descriptions of the buckets `indices` (of Extract's features), each
   // that of the first feature falling in it: only these are written out.
   std::vector<std::string> DescribeBuckets(const analysis::MessageAnalysis& message,
