@@ -4,6 +4,7 @@
 // To accept a deliberate change: SPAMRADAR_UPDATE_GOLDEN=1 ./analysis_test
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "analysis/analysis_json.h"
 #include "analysis/message_analyzer.h"
+#include "core/hash.h"
 
 namespace spamradar::analysis {
 namespace {
@@ -63,6 +65,28 @@ TEST_P(GoldenTest, AnalysisMatchesExpected) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sets, GoldenTest, testing::Values("tricks", "uci_sample"));
+
+// Reports keep lists from their analysis, stamped with kAnalysisVersion, and
+// the folds trust them only under the current version. The golden files show
+// every change to the analysis, so the version must move with them.
+TEST(AnalysisVersionTest, MovesWithTheGoldenFiles) {
+  constexpr uint32_t kVersionOfTheseFiles = 1;
+  constexpr uint64_t kDigestOfTheseFiles = 0x8cc3aeba8bf4d12d;
+  std::string contents;
+  for (const char* set : {"tricks", "uci_sample"}) {
+    const std::string path =
+        std::string(SPAMRADAR_TEST_SOURCE_DIR) + "/tests/golden/" + set + ".expected.jsonl";
+    std::ifstream in(path, std::ios::binary);
+    contents.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const uint64_t digest = XXH3_64bits(contents.data(), contents.size());
+  ASSERT_EQ(digest, kDigestOfTheseFiles)
+      << "the expected analysis changed: bump kAnalysisVersion (analysis/message_analyzer.h), "
+         "then set kVersionOfTheseFiles to it and kDigestOfTheseFiles to 0x"
+      << std::hex << digest;
+  EXPECT_EQ(kAnalysisVersion, kVersionOfTheseFiles)
+      << "kAnalysisVersion moved without the golden files: set kVersionOfTheseFiles to it";
+}
 
 }  // namespace
 }  // namespace spamradar::analysis

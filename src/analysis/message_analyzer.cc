@@ -1,12 +1,15 @@
 #include "analysis/message_analyzer.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
+#include "core/hash.h"
 #include "geo/metro_directory.h"
 #include "signals/email_extractor.h"
 #include "signals/lexicon.h"
 #include "signals/number_extractor.h"
+#include "signals/public_suffix_list.h"
 #include "signals/url_extractor.h"
 #include "text/clean_text.h"
 #include "text/shingles.h"
@@ -77,8 +80,25 @@ struct AnalyzerScratch {
 
 MessageAnalyzer::MessageAnalyzer(AnalyzerOptions options) : options_(std::move(options)) {
   // Load the dictionaries and tables now, not in the first message's latency.
-  (void)signals::Lexicon::BrandsAndCues();
+  const uint64_t parts[] = {
+      kAnalysisVersion, XXH3_64bits(options_.default_region.data(), options_.default_region.size()),
+      signals::Lexicon::BrandsAndCues().aliases_hash(),
+      signals::PublicSuffixList::Get().identity()};
+  // Never 0, which stands for "not stamped" in stored data.
+  stamp_ = static_cast<uint32_t>(XXH3_64bits(parts, sizeof(parts))) | 1u;
   (void)geo::MetroDirectory::Default();
+}
+
+std::string_view MessageAnalyzer::BrandCategory(std::string_view brand) {
+  static const auto* const categories = [] {
+    auto* map = new std::map<std::string, std::string, std::less<>>();
+    for (const signals::LexiconEntry& entry : signals::Lexicon::BrandsAndCues().entries()) {
+      if (entry.source == signals::Lexicon::kBrandSource) map->emplace(entry.name, entry.category);
+    }
+    return map;
+  }();
+  const auto it = categories->find(brand);
+  return it == categories->end() ? std::string_view() : std::string_view(it->second);
 }
 
 MessageAnalysis MessageAnalyzer::Analyze(std::string_view message) const {
@@ -218,7 +238,9 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
     } else {
       text::ShingleText(out.tokens, out.normalized, &out.shingle_text);
     }
-    text::CharShingles(out.shingle_text, options_.char_shingle_size, &out.char_shingles);
+    if (options_.char_shingle_size > 0) {
+      text::CharShingles(out.shingle_text, options_.char_shingle_size, &out.char_shingles);
+    }
   }
 }
 

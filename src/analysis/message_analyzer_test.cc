@@ -87,5 +87,28 @@ TEST(MessageAnalyzerTest, OversizedMessagesAreTruncatedAtACharacterBoundary) {
   EXPECT_EQ(a.analyzed_bytes, MessageAnalyzer::kMaxMessageBytes - 1);
 }
 
+TEST(MessageAnalyzerTest, TheStampNamesWhatTheAnalysisReads) {
+  const MessageAnalyzer standard;
+  EXPECT_NE(standard.stamp(), 0u);  // 0 stands for "not stamped"
+  EXPECT_EQ(MessageAnalyzer().stamp(), standard.stamp());
+  // Shingle sizes change no stored list; the default region reads numbers
+  // written without a country code differently.
+  AnalyzerOptions shingles;
+  shingles.word_shingle_size = 0;
+  shingles.char_shingle_size = 0;
+  EXPECT_EQ(MessageAnalyzer(shingles).stamp(), standard.stamp());
+  AnalyzerOptions british;
+  british.default_region = "GB";
+  EXPECT_NE(MessageAnalyzer(british).stamp(), standard.stamp());
+}
+
+TEST(MessageAnalyzerTest, BrandCategoriesComeFromTheDictionary) {
+  const MessageAnalysis analysis = MessageAnalyzer().Analyze("Louis Vuitton bags 80% off");
+  ASSERT_FALSE(analysis.brands.empty());
+  EXPECT_EQ(MessageAnalyzer::BrandCategory(analysis.brands[0].name), analysis.brands[0].category);
+  EXPECT_FALSE(MessageAnalyzer::BrandCategory(analysis.brands[0].name).empty());
+  EXPECT_TRUE(MessageAnalyzer::BrandCategory("No Such Brand").empty());
+}
+
 }  // namespace
 }  // namespace spamradar::analysis

@@ -78,28 +78,19 @@ void SpamRollups::Promote(uint32_t index) {
   reports_of_[index] = 2;  // no longer single; corrected by the caller's count
 }
 
-void SpamRollups::OnAssigned(const Report& report, const analysis::MessageAnalysis& analysis,
-                             uint64_t campaign) {
+void SpamRollups::OnAssigned(const Report& report, uint64_t campaign) {
   const int64_t day = calendar_.DayOf(report.reported_at);
   const uint32_t metro = Intern(report.metro, &metros_, &metro_index_);
   const uint32_t campaign_index = CampaignIndex(campaign);
   ++reports_;
-  // Each brand and domain once per report, as the campaign figures count them.
+  // Each brand and domain once per report (the lists hold each once), as the
+  // campaign figures count them.
   thread_local std::vector<uint32_t> brands;
-  thread_local std::vector<std::string_view> domains;
   brands.clear();
-  domains.clear();
-  for (const analysis::LexiconMatch& brand : analysis.brands) {
-    const uint32_t id = Intern(brand.name, &brands_, &brand_index_);
-    if (std::find(brands.begin(), brands.end(), id) == brands.end()) brands.push_back(id);
+  for (const std::string& brand : report.brands) {
+    brands.push_back(Intern(brand, &brands_, &brand_index_));
   }
-  for (const analysis::UrlInfo& url : analysis.urls) {
-    if (url.registrable_domain.empty()) continue;
-    if (std::find(domains.begin(), domains.end(), url.registrable_domain) != domains.end()) {
-      continue;
-    }
-    domains.push_back(url.registrable_domain);
-  }
+  const std::vector<std::string>& domains = report.domains;
   const uint64_t reporter = ReporterKey(report.reporter_hash);
   // Counted in its metro's slice and in the slice of every metro together, so
   // that a query without a metro reads a handful of slices a day.

@@ -52,8 +52,7 @@ class SpamRollups final : public cluster::AssignmentListener {
   explicit SpamRollups(Calendar calendar = {}) : calendar_(std::move(calendar)) {}
   const Calendar& calendar() const { return calendar_; }
 
-  void OnAssigned(const Report& report, const analysis::MessageAnalysis& analysis,
-                  uint64_t campaign) override;
+  void OnAssigned(const Report& report, uint64_t campaign) override;
   void OnMerged(uint64_t keep, uint64_t gone) override;
   void OnReset() override;
 

@@ -4,9 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/enrichment.h"
 #include "cluster/campaign_codec.h"
 #include "cluster/campaign_view.h"
 #include "core/hash.h"
+#include "signals/public_suffix_list.h"
+#include "signals/url_extractor.h"
 #include "text/shingles.h"
 
 namespace spamradar::cluster {
@@ -62,22 +65,23 @@ bool IsPlatform(std::string_view domain) {
   return std::find(std::begin(kPlatforms), std::end(kPlatforms), domain) != std::end(kPlatforms);
 }
 
-// The identifiers in a message that a campaign can own, keyed by kind:
+// The identifiers in a report's text that a campaign can own, keyed by kind:
 // "d:" registrable domain (not shorteners or big platforms), "p:" phone
-// number, "c:" short code, "e:" e-mail address.
-std::vector<std::string> OwnedIdentifiers(const analysis::MessageAnalysis& analysis) {
+// number, "c:" short code, "e:" e-mail address (not at a big platform).
+std::vector<std::string> OwnedIdentifiers(const Report& read) {
   std::vector<std::string> identifiers;
-  for (const analysis::UrlInfo& url : analysis.urls) {
-    if (!url.shortener && !url.registrable_domain.empty() && !IsPlatform(url.registrable_domain)) {
-      identifiers.push_back("d:" + url.registrable_domain);
+  for (const std::string& domain : read.domains) {
+    if (!signals::IsShortenerDomain(domain) && !IsPlatform(domain)) {
+      identifiers.push_back("d:" + domain);
     }
   }
-  for (const analysis::PhoneInfo& phone : analysis.phones) identifiers.push_back("p:" + phone.e164);
-  for (const analysis::NumberInfo& number : analysis.numbers) {
-    if (number.kind == analysis::NumberKind::kShortCode) identifiers.push_back("c:" + number.text);
-  }
-  for (const analysis::EmailInfo& email : analysis.emails) {
-    if (!IsPlatform(email.domain)) identifiers.push_back("e:" + email.address);
+  for (const std::string& phone : read.phones) identifiers.push_back("p:" + phone);
+  for (const std::string& code : read.short_codes) identifiers.push_back("c:" + code);
+  for (const std::string& email : read.emails) {
+    const std::string_view host = std::string_view(email).substr(email.rfind('@') + 1);
+    if (!IsPlatform(signals::PublicSuffixList::Get().RegistrableDomain(host))) {
+      identifiers.push_back("e:" + email);
+    }
   }
   return identifiers;
 }
@@ -162,10 +166,15 @@ void AddAll(Map* into, const Map& from) {
   for (const auto& [key, count] : from) (*into)[key] += count;
 }
 
-// The engine reads text through character shingles only.
+// Texts are compared by the 5-character shingles of their shingle text.
+constexpr int kShingleSize = 5;
+
+// The engine reads the shingle text and computes its own shingles from it,
+// the same way for a stored report and for a text read again.
 analysis::AnalyzerOptions EngineAnalysis() {
   analysis::AnalyzerOptions options;
   options.word_shingle_size = 0;
+  options.char_shingle_size = 0;
   return options;
 }
 
@@ -517,20 +526,42 @@ void CampaignEngine::Revive(const Signature& signature, const uint64_t* band_key
   }
 }
 
-void CampaignEngine::Apply(const Report& report) {
+const Report& CampaignEngine::Read(const Report& report, std::vector<uint64_t>* shingles) const {
+  const Report* read = &report;
+  if (report.analysis_stamp != analyzer_.stamp()) {
+    // Stored before the stamp was, or by another analysis: read it again.
+    thread_local analysis::MessageAnalysis analysis;
+    thread_local Report reread;
+    analyzer_.Analyze(report.body, &analysis);
+    reread = report;
+    analysis::StoreAnalysis(analysis, analyzer_.stamp(), &reread);
+    read = &reread;
+  }
+  text::CharShingles(read->shingle_text, kShingleSize, shingles);
+  return *read;
+}
+
+void CampaignEngine::Apply(const Report& stored) {
   if (!archive_ready_) PrepareArchive();
-  thread_local analysis::MessageAnalysis analysis;
-  analyzer_.Analyze(report.body, &analysis);
-  const Signature signature = ComputeSignature(analysis.char_shingles);
+  // The text as intake read it, the lists kept with the report, unless
+  // another analysis made them.
+  thread_local std::vector<uint64_t> shingles;
+  const Report& report = Read(stored, &shingles);
+  const Signature signature = ComputeSignature(shingles);
   uint64_t band_keys[kBands];
   BandKeys(signature, band_keys);
-  const std::vector<std::string> identifiers = OwnedIdentifiers(analysis);
+  const std::vector<std::string> identifiers = OwnedIdentifiers(report);
   std::vector<uint64_t> identifier_keys;
   for (const std::string& identifier : identifiers) {
     identifier_keys.push_back(IdentifierKey(identifier));
   }
   const bool has_sender = report.sender.kind != SenderKind::kNone;
   const uint64_t sender_key = has_sender ? SenderKey(report.sender.value) : 0;
+  // The index lookups below are random reads in tables of millions of
+  // entries: ask for all of them at once, so that the misses overlap.
+  for (const uint64_t key : band_keys) band_heads_.prefetch(key);
+  for (const uint64_t key : identifier_keys) owners_.prefetch(key);
+  if (has_sender) owners_.prefetch(sender_key);
 
   // Campaigns quiet for the dormancy period leave memory, once a day of
   // report time.
@@ -625,44 +656,35 @@ void CampaignEngine::Apply(const Report& report) {
   campaign.first_seen = std::min(campaign.first_seen, report.reported_at);
   campaign.last_seen = std::max(campaign.last_seen, report.reported_at);
   campaign.reporters.insert(ReporterKey(report.reporter_hash));
-  // From this analysis rather than the report's stored lists, so that the
-  // figures follow the engine's reading of the text even for old logs. Each
-  // value counts once per report.
-  thread_local std::vector<std::string_view> values;
-  auto count_each = [&](Counts* counts) {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    for (const std::string_view value : values) Increment(counts, value);
-    values.clear();
+  // Each value counts once per report (the lists hold each once).
+  auto count_each = [&](const std::vector<std::string>& values, Counts* counts) {
+    for (const std::string& value : values) Increment(counts, value);  // distinct already
   };
-  for (const analysis::LexiconMatch& brand : analysis.brands) values.push_back(brand.name);
-  count_each(&campaign.brands);
-  for (const analysis::LexiconMatch& brand : analysis.brands) values.push_back(brand.category);
-  count_each(&campaign.categories);
-  for (const analysis::LexiconMatch& cue : analysis.cues) values.push_back(cue.name);
-  count_each(&campaign.cues);
-  for (const analysis::UrlInfo& url : analysis.urls) {
-    if (!url.registrable_domain.empty()) values.push_back(url.registrable_domain);
+  count_each(report.brands, &campaign.brands);
+  thread_local std::vector<std::string_view> categories;
+  categories.clear();
+  for (const std::string& brand : report.brands) {
+    const std::string_view category = analysis::MessageAnalyzer::BrandCategory(brand);
+    if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
+      categories.push_back(category);
+    }
   }
-  count_each(&campaign.domains);
-  for (const analysis::PhoneInfo& phone : analysis.phones) values.push_back(phone.e164);
-  count_each(&campaign.phones);
-  for (const analysis::NumberInfo& number : analysis.numbers) {
-    if (number.kind == analysis::NumberKind::kShortCode) values.push_back(number.text);
-  }
-  count_each(&campaign.short_codes);
-  for (const analysis::EmailInfo& email : analysis.emails) values.push_back(email.address);
-  count_each(&campaign.emails);
+  for (const std::string_view category : categories) Increment(&campaign.categories, category);
+  count_each(report.cues, &campaign.cues);
+  count_each(report.domains, &campaign.domains);
+  count_each(report.phones, &campaign.phones);
+  count_each(report.short_codes, &campaign.short_codes);
+  count_each(report.emails, &campaign.emails);
   if (!report.sender.value.empty()) Increment(&campaign.senders, report.sender.value);
   ++campaign.channels[static_cast<int>(report.channel)][report.channel_inferred ? 1 : 0];
   if (campaign.samples.size() < options_.max_samples) campaign.samples.push_back(report.body);
   ++campaign.rollup[{UtcDay(report.reported_at), report.metro, report.channel,
                      report.channel_inferred}];
-  if (const auto shape = campaign.shapes.find(absl::string_view(analysis.shingle_text));
+  if (const auto shape = campaign.shapes.find(absl::string_view(report.shingle_text));
       shape != campaign.shapes.end()) {
     ++shape->second;
   } else if (campaign.shapes.size() < 64) {
-    campaign.shapes.emplace(analysis.shingle_text, 1);
+    campaign.shapes.emplace(report.shingle_text, 1);
   }
   // A variant unlike the campaign's known ones is indexed, so that the next
   // message written like it finds this campaign.
@@ -672,8 +694,7 @@ void CampaignEngine::Apply(const Report& report) {
   // Nor does one that joined only by its sender.
   const bool weak_text_only = !identified && closest > 0 && closest < options_.extend_threshold;
   const bool sender_only = strong.empty() && by_sender != 0;
-  if (closest < options_.novelty && !weak_text_only && !sender_only &&
-      !analysis.char_shingles.empty()) {
+  if (closest < options_.novelty && !weak_text_only && !sender_only && !shingles.empty()) {
     AddExemplar(signature, band_keys, target);
     ++campaign.exemplars;
   }
@@ -681,7 +702,7 @@ void CampaignEngine::Apply(const Report& report) {
   if (has_sender) owners_.emplace(sender_key, target);
   Assign(report.sequence, target);
   last_sequence_ = report.sequence;
-  if (listener_ != nullptr) listener_->OnAssigned(report, analysis, target);
+  if (listener_ != nullptr) listener_->OnAssigned(report, target);
 }
 
 Status CampaignEngine::Sync() {
@@ -690,11 +711,13 @@ Status CampaignEngine::Sync() {
 }
 
 CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
-  thread_local analysis::MessageAnalysis analysis;
-  analyzer_.Analyze(message, &analysis);
+  thread_local Report unstamped;  // read exactly as a report of this text would be
+  unstamped.body = message;
+  thread_local std::vector<uint64_t> shingles;
+  const Report& read = Read(unstamped, &shingles);
   CampaignMatch best;
   // Identifiers first: a shared shop or number is the strongest evidence.
-  const std::vector<std::string> identifiers = OwnedIdentifiers(analysis);
+  const std::vector<std::string> identifiers = OwnedIdentifiers(read);
   for (const std::string& identifier : identifiers) {
     const auto it = owners_.find(IdentifierKey(identifier));
     if (it == owners_.end()) continue;
@@ -713,8 +736,8 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
               std::string(KindOf(identifier)) + " " + identifier.substr(2) + " (dormant)"};
     }
   }
-  if (analysis.char_shingles.empty()) return best;
-  const Signature signature = ComputeSignature(analysis.char_shingles);
+  if (shingles.empty()) return best;
+  const Signature signature = ComputeSignature(shingles);
   uint64_t band_keys[kBands];
   BandKeys(signature, band_keys);
   for (int band = 0; band < kBands; ++band) {

@@ -158,6 +158,11 @@ class CampaignEngine final : public store::Fold {
   CampaignMatch MatchCampaign(std::string_view message) const;
 
  private:
+  // The report with its analysis lists current: `report` itself when intake's
+  // analysis had this engine's stamp, else a copy with them read again from
+  // the body (valid until the next call on this thread). `shingles` gets the
+  // shingles of its shingle text.
+  const Report& Read(const Report& report, std::vector<uint64_t>* shingles) const;
   void Merge(uint64_t keep, uint64_t gone);
   // Adds a variant's sketch to the LSH index for `campaign`.
   void AddExemplar(const Signature& signature, const uint64_t* band_keys, uint64_t campaign);

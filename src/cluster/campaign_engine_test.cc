@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/enrichment.h"
 #include "cluster/campaign_view.h"
 #include "cluster/evaluation.h"
 #include "store/sqlite/sqlite_campaign_archive.h"
@@ -325,6 +326,81 @@ TEST_F(DormancyTest, FoldingAgainRewindsTheArchive) {
   }
   ASSERT_TRUE(engine_->Sync().ok());
   EXPECT_EQ(engine_->Serialize(), first);
+}
+
+// Intake stores each report's analysis with it; the engine uses those lists
+// when their stamp is its analyzer's and reads the body again otherwise.
+class StoredAnalysisTest : public ::testing::Test {
+ protected:
+  Report Make(const std::string& body, uint64_t sequence) {
+    Report r;
+    r.sequence = sequence;
+    r.id = "r" + std::to_string(sequence);
+    r.reported_at = *ParseRfc3339("2014-03-01T12:00:00Z") + std::chrono::minutes(sequence);
+    r.reporter_hash = std::string(64, 'a' + static_cast<char>(sequence % 3));
+    r.body = body;
+    return r;
+  }
+  Report Stored(const std::string& body, uint64_t sequence) {
+    Report r = Make(body, sequence);
+    analysis::MessageAnalysis analysis;
+    analyzer_.Analyze(body, &analysis);
+    analysis::StoreAnalysis(analysis, analyzer_.stamp(), &r);
+    return r;
+  }
+  analysis::MessageAnalyzer analyzer_{[] {
+    analysis::AnalyzerOptions options;  // as intake's: the shingle text, no shingles
+    options.word_shingle_size = 0;
+    options.char_shingle_size = 0;
+    return options;
+  }()};
+};
+
+TEST_F(StoredAnalysisTest, StoredListsAndARereadOfTheBodyFoldToTheSameCampaigns) {
+  const std::vector<std::string> bodies = {
+      "Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop12.com/sale",
+      "Gucci, Prada & Louis Vuitton up to 70% off! Shop now: lvshop13.com/outlet",
+      "USPS: your package is on hold, pay $1.99 at usps-fee1.top or call 1-888-555-0199",
+      "Bad credit OK, we approve everyone: 1-888-555-0199",
+      "Reply YES to 87070 to claim your prize, or write to winner@prize-desk.net",
+      "Chase Alert: your account has been locked. Verify at chase-1.com",
+      "L0uis Vuitton, Gucc1 & Prada up to 80% off! Sh0p now: lvshop15.com",
+      "Your prize is waiting bit.ly/abc123",
+  };
+  CampaignEngine stamped, unstamped;
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    const Report stored = Stored(bodies[i], i + 1);
+    ASSERT_NE(stored.analysis_stamp, 0u);
+    stamped.Apply(stored);
+    unstamped.Apply(Make(bodies[i], i + 1));  // as in a log from before the stamp
+  }
+  EXPECT_EQ(stamped.Serialize(), unstamped.Serialize());
+  EXPECT_EQ(stamped.Campaigns().size(), 5u);
+}
+
+TEST_F(StoredAnalysisTest, ListsStampedByTheSameAnalysisAreUsedAndOthersReadAgain) {
+  CampaignEngine engine;
+  // The stamp vouches for the lists: the engine does not analyze the body.
+  Report trusted = Stored("Designer bags 80% off at lvshop12.com", 1);
+  trusted.domains = {"vouched-for.example"};
+  engine.Apply(trusted);
+  const Campaign* first = engine.Find(engine.CampaignOf(1));
+  ASSERT_NE(first, nullptr);
+  EXPECT_TRUE(first->domains.contains("vouched-for.example"));
+  EXPECT_FALSE(first->domains.contains("lvshop12.com"));
+  // Lists from another analysis are not trusted.
+  Report other = Stored("Sunglasses clearance today only at rayban-sale7.com", 2);
+  other.analysis_stamp ^= 2;
+  other.domains = {"stale.example"};
+  other.shingle_text = "something else entirely";
+  engine.Apply(other);
+  const Campaign* second = engine.Find(engine.CampaignOf(2));
+  ASSERT_NE(second, nullptr);
+  EXPECT_TRUE(second->domains.contains("rayban-sale7.com"));
+  EXPECT_FALSE(second->domains.contains("stale.example"));
+  // And a message matched against the campaigns is read like a report.
+  EXPECT_EQ(engine.MatchCampaign("Sunglasses clearance today only at rayban-sale9.com").campaign,
+            engine.CampaignOf(2));
 }
 
 TEST(BCubedTest, KnownValues) {

@@ -75,6 +75,14 @@ struct Report {
   std::vector<std::string> phones;   // E.164 numbers in the text
   std::vector<std::string> short_codes;
   std::vector<std::string> emails;
+  std::vector<std::string> cues;  // calls to action it makes ("claim your prize")
+  // The normalized text with links, numbers and addresses as slots: what
+  // campaigns are told apart by (MessageAnalysis::shingle_text).
+  std::string shingle_text;
+  // The analysis these lists came from (MessageAnalyzer::stamp()); 0 for
+  // reports stored before it was recorded. A fold whose analyzer has another
+  // stamp reads the body again rather than trust them.
+  uint32_t analysis_stamp = 0;
 
   bool operator==(const Report&) const = default;
 };

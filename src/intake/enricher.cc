@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "analysis/enrichment.h"
 #include "core/hash.h"
 #include "geo/phone_number.h"
 #include "intake/sender.h"
@@ -11,14 +12,11 @@
 namespace spamradar::intake {
 namespace {
 
-void AddDistinct(std::vector<std::string>* list, std::string_view value) {
-  if (value.empty()) return;
-  if (std::find(list->begin(), list->end(), value) == list->end()) list->emplace_back(value);
-}
-
 analysis::AnalyzerOptions EnrichmentAnalysis() {
   analysis::AnalyzerOptions options;
-  options.shingles = false;  // the campaign engine computes its own
+  // The shingle text is stored for the campaign engine; the shingles are its own.
+  options.word_shingle_size = 0;
+  options.char_shingle_size = 0;
   return options;
 }
 
@@ -94,21 +92,7 @@ Result<Report> Enricher::EnrichFrom(const ReporterIdentity& reporter,
 
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(report.body, &analysis);
-  for (const analysis::UrlInfo& url : analysis.urls) {
-    AddDistinct(&report.domains, url.registrable_domain);
-  }
-  for (const analysis::LexiconMatch& brand : analysis.brands) {
-    AddDistinct(&report.brands, brand.name);
-  }
-  for (const analysis::PhoneInfo& phone : analysis.phones) AddDistinct(&report.phones, phone.e164);
-  for (const analysis::NumberInfo& number : analysis.numbers) {
-    if (number.kind == analysis::NumberKind::kShortCode) {
-      AddDistinct(&report.short_codes, number.text);
-    }
-  }
-  for (const analysis::EmailInfo& email : analysis.emails) {
-    AddDistinct(&report.emails, email.address);
-  }
+  analysis::StoreAnalysis(analysis, analyzer_.stamp(), &report);
   return report;
 }
 

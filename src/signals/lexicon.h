@@ -59,6 +59,8 @@ class Lexicon {
   const std::vector<LexiconEntry>& entries() const { return entries_; }
   // Whether the matchers came from a compiled form rather than being compiled.
   bool loaded_compiled() const { return loaded_compiled_; }
+  // Identifies the alias lists: equal for lexicons that find the same entries.
+  uint64_t aliases_hash() const { return aliases_hash_; }
 
   // Whole-word occurrences in normalized text, in order. When one hit lies
   // inside another of the same source ("express" inside "american express"),

@@ -1,8 +1,12 @@
 #include "signals/public_suffix_list.h"
 
+#include <fstream>
+#include <iterator>
+
 #include <libpsl.h>
 
 #include "core/check.h"
+#include "core/hash.h"
 #include "core/recent_cache.h"
 
 namespace spamradar::signals {
@@ -10,6 +14,16 @@ namespace spamradar::signals {
 PublicSuffixList::PublicSuffixList() : psl_(psl_latest(nullptr)) {
   if (psl_ == nullptr) psl_ = psl_builtin();
   CHECK(psl_ != nullptr) << "libpsl has no Public Suffix List";
+  // psl_latest() takes the newer of the distribution's file and the built-in
+  // list, and libpsl cannot say which or count a DAFSA's rules: both go in.
+  std::string file;
+  if (const char* path = psl_dist_filename(); path != nullptr) {
+    std::ifstream in(path, std::ios::binary);
+    file.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::string_view builtin = psl_builtin_sha1sum();
+  identity_ = XXH3_64bits(file.data(), file.size()) ^
+              XXH3_64bits_withSeed(builtin.data(), builtin.size(), 1);
 }
 
 const PublicSuffixList& PublicSuffixList::Get() {

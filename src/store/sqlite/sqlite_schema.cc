@@ -71,6 +71,15 @@ CREATE TABLE api_keys (
   revoked INTEGER NOT NULL DEFAULT 0
 );
 )sql",
+    // 4: more of each report's analysis, so that the folds need not analyze
+    // its text again: the calls to action it makes, its shingle text (the
+    // normalized text with links, numbers and addresses as slots), and the
+    // stamp of the analysis they came from (0 for reports stored before).
+    R"sql(
+ALTER TABLE reports ADD COLUMN cues TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN shingle_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN analysis_stamp INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace

@@ -34,7 +34,8 @@ std::vector<std::string> SplitLines(std::string_view text) {
 
 constexpr const char* kReportColumns =
     "sequence, id, reported_at, received_at, reporter_hash, metro, sender_kind, sender, channel, "
-    "channel_inferred, operator, source, body, domains, brands, phones, short_codes, emails";
+    "channel_inferred, operator, source, body, domains, brands, phones, short_codes, emails, "
+    "cues, shingle_text, analysis_stamp";
 
 Report ReportFromRow(const Statement& row) {
   Report r;
@@ -56,6 +57,9 @@ Report ReportFromRow(const Statement& row) {
   r.phones = SplitLines(row.ColumnText(15));
   r.short_codes = SplitLines(row.ColumnText(16));
   r.emails = SplitLines(row.ColumnText(17));
+  r.cues = SplitLines(row.ColumnText(18));
+  r.shingle_text = row.ColumnText(19);
+  r.analysis_stamp = static_cast<uint32_t>(row.ColumnInt(20));
   return r;
 }
 
@@ -109,7 +113,8 @@ Status SqliteStore::PrepareStatements() {
   Result<Statement> insert = db_->Prepare(
       "INSERT INTO reports (id, reported_at, received_at, ingested_at, reporter_hash, metro, "
       "sender_kind, sender, channel, channel_inferred, operator, source, body, domains, brands, "
-      "phones, short_codes, emails) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+      "phones, short_codes, emails, cues, shingle_text, analysis_stamp) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT (id) DO NOTHING");
   if (!insert.ok()) return insert.status();
   insert_report_ = std::move(insert).value();
@@ -165,6 +170,9 @@ Result<std::vector<AppendOutcome>> SqliteStore::Append(std::span<Report> reports
     insert.Bind(16, JoinLines(r.phones));
     insert.Bind(17, JoinLines(r.short_codes));
     insert.Bind(18, JoinLines(r.emails));
+    insert.Bind(19, JoinLines(r.cues));
+    insert.Bind(20, r.shingle_text);
+    insert.Bind(21, static_cast<int64_t>(r.analysis_stamp));
     if (Status status = insert.Run(); !status.ok()) return status;
     if (db_->Changes() == 1) {
       r.sequence = static_cast<uint64_t>(db_->LastInsertRowid());

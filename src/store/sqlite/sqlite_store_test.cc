@@ -30,6 +30,9 @@ Report MakeReport(const std::string& id, int minute) {
   r.domains = {"lvshop12.com", "bit.ly"};
   r.brands = {"Louis Vuitton"};
   r.short_codes = {"87070"};
+  r.cues = {"shop now"};
+  r.shingle_text = "louis vuitton {PERCENT} off {URL}";
+  r.analysis_stamp = 0x9e3779b9;
   return r;
 }
 
@@ -62,6 +65,44 @@ TEST(SqliteStoreTest, AppendsInOrderAndReadsBackEveryField) {
   EXPECT_EQ(stored[1], batch[1]);
   EXPECT_EQ(ScanAll(store.get(), 1).size(), 1u);
   EXPECT_EQ(*store->LastSequence(), 2u);
+}
+
+TEST(SqliteStoreTest, ALogFromBeforeTheStoredAnalysisOpensWithItsReportsUnstamped) {
+  const std::string dir = FreshDirectory("store_v3");
+  {
+    // The layout of schema version 3: no cues, shingle text or stamp.
+    auto store = std::move(SqliteStore::Open(dir)).value();
+    std::vector<Report> first = {MakeReport("new", 0)};
+    ASSERT_TRUE(store->Append(first).ok());
+    ASSERT_TRUE(store->db()
+                    ->Exec("DELETE FROM reports; DELETE FROM schema_migrations WHERE version = 4;"
+                           "ALTER TABLE reports DROP COLUMN cues;"
+                           "ALTER TABLE reports DROP COLUMN shingle_text;"
+                           "ALTER TABLE reports DROP COLUMN analysis_stamp;"
+                           "INSERT INTO reports (id, reported_at, ingested_at, reporter_hash, "
+                           "metro, sender_kind, sender, channel, channel_inferred, operator, "
+                           "source, body, domains, brands, phones, short_codes, emails) VALUES "
+                           "('old', 0, 0, 'h', '35620', 0, '', 1, 0, '', 'import', "
+                           "'Gucci 80% off gucci-outlet.shop', 'gucci-outlet.shop', 'Gucci', "
+                           "'', '', '')")
+                    .ok());
+  }
+  auto store = std::move(SqliteStore::Open(dir)).value();
+  const std::vector<Report> stored = ScanAll(store.get());
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].id, "old");
+  EXPECT_EQ(stored[0].body, "Gucci 80% off gucci-outlet.shop");
+  EXPECT_EQ(stored[0].domains, std::vector<std::string>{"gucci-outlet.shop"});
+  EXPECT_EQ(stored[0].analysis_stamp, 0u);  // its lists are read again by the folds
+  EXPECT_TRUE(stored[0].cues.empty());
+  EXPECT_TRUE(stored[0].shingle_text.empty());
+  // New reports keep everything.
+  std::vector<Report> later = {MakeReport("new", 1)};
+  ASSERT_TRUE(store->Append(later).ok());
+  const std::vector<Report> both = ScanAll(store.get());
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[1].analysis_stamp, 0x9e3779b9u);
+  EXPECT_EQ(both[1].shingle_text, "louis vuitton {PERCENT} off {URL}");
 }
 
 TEST(SqliteStoreTest, DuplicateIdsAreStoredOnce) {
