@@ -80,8 +80,11 @@ struct AnalyzerScratch {
 
 MessageAnalyzer::MessageAnalyzer(AnalyzerOptions options) : options_(std::move(options)) {
   // Load the dictionaries and tables now, not in the first message's latency.
+  // Without shingles there is no shingle text: such an analysis is no
+  // stand-in for one with it.
   const uint64_t parts[] = {
-      kAnalysisVersion, XXH3_64bits(options_.default_region.data(), options_.default_region.size()),
+      kAnalysisVersion, options_.shingles ? 1u : 0u,
+      XXH3_64bits(options_.default_region.data(), options_.default_region.size()),
       signals::Lexicon::BrandsAndCues().aliases_hash(),
       signals::PublicSuffixList::Get().identity()};
   // Never 0, which stands for "not stamped" in stored data.

@@ -40,11 +40,11 @@ class MessageAnalyzer {
   void Analyze(std::string_view message, MessageAnalysis* out) const;
 
   // Identifies this analyzer's reading of a text: kAnalysisVersion, the
-  // default region, the brand and cue dictionaries and the public-suffix
-  // list. Two analyzers with the same stamp find the same links, domains,
-  // brands, cues, numbers, addresses and shingle text in any message
-  // (shingle sizes aside), so a result stored with a stamp is current when
-  // the stamp is this one.
+  // default region, whether it makes the shingle text, the brand and cue
+  // dictionaries and the public-suffix list. Two analyzers with the same
+  // stamp find the same links, domains, brands, cues, numbers, addresses and
+  // shingle text in any message (shingle sizes aside), so a result stored
+  // with a stamp is current when the stamp is this one.
   uint32_t stamp() const { return stamp_; }
 
   // The category of a brand as named in MessageAnalysis::brands ("luxury"

@@ -97,6 +97,9 @@ TEST(MessageAnalyzerTest, TheStampNamesWhatTheAnalysisReads) {
   shingles.word_shingle_size = 0;
   shingles.char_shingle_size = 0;
   EXPECT_EQ(MessageAnalyzer(shingles).stamp(), standard.stamp());
+  AnalyzerOptions no_shingle_text;
+  no_shingle_text.shingles = false;
+  EXPECT_NE(MessageAnalyzer(no_shingle_text).stamp(), standard.stamp());
   AnalyzerOptions british;
   british.default_region = "GB";
   EXPECT_NE(MessageAnalyzer(british).stamp(), standard.stamp());

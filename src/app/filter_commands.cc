@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/enrichment.h"
 #include "app/data_directory.h"
 #include "cluster/campaign_view.h"
 #include "core/ascii.h"
@@ -322,9 +323,20 @@ int RunClassify(const ClassifyOptions& options) {
   }
   std::ios::sync_with_stdio(false);
   std::string output;
+  // With campaigns to match, each message is analyzed once for both, the way
+  // the campaign engine reads a report.
+  const analysis::MessageAnalyzer analyzer(cluster::CampaignEngine::AnalysisOptions());
+  analysis::MessageAnalysis analysis;
+  Report probe;
   for (std::string line; std::getline(std::cin, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const filter::Verdict verdict = spam_filter->Classify(line, options.reasons);
+    if (directory) {
+      analyzer.Analyze(line, &analysis);
+      probe.body = line;
+      analysis::StoreAnalysis(analysis, analyzer.stamp(), &probe);
+    }
+    const filter::Verdict verdict = directory ? spam_filter->Classify(analysis, options.reasons)
+                                              : spam_filter->Classify(line, options.reasons);
     if (verdict.reasons.empty() && !directory) {
       // The common machine-facing case, without building a JSON tree.
       char buffer[96];
@@ -346,7 +358,7 @@ int RunClassify(const ClassifyOptions& options) {
     }
     out["reasons"] = std::move(reasons);
     if (directory) {
-      const cluster::CampaignMatch match = directory->campaigns->MatchCampaign(line);
+      const cluster::CampaignMatch match = directory->campaigns->MatchCampaign(probe);
       const cluster::Campaign* campaign =
           match.campaign != 0 ? directory->campaigns->Find(match.campaign) : nullptr;
       if (campaign != nullptr) {

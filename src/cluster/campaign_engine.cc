@@ -169,16 +169,16 @@ void AddAll(Map* into, const Map& from) {
 // Texts are compared by the 5-character shingles of their shingle text.
 constexpr int kShingleSize = 5;
 
+}  // namespace
+
 // The engine reads the shingle text and computes its own shingles from it,
 // the same way for a stored report and for a text read again.
-analysis::AnalyzerOptions EngineAnalysis() {
+analysis::AnalyzerOptions CampaignEngine::AnalysisOptions() {
   analysis::AnalyzerOptions options;
   options.word_shingle_size = 0;
   options.char_shingle_size = 0;
   return options;
 }
-
-}  // namespace
 
 template <typename Visit>
 void CampaignEngine::ForEachInBand(uint64_t key, Visit&& visit) const {
@@ -190,7 +190,7 @@ void CampaignEngine::ForEachInBand(uint64_t key, Visit&& visit) const {
 }
 
 CampaignEngine::CampaignEngine(CampaignOptions options, store::CampaignArchive* archive)
-    : options_(options), archive_(archive), analyzer_(EngineAnalysis()) {}
+    : options_(options), archive_(archive), analyzer_(AnalysisOptions()) {}
 
 void CampaignEngine::Reset() {
   campaigns_.clear();
@@ -713,8 +713,12 @@ Status CampaignEngine::Sync() {
 CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
   thread_local Report unstamped;  // read exactly as a report of this text would be
   unstamped.body = message;
+  return MatchCampaign(unstamped);
+}
+
+CampaignMatch CampaignEngine::MatchCampaign(const Report& probe) const {
   thread_local std::vector<uint64_t> shingles;
-  const Report& read = Read(unstamped, &shingles);
+  const Report& read = Read(probe, &shingles);
   CampaignMatch best;
   // Identifiers first: a shared shop or number is the strongest evidence.
   const std::vector<std::string> identifiers = OwnedIdentifiers(read);

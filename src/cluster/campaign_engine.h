@@ -156,6 +156,13 @@ class CampaignEngine final : public store::Fold {
   // without changing anything. Reads the archive: callers serialize it with
   // the fold and each other (the server holds its state lock).
   CampaignMatch MatchCampaign(std::string_view message) const;
+  // The same for a message already analyzed: `probe` holds its body and the
+  // lists analysis::StoreAnalysis() made of its analysis. With an analyzer
+  // of AnalysisOptions() the stamps agree and the text is not analyzed again.
+  CampaignMatch MatchCampaign(const Report& probe) const;
+  // How the engine analyzes a text it must read again (no shingles of its
+  // own: it takes them from the shingle text).
+  static analysis::AnalyzerOptions AnalysisOptions();
 
  private:
   // The report with its analysis lists current: `report` itself when intake's

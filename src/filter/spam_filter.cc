@@ -69,8 +69,12 @@ Label SpamFilter::LabelFor(float probability) const {
 
 Verdict SpamFilter::Classify(std::string_view message, int max_reasons) const {
   thread_local analysis::MessageAnalysis analysis;
-  thread_local std::vector<Feature> features;
   analyzer_.Analyze(message, &analysis);
+  return Classify(analysis, max_reasons);
+}
+
+Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_reasons) const {
+  thread_local std::vector<Feature> features;
   features_.Extract(analysis, &features);
   Verdict verdict;
   verdict.probability = model_.Probability(features);

@@ -41,6 +41,10 @@ class SpamFilter {
   Status Save(const std::string& path) const { return model_.Save(path); }
 
   Verdict Classify(std::string_view message, int max_reasons = 5) const;
+  // The same for a message already analyzed, by analyzer() or by any analyzer
+  // with the same stamp apart from shingles (the features read none): a
+  // caller that also matches campaigns analyzes each message once.
+  Verdict Classify(const analysis::MessageAnalysis& analysis, int max_reasons = 5) const;
   float Probability(std::string_view message) const;
   Label LabelFor(float probability) const;
 

@@ -104,5 +104,33 @@ TEST(SpamFilterTest, ExplainsVerdictsInWords) {
   for (const Reason& reason : ham.reasons) EXPECT_LT(reason.weight, 0);
 }
 
+// The server analyzes a message once, with the shingle text the campaign
+// engine needs, and hands that analysis to the filter: the verdicts must be
+// the filter's own.
+TEST(SpamFilterTest, AnAnalysisWithTheShingleTextGivesTheSameVerdicts) {
+  const SpamFilter spam_filter = TrainedOnUci();
+  analysis::AnalyzerOptions options;
+  options.word_shingle_size = 0;
+  options.char_shingle_size = 0;
+  const analysis::MessageAnalyzer with_shingle_text(options);
+  analysis::MessageAnalysis analysis;
+  int spam = 0;
+  for (const size_t row : Uci().test) {
+    const std::string& text = Uci().corpus[row].text;
+    with_shingle_text.Analyze(text, &analysis);
+    ASSERT_FALSE(analysis.shingle_text.empty() && !analysis.tokens.empty()) << text;
+    const Verdict shared = spam_filter.Classify(analysis, 3);
+    const Verdict own = spam_filter.Classify(text, 3);
+    ASSERT_EQ(shared.probability, own.probability) << text;
+    ASSERT_EQ(shared.label, own.label) << text;
+    ASSERT_EQ(shared.reasons.size(), own.reasons.size()) << text;
+    for (size_t i = 0; i < own.reasons.size(); ++i) {
+      EXPECT_EQ(shared.reasons[i].description, own.reasons[i].description) << text;
+    }
+    spam += own.label == Label::kSpam;
+  }
+  EXPECT_GT(spam, 200);  // the comparison covered both kinds of verdict
+}
+
 }  // namespace
 }  // namespace spamradar::filter

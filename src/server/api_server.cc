@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/enrichment.h"
 #include "app/analytics_queries.h"
 #include "intake/report_json.h"
 #include "server/api_keys.h"
@@ -560,7 +561,9 @@ void ApiServer::Routes() {
                            "text: required, a string");
         }
         const std::string text = item["text"].get<std::string>();
-        const filter::Verdict verdict = filter_.Classify(text, 5);
+        thread_local analysis::MessageAnalysis analysis;
+        analyzer_.Analyze(text, &analysis);
+        const filter::Verdict verdict = filter_.Classify(analysis, 5);
         ordered_json out = {{"label", filter::LabelName(verdict.label)},
                             {"probability", verdict.probability}};
         ordered_json reasons = ordered_json::array();
@@ -570,8 +573,12 @@ void ApiServer::Routes() {
         out["reasons"] = std::move(reasons);
         out["campaign"] = nullptr;
         if (ready_) {
+          // Made outside the lock, so that the match under it is only lookups.
+          thread_local Report probe;
+          probe.body = text;
+          analysis::StoreAnalysis(analysis, analyzer_.stamp(), &probe);
           std::lock_guard lock(state_);
-          const cluster::CampaignMatch match = data_->campaigns->MatchCampaign(text);
+          const cluster::CampaignMatch match = data_->campaigns->MatchCampaign(probe);
           if (match.campaign != 0) {
             Result<std::optional<cluster::CampaignSummary>> summary =
                 data_->campaigns->Summary(match.campaign);

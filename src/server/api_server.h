@@ -23,7 +23,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/message_analyzer.h"
 #include "app/data_directory.h"
+#include "cluster/campaign_engine.h"
 #include "core/clock.h"
 #include "filter/spam_filter.h"
 #include "intake/conversation.h"
@@ -94,6 +96,9 @@ class ApiServer {
   ServerOptions options_;
   std::unique_ptr<app::DataDirectory> data_;
   filter::SpamFilter filter_;
+  // Reads a message to classify once for both the filter and the campaign
+  // match (the engine's options, so the engine trusts its lists).
+  analysis::MessageAnalyzer analyzer_{cluster::CampaignEngine::AnalysisOptions()};
   const Clock& clock_;
   std::unique_ptr<intake::Conversation> conversation_;
   std::unique_ptr<httplib::Server> http_;
