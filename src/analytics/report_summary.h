@@ -10,9 +10,10 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <tuple>
+
+#include <absl/container/flat_hash_set.h>
 
 #include "store/fold.h"
 
@@ -28,7 +29,7 @@ class ReportSummary final : public store::Fold {
     auto operator<=>(const DayKey&) const = default;
   };
 
-  std::string_view name() const override { return "report_summary/v1"; }
+  std::string_view name() const override { return "report_summary/v2"; }
   void Apply(const Report& report) override;
   void Reset() override { *this = ReportSummary(); }
   std::string Serialize() const override;
@@ -44,7 +45,10 @@ class ReportSummary final : public store::Fold {
  private:
   uint64_t reports_ = 0;
   uint64_t last_sequence_ = 0;
-  std::set<uint64_t> reporters_;  // first 64 bits of the reporter hashes
+  // First 64 bits of the reporter hashes: one per subscriber who ever
+  // reported, the largest table here (a flat set: 8 bytes and a control
+  // byte each, where a std::set node took 48).
+  absl::flat_hash_set<uint64_t> reporters_;
   std::map<DayKey, uint64_t> by_day_;
   std::map<std::string, uint64_t> by_source_;
   std::map<std::string, uint64_t> by_sender_;  // "kind:value"

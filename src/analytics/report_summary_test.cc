@@ -1,8 +1,11 @@
 #include "analytics/report_summary.h"
 
+#include <cstdio>
 #include <filesystem>
+#include <random>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "store/sqlite/sqlite_store.h"
 
@@ -90,7 +93,7 @@ TEST_F(ReportSummaryTest, ASnapshotIsWrittenEveryTenThousandReportsNotAfterEvery
 
 TEST_F(ReportSummaryTest, ABrokenSnapshotIsReplacedFromTheLog) {
   Append(0, 10);
-  ASSERT_TRUE(store_->SaveSnapshot("report_summary/v1", {10, "{not json"}).ok());
+  ASSERT_TRUE(store_->SaveSnapshot("report_summary/v2", {10, "{not json"}).ok());
   ReportSummary summary;
   uint64_t sequence = 0;
   ASSERT_TRUE(store::CatchUp(*store_, *store_, summary, &sequence).ok());
@@ -99,6 +102,44 @@ TEST_F(ReportSummaryTest, ABrokenSnapshotIsReplacedFromTheLog) {
   ReportSummary restored;
   EXPECT_FALSE(restored.Restore("[1,2,3]").ok());
   EXPECT_FALSE(restored.Restore(R"({"reports":"many"})").ok());
+}
+
+TEST(ReportSummaryKeysTest, ManyReportersRoundTripAndBrokenListsAreRefused) {
+  // Reporter keys are the first 64 bits of hashes: any value, the extremes too.
+  ReportSummary summary;
+  Report r;
+  r.source = "api";
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 5000; ++i) {
+    r.sequence = static_cast<uint64_t>(i + 1);
+    char hash[17];
+    std::snprintf(hash, sizeof(hash), "%016llx",
+                  static_cast<unsigned long long>(i == 0   ? 0
+                                                  : i == 1 ? ~0ull
+                                                           : random()));
+    r.reporter_hash = std::string(hash) + std::string(48, '0');
+    summary.Apply(r);
+    if (i % 3 == 0) summary.Apply(r);  // the same reporter again
+  }
+  ASSERT_EQ(summary.distinct_reporters(), 5000u);
+  const std::string state = summary.Serialize();
+  ReportSummary restored;
+  ASSERT_TRUE(restored.Restore(state).ok());
+  EXPECT_EQ(restored.distinct_reporters(), 5000u);
+  EXPECT_EQ(restored.Serialize(), state);
+
+  nlohmann::json broken = nlohmann::json::parse(state);
+  const std::string keys = broken["reporters"];
+  for (const std::string& bad : {keys.substr(0, keys.size() - 1),         // odd length
+                                 keys.substr(0, keys.size() - 2) + "80",  // cut off
+                                 keys + "00",                             // a key twice
+                                 std::string("zz") + keys,                // not hex
+                                 std::string(22, 'f') + "01"}) {          // over 64 bits
+    broken["reporters"] = bad;
+    EXPECT_FALSE(ReportSummary().Restore(broken.dump()).ok()) << bad.substr(0, 24);
+  }
+  broken["reporters"] = 42;
+  EXPECT_FALSE(ReportSummary().Restore(broken.dump()).ok());
 }
 
 }  // namespace
