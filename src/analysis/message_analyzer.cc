@@ -79,8 +79,9 @@ struct AnalyzerScratch {
 }  // namespace
 
 MessageAnalyzer::MessageAnalyzer(AnalyzerOptions options) : options_(std::move(options)) {
-  // Load the dictionaries and tables now, not in the first message's latency.
-  // Without shingles there is no shingle text: such an analysis is no
+  // Computing the stamp loads the dictionaries and the suffix list, and the
+  // metro table is loaded below: all now, not in the first message's latency.
+  // Without shingles there is no shingle text, so such an analysis is no
   // stand-in for one with it.
   const uint64_t parts[] = {
       kAnalysisVersion, options_.shingles ? 1u : 0u,

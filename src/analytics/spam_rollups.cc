@@ -90,7 +90,6 @@ void SpamRollups::OnAssigned(const Report& report, uint64_t campaign) {
   for (const std::string& brand : report.brands) {
     brands.push_back(Intern(brand, &brands_, &brand_index_));
   }
-  const std::vector<std::string>& domains = report.domains;
   const uint64_t reporter = ReporterKey(report.reporter_hash);
   // Counted in its metro's slice and in the slice of every metro together, so
   // that a query without a metro reads a handful of slices a day.
@@ -133,7 +132,7 @@ void SpamRollups::OnAssigned(const Report& report, uint64_t campaign) {
       ++slice.campaigns[campaign_index];
     }
     for (const uint32_t brand : brands) ++slice.brands[brand];
-    for (const std::string_view domain : domains) slice.domains.Add(domain);
+    for (const std::string_view domain : report.domains) slice.domains.Add(domain);
     ++slice.sender_kinds[static_cast<int>(report.sender.kind)];
     if (!report.sender.value.empty()) slice.senders.Add(report.sender.value);
     slice.reporters.Add(reporter);

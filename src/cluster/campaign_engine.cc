@@ -658,7 +658,7 @@ void CampaignEngine::Apply(const Report& stored) {
   campaign.reporters.insert(ReporterKey(report.reporter_hash));
   // Each value counts once per report (the lists hold each once).
   auto count_each = [&](const std::vector<std::string>& values, Counts* counts) {
-    for (const std::string& value : values) Increment(counts, value);  // distinct already
+    for (const std::string& value : values) Increment(counts, value);
   };
   count_each(report.brands, &campaign.brands);
   thread_local std::vector<std::string_view> categories;

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <cstring>
 #include <initializer_list>
-#include <unordered_map>
 
 #include "core/check.h"
 #include "core/hash.h"

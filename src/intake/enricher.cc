@@ -1,6 +1,5 @@
 #include "intake/enricher.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <utility>
 
