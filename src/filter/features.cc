@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <initializer_list>
@@ -35,6 +36,21 @@ std::string PlaceholderDescription(std::string_view form) {
   if (form == "<number>") return "a number";
   return Concat({"'", form, "'"});
 }
+
+std::string_view TypeDescription(text::TokenType type) {
+  switch (type) {
+    case text::TokenType::kUrl: return "a link";
+    case text::TokenType::kEmail: return "an e-mail address";
+    case text::TokenType::kPhone: return "a phone number";
+    case text::TokenType::kShortCode: return "a short code";
+    case text::TokenType::kMoney: return "an amount of money";
+    case text::TokenType::kPercent: return "a percentage";
+    case text::TokenType::kNumber: return "a number";
+    case text::TokenType::kWord: break;
+  }
+  return "a word";
+}
+constexpr uint64_t kTypePairSeed = 0x7479706570616972ull;  // "typepair"
 
 // Features of a typed token's value: campaigns reuse their short codes and
 // numbers, and the shape of a number tells a premium-rate line (UK 09...)
@@ -136,6 +152,62 @@ void CharNgrams(const FeatureConfig& config, std::string_view form, Sink& sink) 
   }
 }
 
+// Length buckets: a message of at most `up_to` words or characters.
+struct LengthBucket {
+  size_t up_to;
+  std::string_view key;
+  std::string_view description;
+};
+constexpr LengthBucket kWordBuckets[] = {
+    {1, "words:1", "a message of one word"},
+    {2, "words:2", "a message of two words"},
+    {3, "words:3", "a message of three words"},
+    {6, "words:6", "a message of 4-6 words"},
+    {10, "words:10", "a message of 7-10 words"},
+    {16, "words:16", "a message of 11-16 words"},
+    {25, "words:25", "a message of 17-25 words"},
+    {SIZE_MAX, "words:more", "a message of more than 25 words"},
+};
+constexpr LengthBucket kCharacterBuckets[] = {
+    {19, "chars:19", "a message under 20 characters"},
+    {39, "chars:39", "a message of 20-39 characters"},
+    {79, "chars:79", "a message of 40-79 characters"},
+    {119, "chars:119", "a message of 80-119 characters"},
+    {159, "chars:159", "a message of 120-159 characters (most of an SMS)"},
+    {SIZE_MAX, "chars:more", "a message of 160 characters or more"},
+};
+
+template <size_t N, typename Sink>
+void LengthFeature(size_t length, const LengthBucket (&buckets)[N], Sink& sink) {
+  const LengthBucket* bucket = buckets;
+  while (length > bucket->up_to) ++bucket;  // the last bucket has no bound
+  sink(FeatureKind::kShape, KindHash(FeatureKind::kShape, bucket->key),
+       [bucket] { return std::string(bucket->description); });
+}
+
+// A domain is new with every wave of a campaign, but its name is not random:
+// it carries words ("cash", "deliver", "usps-") and a suffix (.co.uk, .top).
+// Character n-grams of the name's dash-separated pieces, hashed like those of
+// words so "cash" in a link and in the text are one feature, and the suffix.
+template <typename Sink>
+void LinkNameFeatures(const FeatureConfig& config, std::string_view domain, Sink& sink) {
+  const size_t dot = domain.find('.');
+  if (dot == std::string_view::npos) return;
+  const std::string_view suffix = domain.substr(dot + 1);
+  sink(FeatureKind::kDomain, KindHash(FeatureKind::kDomain, Concat({"suffix:", suffix})), [suffix] {
+    return Concat({"a link under .", suffix});
+  });
+  if (config.char_ngram_max < config.char_ngram_min) return;
+  std::string_view name = domain.substr(0, dot);
+  while (!name.empty()) {
+    const size_t dash = name.find('-');
+    const std::string_view piece = name.substr(0, dash);
+    if (piece.size() >= 2) CharNgrams(config, piece, sink);
+    if (dash == std::string_view::npos) break;
+    name.remove_prefix(dash + 1);
+  }
+}
+
 // Calls sink(kind, hash, describe) for every feature of the message, where
 // describe() builds the readable description only when a sink wants it.
 template <typename Sink>
@@ -179,6 +251,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
       sink(FeatureKind::kDomain, KindHash(FeatureKind::kDomain, url.registrable_domain), [&url] {
         return Concat({"a link to ", url.registrable_domain});
       });
+      if (!url.ip_host) LinkNameFeatures(config, url.registrable_domain, sink);
     }
   }
   if (shortener) signal("link_shortener", "a link through a URL shortener");
@@ -213,18 +286,24 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
       return Concat({"call to action (", cue.name, ")"});
     });
   }
-  // Only for messages with some capital: a text with none may have been
-  // lower-cased by whoever compiled the corpus (most ham of the Super SMS set
-  // was), and a model must not learn that lower case means ham.
-  if (message.ascii_letters >= 8 && message.upper_letters > 0) {
-    const uint32_t percent = 100 * message.upper_letters / message.ascii_letters;
-    const char* bucket = percent >= 60   ? "caps:60"
-                         : percent >= 30 ? "caps:30"
-                         : percent >= 10 ? "caps:10"
-                                         : "caps:0";
-    signal(bucket, percent >= 30 ? "written in capitals" : "ordinary casing");
+  // Kinds of typed token together (a number and a price, a link and a
+  // percentage): a call to action with its cost, which a linear model cannot
+  // form from the two apart.
+  uint32_t kinds = 0;
+  for (const text::Token& token : message.tokens) kinds |= 1u << static_cast<unsigned>(token.type);
+  kinds &= ~(1u << static_cast<unsigned>(text::TokenType::kWord));
+  for (unsigned a = 0; a < 8; ++a) {
+    if ((kinds & (1u << a)) == 0) continue;
+    for (unsigned b = a + 1; b < 8; ++b) {
+      if ((kinds & (1u << b)) == 0) continue;
+      const auto first = static_cast<text::TokenType>(a), second = static_cast<text::TokenType>(b);
+      const uint64_t key[2] = {a, b};
+      sink(FeatureKind::kSignal, XXH3_64bits_withSeed(key, sizeof(key), kTypePairSeed),
+           [first, second] {
+             return Concat({TypeDescription(first), " and ", TypeDescription(second), " together"});
+           });
+    }
   }
-  if (message.exclamations >= 2) signal("exclamations", "several exclamation marks");
   uint32_t seen = 0;  // one feature per kind of trick
   for (const text::Finding& finding : message.text_findings) {
     const auto bit = 1u << static_cast<unsigned>(finding.kind);
@@ -235,6 +314,29 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
       return Concat({"written to dodge filters (", name, ")"});
     });
   }
+
+  // The message's shape, last (Extract counts them): priors over all
+  // messages, which learning one campaign leaves alone.
+  auto shape_feature = [&](std::string_view name, std::string_view description) {
+    sink(FeatureKind::kShape, KindHash(FeatureKind::kShape, name),
+         [description] { return std::string(description); });
+  };
+  // Only for messages with some capital: a text with none may have been
+  // lower-cased by whoever compiled the corpus (most ham of the Super SMS set
+  // was), and a model must not learn that lower case means ham.
+  if (message.ascii_letters >= 8 && message.upper_letters > 0) {
+    const uint32_t percent = 100 * message.upper_letters / message.ascii_letters;
+    const char* bucket = percent >= 60   ? "caps:60"
+                         : percent >= 30 ? "caps:30"
+                         : percent >= 10 ? "caps:10"
+                                         : "caps:0";
+    shape_feature(bucket, percent >= 30 ? "written in capitals" : "ordinary casing");
+  }
+  // Length: a one-word reply is ham whatever the word, and spam fills its
+  // message; without these a short reply is all one word's weight.
+  LengthFeature(message.tokens.size(), kWordBuckets, sink);
+  LengthFeature(message.normalized.size(), kCharacterBuckets, sink);
+  if (message.exclamations >= 2) shape_feature("exclamations", "several exclamation marks");
 }
 
 }  // namespace
@@ -244,7 +346,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {7,
+  const uint64_t fields[] = {8,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),
@@ -257,18 +359,20 @@ FeatureExtractor::FeatureExtractor(FeatureConfig config) : config_(config) {
   CHECK(config_.hash_bits >= 10 && config_.hash_bits <= 26) << "hash_bits out of range";
 }
 
-void FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
-                               std::vector<Feature>* out) const {
+size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
+                                 std::vector<Feature>* out) const {
   out->clear();
   const uint32_t mask = dimension() - 1;
   const float char_weight = config_.char_ngram_weight;
   size_t char_ngrams = 0;
+  size_t shape = 0;
   ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t hash, const auto&) {
     const bool char_ngram = kind == FeatureKind::kCharNgram;
     char_ngrams += char_ngram;
+    shape += kind == FeatureKind::kShape;
     out->push_back({static_cast<uint32_t>(hash) & mask, char_ngram ? char_weight : 1.0f});
   });
-  if (out->empty()) return;
+  if (out->empty()) return 0;
   // Scale to unit length. A feature that occurs twice stays two entries (the
   // model adds both), which is the same score as one entry of twice the value
   // and saves sorting every message's features.
@@ -276,6 +380,7 @@ void FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
                      static_cast<float>(out->size() - char_ngrams);
   const float scale = 1.0f / std::sqrt(norm);
   for (Feature& f : *out) f.value *= scale;
+  return shape;
 }
 
 std::vector<std::string> FeatureExtractor::DescribeBuckets(

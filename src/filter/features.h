@@ -5,7 +5,9 @@
 // tokens as placeholders, so rotating links and numbers look alike), character
 // 3-5-grams of words (robust to misspellings the normalizer does not undo), and
 // typed signals from the analysis (link shortener, brand with a link, money,
-// short code, look-alike letters...). Each feature is hashed (XXH3) into
+// short code, look-alike letters, two kinds of typed token together, the
+// message's length), and the names of linked domains (character n-grams and
+// public suffix). Each feature is hashed (XXH3) into
 // 2^hash_bits buckets; values are scaled so a message's vector has unit norm.
 //
 // ForEachFeature() is the single definition of the features; the model uses the
@@ -29,6 +31,9 @@ enum class FeatureKind : uint8_t {
   kBrand,
   kCue,
   kDomain,
+  // The message's shape (length, casing, exclamation marks): a prior over
+  // all messages rather than a trait of one campaign.
+  kShape,
 };
 
 struct FeatureConfig {
@@ -56,8 +61,9 @@ class FeatureExtractor {
   const FeatureConfig& config() const { return config_; }
   uint32_t dimension() const { return 1u << config_.hash_bits; }
 
-  // Replaces `out` with the message's features (duplicates summed).
-  void Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out) const;
+  // Replaces `out` with the message's features (a feature met twice is two
+  // entries) and returns how many of them, at the end, are shape features.
+  size_t Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out) const;
   // The descriptions of the buckets `indices` (of Extract's features), each
   // that of the first feature falling in it: only these are written out.
   std::vector<std::string> DescribeBuckets(const analysis::MessageAnalysis& message,

@@ -1,5 +1,6 @@
 #include "filter/model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -46,17 +47,18 @@ float LinearModel::Probability(std::span<const Feature> features) const {
 }
 
 float LinearModel::Learn(std::span<const Feature> features, bool spam,
-                         const TrainingOptions& options, bool update_bias) {
+                         const TrainingOptions& options, LearnScope scope) {
   const float p = Probability(features);
   const float g = p - (spam ? 1.0f : 0.0f);  // d(log loss)/dz
-  for (const Feature& f : features) {
+  const size_t learned = features.size() - std::min(scope.fixed_tail, features.size());
+  for (const Feature& f : features.first(learned)) {
     float& w = weights_[f.index];
     const float grad = g * f.value + options.l2 * w;
     float& acc = accumulators_[f.index];
     acc += grad * grad;
     w -= options.learning_rate * grad / (std::sqrt(acc) + kEpsilon);
   }
-  if (update_bias) {
+  if (scope.bias) {
     bias_accumulator_ += g * g;
     bias_ -= options.learning_rate * g / (std::sqrt(bias_accumulator_) + kEpsilon);
   }

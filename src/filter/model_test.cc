@@ -82,5 +82,25 @@ TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
   EXPECT_NE(other_features.status().message().find("feature configuration"), std::string::npos);
 }
 
+// Learning from one report moves that message's own features only: the bias
+// and the fixed tail (the shape features) stay where training left them.
+TEST(LinearModelTest, AScopedStepLeavesTheBiasAndTheFixedTail) {
+  LinearModel model = TrainedModel();
+  const float bias = model.bias();
+  const std::vector<Feature> report = {{7, 0.5f}, {8, 0.5f}, {9, 0.5f}, {10, 0.5f}};
+  model.Learn(report, true, {}, {.bias = false, .fixed_tail = 2});
+  EXPECT_GT(model.Weight(7), 0);
+  EXPECT_GT(model.Weight(8), 0);
+  EXPECT_EQ(model.Weight(9), 0);
+  EXPECT_EQ(model.Weight(10), 0);
+  EXPECT_EQ(model.bias(), bias);
+  // A tail longer than the message fixes everything; the default moves all.
+  model.Learn(report, true, {}, {.bias = false, .fixed_tail = 10});
+  EXPECT_EQ(model.Weight(9), 0);
+  model.Learn(report, true, {});
+  EXPECT_GT(model.Weight(9), 0);
+  EXPECT_NE(model.bias(), bias);
+}
+
 }  // namespace
 }  // namespace spamradar::filter

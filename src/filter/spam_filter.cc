@@ -49,10 +49,10 @@ Result<SpamFilter> SpamFilter::Load(const std::string& path, FeatureConfig confi
   return SpamFilter(std::move(model).value(), config);
 }
 
-void SpamFilter::ExtractFeatures(std::string_view message, std::vector<Feature>* out) const {
+size_t SpamFilter::ExtractFeatures(std::string_view message, std::vector<Feature>* out) const {
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(message, &analysis);
-  features_.Extract(analysis, out);
+  return features_.Extract(analysis, out);
 }
 
 float SpamFilter::Probability(std::string_view message) const {
@@ -132,8 +132,14 @@ Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_
 
 void SpamFilter::Learn(std::string_view message, bool spam, const TrainingOptions& options) {
   thread_local std::vector<Feature> features;
-  ExtractFeatures(message, &features);
-  model_.Learn(features, spam, options, /*update_bias=*/false);
+  const size_t shape = ExtractFeatures(message, &features);
+  // Thick-threshold training: a message already scored firmly on its side
+  // teaches nothing new, and another step would only push its common words
+  // (and with them other people's messages) further.
+  const float p = model_.Probability(features);
+  constexpr float kSure = 0.9f;
+  if (spam ? p >= kSure : p <= 1 - kSure) return;
+  model_.Learn(features, spam, options, {.bias = false, .fixed_tail = shape});
 }
 
 void SpamFilter::Train(const std::vector<LabeledMessage>& corpus, const std::vector<size_t>& rows,

@@ -49,7 +49,8 @@ class SpamFilter {
   Label LabelFor(float probability) const;
 
   // Incremental learning: one step towards `spam` for this message's
-  // features (the model's global prior is left alone).
+  // features, unless the model already scores it firmly on that side (the
+  // model's priors, its bias and the shape features, are left alone).
   void Learn(std::string_view message, bool spam, const TrainingOptions& options = {});
 
   // Training from scratch on `corpus` (rows in `rows`, or all when empty):
@@ -63,7 +64,8 @@ class SpamFilter {
   const analysis::MessageAnalyzer& analyzer() const { return analyzer_; }
 
   // Features of a message (exposed for training loops that cache them).
-  void ExtractFeatures(std::string_view message, std::vector<Feature>* out) const;
+  // Returns how many of the features, at the end, are shape features.
+  size_t ExtractFeatures(std::string_view message, std::vector<Feature>* out) const;
 
  private:
   analysis::MessageAnalyzer analyzer_;

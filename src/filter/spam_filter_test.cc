@@ -89,6 +89,23 @@ TEST(SpamFilterTest, LearnsAnUnseenCampaignIncrementallyWithoutForgetting) {
   EXPECT_GE(TestSplit(spam_filter).Mcc(), mcc_before);
 }
 
+// Thick-threshold learning: a report the model already scores firmly as spam
+// teaches nothing, so a campaign's common words stop rising once it is caught.
+TEST(SpamFilterTest, AReportAlreadyScoredFirmlyTeachesNothing) {
+  SpamFilter spam_filter = TrainedOnUci();
+  const std::string firm = "WINNER! You have won a £1000 prize. Call 09061701461 to claim now";
+  ASSERT_GE(spam_filter.Probability(firm), 0.9f);
+  const uint64_t seen = spam_filter.model().examples_seen();
+  spam_filter.Learn(firm, /*spam=*/true);
+  EXPECT_EQ(spam_filter.model().examples_seen(), seen);
+  const std::string unsure = UnseenCampaign(1)[0];
+  ASSERT_LT(spam_filter.Probability(unsure), 0.9f);
+  const float before = spam_filter.Probability(unsure);
+  spam_filter.Learn(unsure, /*spam=*/true);
+  EXPECT_EQ(spam_filter.model().examples_seen(), seen + 1);
+  EXPECT_GT(spam_filter.Probability(unsure), before);
+}
+
 TEST(SpamFilterTest, ExplainsVerdictsInWords) {
   const SpamFilter spam_filter = TrainedOnUci();
   const Verdict spam =
