@@ -112,7 +112,8 @@ inline uint64_t NgramFinish(uint64_t h) {
 }
 
 template <typename Sink>
-void CharNgrams(const FeatureConfig& config, std::string_view form, Sink& sink) {
+[[gnu::always_inline]] inline void CharNgrams(const FeatureConfig& config, std::string_view form,
+                                              Sink& sink) {
   char bounded[64];
   const size_t n = std::min<size_t>(form.size(), sizeof(bounded) - 2);
   bounded[0] = '<';
@@ -194,9 +195,11 @@ void LinkNameFeatures(const FeatureConfig& config, std::string_view domain, Sink
   const size_t dot = domain.find('.');
   if (dot == std::string_view::npos) return;
   const std::string_view suffix = domain.substr(dot + 1);
-  sink(FeatureKind::kDomain, KindHash(FeatureKind::kDomain, Concat({"suffix:", suffix})), [suffix] {
-    return Concat({"a link under .", suffix});
-  });
+  constexpr uint64_t kSuffixSeed = 0x7375666669780000ull;  // "suffix": not a domain's hash
+  sink(FeatureKind::kDomain, XXH3_64bits_withSeed(suffix.data(), suffix.size(), kSuffixSeed),
+       [suffix] {
+         return Concat({"a link under .", suffix});
+       });
   if (config.char_ngram_max < config.char_ngram_min) return;
   std::string_view name = domain.substr(0, dot);
   while (!name.empty()) {
@@ -346,7 +349,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {8,
+  const uint64_t fields[] = {9,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),
