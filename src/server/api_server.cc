@@ -10,6 +10,7 @@
 
 #include "analysis/enrichment.h"
 #include "app/analytics_queries.h"
+#include "cluster/campaign_view.h"
 #include "intake/report_json.h"
 #include "server/api_keys.h"
 #include "server/dashboard.h"
@@ -208,17 +209,18 @@ void ApiServer::Guarded(const httplib::Request& request, httplib::Response& resp
     response.set_header("WWW-Authenticate", "Bearer");
     return Error(response, 401, "unauthorized", "send an API key: Authorization: Bearer KEY");
   }
-  const std::string hash = HashKey(std::string_view(header).substr(kBearer.size()));
+  const std::string_view presented = std::string_view(header).substr(kBearer.size());
   const auto now = std::chrono::steady_clock::now();
   Result<std::optional<store::StoredKey>> stored =
       [&]() -> Result<std::optional<store::StoredKey>> {
     {
       std::lock_guard lock(keys_);
-      if (const auto it = key_cache_.find(hash);
+      if (const auto it = key_cache_.find(presented);
           it != key_cache_.end() && now - it->second.checked < kKeyCacheTtl) {
         return std::optional<store::StoredKey>(it->second.key);
       }
     }
+    const std::string hash = HashKey(presented);
     Result<std::optional<store::StoredKey>> found = [&] {
       std::lock_guard lock(state_);
       return data_->store->FindKey(hash);
@@ -226,9 +228,9 @@ void ApiServer::Guarded(const httplib::Request& request, httplib::Response& resp
     // Only keys that exist are remembered: random keys cannot fill the cache.
     std::lock_guard lock(keys_);
     if (found.ok() && found->has_value()) {
-      key_cache_[hash] = {**found, now};
+      key_cache_[std::string(presented)] = {**found, now};
     } else {
-      key_cache_.erase(hash);
+      key_cache_.erase(std::string(presented));
     }
     return found;
   }();
@@ -254,6 +256,26 @@ void ApiServer::Guarded(const httplib::Request& request, httplib::Response& resp
     return Error(response, 503, "not_ready", "the server is still folding the report log");
   }
   handler(caller);
+}
+
+std::string ApiServer::CampaignNameOf(uint64_t id) {
+  const cluster::Campaign* active = data_->campaigns->Find(id);
+  if (active == nullptr) {  // dormant: its summary is what the archive keeps
+    Result<std::optional<cluster::CampaignSummary>> summary = data_->campaigns->Summary(id);
+    return summary.ok() && summary->has_value() ? (*summary)->name : "";
+  }
+  // A name changes only when the campaign takes reports: remembered with the
+  // count it was made at (making it sorts the campaign's brands and domains,
+  // thousands for a large campaign, on every classify request that matched).
+  CachedName& cached = campaign_names_[active->id];
+  if (cached.name.empty() || cached.reports != active->reports) {
+    if (campaign_names_.size() > kCampaignNameCacheLimit) {
+      campaign_names_.clear();
+      return cluster::CampaignName(*active);
+    }
+    cached = {active->reports, cluster::CampaignName(*active)};
+  }
+  return cached.name;
 }
 
 Status ApiServer::Start() {
@@ -580,13 +602,10 @@ void ApiServer::Routes() {
           std::lock_guard lock(state_);
           const cluster::CampaignMatch match = data_->campaigns->MatchCampaign(probe);
           if (match.campaign != 0) {
-            Result<std::optional<cluster::CampaignSummary>> summary =
-                data_->campaigns->Summary(match.campaign);
-            out["campaign"] = {
-                {"id", match.campaign},
-                {"name", summary.ok() && summary->has_value() ? (*summary)->name : ""},
-                {"similarity", match.similarity},
-                {"evidence", match.evidence}};
+            out["campaign"] = {{"id", match.campaign},
+                               {"name", CampaignNameOf(match.campaign)},
+                               {"similarity", match.similarity},
+                               {"evidence", match.evidence}};
           }
         }
         results.push_back(std::move(out));
