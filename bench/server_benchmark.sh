@@ -11,9 +11,10 @@
 #
 #   bench/server_benchmark.sh [data directory to copy]   (default: a simulated 20,000 reports)
 #   SECONDS_EACH=20 bench/server_benchmark.sh
+#   SPAMRADAR_BIN=/path/to/other/spamradar bench/server_benchmark.sh   (an older build, say)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-spamradar=build/release/spamradar
+spamradar="${SPAMRADAR_BIN:-build/release/spamradar}"  # another build to compare with
 [ -x "$spamradar" ] || { echo "build first: cmake --build --preset release" >&2; exit 1; }
 command -v wrk > /dev/null || { echo "wrk is missing: scripts/install-deps.sh" >&2; exit 1; }
 seconds="${SECONDS_EACH:-15}"

@@ -164,8 +164,10 @@ void AddServerCommands(CLI::App& app, int* exit_code) {
       "accepting, finishes requests in flight, syncs and exits 0. Logs are JSON lines on\n"
       "stderr and never hold a reporter's number. --config FILE is JSON: port, bind,\n"
       "body_limit (bytes, default 1 MiB), batch_limit (1000), rate_per_second (50 a key),\n"
-      "rate_burst (100), threads (64: connections served at once), read_timeout_seconds,\n"
-      "write_timeout_seconds, idle_timeout_seconds, time_zone. Example:\n"
+      "rate_burst (100), loop_threads (2: event loops serving the connections, about one\n"
+      "a core), threads (16: workers for reports, analytics and keys), read_timeout_seconds,\n"
+      "write_timeout_seconds, idle_timeout_seconds (10, 10, 5: a connection silent for the\n"
+      "shortest is closed), time_zone. Example:\n"
       "  spamradar serve --data ./spamradar-data --port 7726 --demo");
   cmd->add_option("--data", serve->data, "Data directory")->capture_default_str();
   cmd->add_option("--port", serve->port, "TCP port (default 7726; 0: any free port)");

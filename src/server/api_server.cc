@@ -1,12 +1,13 @@
 #include "server/api_server.h"
 
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "analysis/enrichment.h"
 #include "app/analytics_queries.h"
@@ -14,6 +15,7 @@
 #include "intake/report_json.h"
 #include "server/api_keys.h"
 #include "server/dashboard.h"
+#include "server/http_server.h"
 
 namespace spamradar::server {
 
@@ -34,14 +36,13 @@ std::string Dump(const ordered_json& value) {
   return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-void Error(httplib::Response& response, int status, std::string_view code,
-           std::string_view message) {
+void Error(HttpResponse& response, int status, std::string_view code, std::string_view message) {
   response.status = status;
   response.set_content(
       Dump({{"error", {{"code", std::string(code)}, {"message", std::string(message)}}}}), kJson);
 }
 
-void Reply(httplib::Response& response, int status, const ordered_json& body) {
+void Reply(HttpResponse& response, int status, const ordered_json& body) {
   response.status = status;
   response.set_content(Dump(body), kJson);
 }
@@ -91,6 +92,19 @@ Result<uint64_t> ParseCount(const std::string& text, const char* name) {
   return value;
 }
 
+// One log line, in one write(2) and without a lock: Linux serializes writes
+// to one open file (and a pipe takes up to 4 KiB at once), so lines from
+// several threads never interleave. A lock around stdio cost the event loops
+// a thread switch whenever two of them logged at once.
+void WriteLogLine(std::string_view line) {
+  while (!line.empty()) {
+    const ssize_t written = ::write(STDERR_FILENO, line.data(), line.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return;  // nowhere to log to: the request still counts
+    line.remove_prefix(static_cast<size_t>(written));
+  }
+}
+
 std::string_view ActionName(intake::ConversationAction action) {
   switch (action) {
     case intake::ConversationAction::kPrompted: return "prompted";
@@ -102,9 +116,6 @@ std::string_view ActionName(intake::ConversationAction action) {
   }
   return "unknown";
 }
-
-thread_local std::chrono::steady_clock::time_point request_started;
-thread_local std::string request_key;
 
 }  // namespace
 
@@ -158,6 +169,9 @@ Status ParseServerConfig(std::string_view text, const std::string& path, ServerO
     } else if (key == "threads") {
       if (!(n = number(1, 1024)).ok()) return n.status();
       parsed.threads = static_cast<int>(*n);
+    } else if (key == "loop_threads") {
+      if (!(n = number(1, 64)).ok()) return n.status();
+      parsed.loop_threads = static_cast<int>(*n);
     } else if (key == "read_timeout_seconds") {
       if (!(n = number(1, 3600)).ok()) return n.status();
       parsed.read_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
@@ -194,15 +208,12 @@ ApiServer::~ApiServer() {
 void ApiServer::Log(const ordered_json& fields) const {
   ordered_json line = {{"ts", FormatRfc3339(clock_.Now())}};
   for (const auto& [key, value] : fields.items()) line[key] = value;
-  const std::string text = Dump(line);
-  std::lock_guard lock(log_);
-  std::fprintf(stderr, "%s\n", text.c_str());
-  std::fflush(stderr);
+  WriteLogLine(Dump(line) + "\n");
 }
 
 template <typename Handler>
-void ApiServer::Guarded(const httplib::Request& request, httplib::Response& response,
-                        Permission permission, bool needs_ready, Handler&& handler) {
+void ApiServer::Guarded(const HttpRequest& request, HttpResponse& response, Permission permission,
+                        bool needs_ready, Handler&& handler) {
   const std::string header = request.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) {
@@ -240,7 +251,7 @@ void ApiServer::Guarded(const httplib::Request& request, httplib::Response& resp
     return Error(response, 401, "unauthorized", "unknown or revoked API key");
   }
   Caller caller{(*stored)->id, ParseRole((*stored)->role).value_or(Role::kAnalyst)};
-  request_key = caller.key_id;
+  response.key_id = caller.key_id;
   if (!Allows(caller.role, permission)) {
     return Error(
         response, 403, "forbidden",
@@ -282,31 +293,22 @@ Status ApiServer::Start() {
   if (Status status = data_->UseTimeZone(options_.time_zone); !status.ok()) {
     return Status::InvalidArgument("time zone: " + status.message());
   }
-  http_ = std::make_unique<httplib::Server>();
-  http_->new_task_queue = [threads = options_.threads] {
-    return new httplib::ThreadPool(static_cast<size_t>(threads));
-  };
-  http_->set_payload_max_length(options_.body_limit);
-  http_->set_read_timeout(options_.read_timeout.count());
-  http_->set_write_timeout(options_.write_timeout.count());
-  http_->set_keep_alive_timeout(options_.idle_timeout.count());
-  // As nginx: a keep-alive connection serves up to 1,000 requests (httplib's
-  // default of 5 made clients reconnect every fifth request).
-  http_->set_keep_alive_max_count(1000);
-  // An answer goes out in more than one write: with Nagle's algorithm on, the
-  // second waited for the client's delayed ACK, 40 ms on every request.
-  http_->set_tcp_nodelay(true);
+  HttpServerOptions http;
+  http.bind = options_.bind;
+  http.port = options_.port;
+  http.loop_threads = options_.loop_threads;
+  http.workers = options_.threads;
+  http.body_limit = options_.body_limit;
+  // libmicrohttpd has one inactivity timeout, for reads, writes and idle
+  // keep-alive alike: the shortest of the three settings.
+  http.idle_timeout =
+      std::min({options_.read_timeout, options_.write_timeout, options_.idle_timeout});
+  http_ = std::make_unique<HttpServer>(http);
   Routes();
-  port_ = options_.port == 0
-              ? http_->bind_to_any_port(options_.bind)
-              : (http_->bind_to_port(options_.bind, options_.port) ? options_.port : -1);
-  if (port_ < 0) {
-    return Status::IoError("cannot listen on " + options_.bind + ":" +
-                           std::to_string(options_.port) + " (in use, or not allowed)");
-  }
+  if (Status status = http_->Start(); !status.ok()) return status;
+  port_ = http_->port();
   Log(ordered_json(
       {{"level", "info"}, {"msg", "listening"}, {"bind", options_.bind}, {"port", port_}}));
-  listener_ = std::thread([this] { http_->listen_after_bind(); });
   folder_ = std::thread([this] { CatchUp(); });
   return Status::Ok();
 }
@@ -337,12 +339,20 @@ void ApiServer::Stop() {
   if (stopping_.exchange(true)) return;
   if (http_ != nullptr) {
     Log(ordered_json({{"level", "info"}, {"msg", "stopping"}}));
-    http_->stop();
+    http_->Stop();
   }
+  {
+    std::lock_guard lock(stopped_mutex_);
+    stopped_ = true;
+  }
+  stopped_changed_.notify_all();
 }
 
 Status ApiServer::Wait() {
-  if (listener_.joinable()) listener_.join();
+  {
+    std::unique_lock lock(stopped_mutex_);
+    stopped_changed_.wait(lock, [this] { return stopped_ || http_ == nullptr; });
+  }
   if (folder_.joinable()) folder_.join();
   if (!fold_status_.ok()) return fold_status_;
   std::lock_guard lock(state_);
@@ -353,46 +363,26 @@ Status ApiServer::Wait() {
 }
 
 void ApiServer::Routes() {
-  httplib::Server& http = *http_;
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    request_started = std::chrono::steady_clock::now();
-    request_key.clear();
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  // Errors httplib answers itself (no route, body too large, bad request)
-  // get the same JSON shape as ours.
-  http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
-    if (!response.body.empty()) return;
-    switch (response.status) {
+  HttpServer& http = *http_;
+  // Errors the transport answers itself (no route, another method, a body
+  // over the limit) get the same JSON shape as ours.
+  http.SetErrorHandler([](int status, HttpResponse& response) {
+    switch (status) {
       case 404: return Error(response, 404, "not_found", "no such route");
       case 405: return Error(response, 405, "method_not_allowed", "method not allowed here");
       case 413:
         return Error(response, 413, "payload_too_large", "the request body is over the limit");
-      default: return Error(response, response.status, "bad_request", "malformed request");
+      default: return Error(response, status, "bad_request", "malformed request");
     }
   });
-  http.set_exception_handler(
-      [this](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
-        std::string what = "unknown";
-        try {
-          std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
-        Log(ordered_json({{"level", "error"}, {"msg", "handler failed"}, {"error", what}}));
-        Error(response, 500, "internal", "internal error");
-      });
+  http.SetExceptionHandler([this](std::string_view what, HttpResponse& response) {
+    Log(ordered_json({{"level", "error"}, {"msg", "handler failed"}, {"error", what}}));
+    Error(response, 500, "internal", "internal error");
+  });
   // One line per request; never a body, a reporter or a raw key.
-  http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+  http.SetObserver([this](const HttpRequest& request, const HttpResponse& response,
+                          double seconds) {
     const std::string route = RouteOf(request.path);
-    // A request httplib refused before routing never started the clock.
-    const double seconds =
-        request_started == std::chrono::steady_clock::time_point{}
-            ? 0
-            : std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started)
-                  .count();
-    request_started = {};
     metrics_.ObserveRequest(route, response.status, seconds);
     // One line a request: written out directly (building a JSON document for
     // it cost 8% of a classify request). The method is the only field from
@@ -405,217 +395,228 @@ void ApiServer::Routes() {
     char ms[32];
     std::snprintf(ms, sizeof(ms), ",\"ms\":%.3f", seconds * 1000);
     line += ms;
-    if (!request_key.empty()) line += ",\"key\":\"" + request_key + "\"";
+    if (!response.key_id.empty()) line += ",\"key\":\"" + response.key_id + "\"";
     line += "}\n";
-    std::lock_guard lock(log_);
-    std::fwrite(line.data(), 1, line.size(), stderr);
+    WriteLogLine(line);
   });
 
   // The dashboard: public files (the API behind it asks for a key).
   for (const char* path : {"/", "/index.html", "/app.js", "/style.css"}) {
-    http.Get(path, [](const httplib::Request& request, httplib::Response& response) {
-      const std::optional<DashboardFile> file = FindDashboardFile(request.path);
-      if (!file) return Error(response, 404, "not_found", "no such file");
-      response.set_header("Content-Security-Policy", std::string(kDashboardPolicy));
-      response.set_header("X-Content-Type-Options", "nosniff");
-      response.set_header("Cache-Control", "no-cache");
-      response.set_content(file->content.data(), file->content.size(),
-                           std::string(file->content_type).c_str());
-    });
+    http.Get(path, HttpServer::Work::kInline,
+             [](const HttpRequest& request, HttpResponse& response) {
+               const std::optional<DashboardFile> file = FindDashboardFile(request.path);
+               if (!file) return Error(response, 404, "not_found", "no such file");
+               response.set_header("Content-Security-Policy", std::string(kDashboardPolicy));
+               response.set_header("X-Content-Type-Options", "nosniff");
+               response.set_header("Cache-Control", "no-cache");
+               response.set_content(std::string(file->content.data(), file->content.size()),
+                                    std::string(file->content_type));
+             });
   }
-  http.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
+  http.Get("/healthz", HttpServer::Work::kInline, [](const HttpRequest&, HttpResponse& response) {
     Reply(response, 200, {{"status", "ok"}});
   });
-  http.Get("/readyz", [this](const httplib::Request&, httplib::Response& response) {
-    if (!ready_) return Error(response, 503, "not_ready", "folding the report log");
-    Reply(response, 200, {{"status", "ready"}});
-  });
-  http.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
-    {
-      std::lock_guard lock(state_);
-      Result<uint64_t> last = data_->store->LastSequence();
-      if (last.ok()) {
-        metrics_.SetGauge("spamradar_reports_in_log", static_cast<double>(*last));
-        metrics_.SetGauge("spamradar_fold_lag_reports",
-                          static_cast<double>(*last - std::min(*last, data_->campaigns_sequence)));
-      }
-      metrics_.SetGauge("spamradar_campaigns_active",
-                        static_cast<double>(data_->campaigns->active_campaigns()));
-      metrics_.SetGauge("spamradar_campaigns_dormant",
-                        static_cast<double>(data_->campaigns->dormant_campaigns()));
-      metrics_.SetGauge("spamradar_ready", ready_ ? 1 : 0);
-    }
-    response.set_content(metrics_.Render(), "text/plain; version=0.0.4");
-  });
+  http.Get("/readyz", HttpServer::Work::kInline,
+           [this](const HttpRequest&, HttpResponse& response) {
+             if (!ready_) return Error(response, 503, "not_ready", "folding the report log");
+             Reply(response, 200, {{"status", "ready"}});
+           });
+  http.Get("/metrics", HttpServer::Work::kBlocking,
+           [this](const HttpRequest&, HttpResponse& response) {
+             {
+               std::lock_guard lock(state_);
+               Result<uint64_t> last = data_->store->LastSequence();
+               if (last.ok()) {
+                 metrics_.SetGauge("spamradar_reports_in_log", static_cast<double>(*last));
+                 metrics_.SetGauge(
+                     "spamradar_fold_lag_reports",
+                     static_cast<double>(*last - std::min(*last, data_->campaigns_sequence)));
+               }
+               metrics_.SetGauge("spamradar_campaigns_active",
+                                 static_cast<double>(data_->campaigns->active_campaigns()));
+               metrics_.SetGauge("spamradar_campaigns_dormant",
+                                 static_cast<double>(data_->campaigns->dormant_campaigns()));
+               metrics_.SetGauge("spamradar_ready", ready_ ? 1 : 0);
+             }
+             response.set_content(metrics_.Render(), "text/plain; version=0.0.4");
+           });
 
   // Reports: one object or an array; answered after the durable commit.
-  http.Post("/v1/reports", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, Permission::kSubmit, true, [&](const Caller&) {
-      const json body = json::parse(request.body, nullptr, false);
-      if (body.is_discarded()) return Error(response, 400, "invalid_json", "the body is not JSON");
-      const bool single = body.is_object();
-      if (!single && !body.is_array()) {
-        return Error(response, 400, "invalid_report", "send one report object or an array");
-      }
-      if (body.is_array() && body.empty()) {
-        return Error(response, 400, "invalid_report", "the array holds no report");
-      }
-      if (body.is_array() && body.size() > options_.batch_limit) {
-        return Error(response, 413, "batch_too_large",
-                     "at most " + std::to_string(options_.batch_limit) + " reports a request");
-      }
-      const Timestamp now = clock_.Now();
-      std::vector<ordered_json> results;
-      std::vector<Report> good;
-      std::vector<size_t> good_index;
-      const size_t n = single ? 1 : body.size();
-      for (size_t i = 0; i < n; ++i) {
-        const json& item = single ? body : body[i];
-        Result<ReportSubmission> submission = intake::ReportSubmissionFromJson(item, now);
-        Result<Report> report = submission.ok() ? data_->enricher->Enrich(*submission, "api")
-                                                : Result<Report>(submission.status());
-        if (!report.ok()) {
-          results.push_back(
-              {{"index", i},
-               {"status", "rejected"},
-               {"error", {{"code", "invalid_report"}, {"message", report.status().message()}}}});
-          continue;
-        }
-        results.push_back({{"index", i}});
-        good.push_back(std::move(*report));
-        good_index.push_back(i);
-      }
-      if (single && good.empty()) {
-        return Error(response, 400, "invalid_report",
-                     results[0]["error"]["message"].get<std::string>());
-      }
-      uint64_t stored = 0, duplicates = 0;
-      if (!good.empty()) {
-        std::lock_guard lock(state_);
-        Result<std::vector<store::AppendOutcome>> outcomes = data_->store->Append(good);
-        if (!outcomes.ok()) return Error(response, 500, "internal", outcomes.status().message());
-        for (size_t j = 0; j < good.size(); ++j) {
-          ordered_json& row = results[good_index[j]];
-          const bool duplicate = (*outcomes)[j].duplicate;
-          row["id"] = good[j].id;
-          row["status"] = duplicate ? "duplicate" : "stored";
-          row["sequence"] = (*outcomes)[j].sequence;
-          (duplicate ? duplicates : stored) += 1;
-        }
-        // The campaigns and analytics see them before the answer goes out.
-        Status folded = data_->CatchUp();
-        if (folded.ok() && ready_) folded = data_->CatchUpCampaigns();
-        if (!folded.ok()) {
-          Log(ordered_json(
-              {{"level", "error"}, {"msg", "fold failed"}, {"error", folded.message()}}));
-        }
-      }
-      metrics_.AddReportsIngested(stored);
-      ordered_json out = {{"stored", stored},
-                          {"duplicates", duplicates},
-                          {"rejected", n - good.size()},
-                          {"results", results}};
-      Reply(response, single ? 201 : 200, out);
-    });
-  });
+  http.Post(
+      "/v1/reports", HttpServer::Work::kBlocking,
+      [this](const HttpRequest& request, HttpResponse& response) {
+        Guarded(request, response, Permission::kSubmit, true, [&](const Caller&) {
+          const json body = json::parse(request.body, nullptr, false);
+          if (body.is_discarded())
+            return Error(response, 400, "invalid_json", "the body is not JSON");
+          const bool single = body.is_object();
+          if (!single && !body.is_array()) {
+            return Error(response, 400, "invalid_report", "send one report object or an array");
+          }
+          if (body.is_array() && body.empty()) {
+            return Error(response, 400, "invalid_report", "the array holds no report");
+          }
+          if (body.is_array() && body.size() > options_.batch_limit) {
+            return Error(response, 413, "batch_too_large",
+                         "at most " + std::to_string(options_.batch_limit) + " reports a request");
+          }
+          const Timestamp now = clock_.Now();
+          std::vector<ordered_json> results;
+          std::vector<Report> good;
+          std::vector<size_t> good_index;
+          const size_t n = single ? 1 : body.size();
+          for (size_t i = 0; i < n; ++i) {
+            const json& item = single ? body : body[i];
+            Result<ReportSubmission> submission = intake::ReportSubmissionFromJson(item, now);
+            Result<Report> report = submission.ok() ? data_->enricher->Enrich(*submission, "api")
+                                                    : Result<Report>(submission.status());
+            if (!report.ok()) {
+              results.push_back(
+                  {{"index", i},
+                   {"status", "rejected"},
+                   {"error",
+                    {{"code", "invalid_report"}, {"message", report.status().message()}}}});
+              continue;
+            }
+            results.push_back({{"index", i}});
+            good.push_back(std::move(*report));
+            good_index.push_back(i);
+          }
+          if (single && good.empty()) {
+            return Error(response, 400, "invalid_report",
+                         results[0]["error"]["message"].get<std::string>());
+          }
+          uint64_t stored = 0, duplicates = 0;
+          if (!good.empty()) {
+            std::lock_guard lock(state_);
+            Result<std::vector<store::AppendOutcome>> outcomes = data_->store->Append(good);
+            if (!outcomes.ok())
+              return Error(response, 500, "internal", outcomes.status().message());
+            for (size_t j = 0; j < good.size(); ++j) {
+              ordered_json& row = results[good_index[j]];
+              const bool duplicate = (*outcomes)[j].duplicate;
+              row["id"] = good[j].id;
+              row["status"] = duplicate ? "duplicate" : "stored";
+              row["sequence"] = (*outcomes)[j].sequence;
+              (duplicate ? duplicates : stored) += 1;
+            }
+            // The campaigns and analytics see them before the answer goes out.
+            Status folded = data_->CatchUp();
+            if (folded.ok() && ready_) folded = data_->CatchUpCampaigns();
+            if (!folded.ok()) {
+              Log(ordered_json(
+                  {{"level", "error"}, {"msg", "fold failed"}, {"error", folded.message()}}));
+            }
+          }
+          metrics_.AddReportsIngested(stored);
+          ordered_json out = {{"stored", stored},
+                              {"duplicates", duplicates},
+                              {"rejected", n - good.size()},
+                              {"results", results}};
+          Reply(response, single ? 201 : 200, out);
+        });
+      });
 
   // The 7726 conversation: a subscriber's message in, the reply to send out.
-  http.Post("/v1/7726/inbound", [this](const httplib::Request& request,
-                                       httplib::Response& response) {
-    Guarded(request, response, Permission::kSubmit, true, [&](const Caller&) {
-      const json body = json::parse(request.body, nullptr, false);
-      if (body.is_discarded() || !body.is_object()) {
-        return Error(response, 400, "invalid_json", "send {\"from\", \"to\", \"text\"}");
-      }
-      for (const char* field : {"from", "text"}) {
-        if (!body.contains(field) || !body[field].is_string()) {
-          return Error(response, 400, "invalid_message",
-                       std::string(field) + ": required, a string");
-        }
-      }
-      if (body.contains("to") && !body["to"].is_string()) {
-        return Error(response, 400, "invalid_message", "to: must be a string");
-      }
-      std::lock_guard lock(state_);
-      Result<intake::ConversationReply> reply =
-          conversation_->Handle(body["from"].get<std::string>(), body["text"].get<std::string>());
-      if (!reply.ok()) {
-        return Error(
-            response, StatusFor(reply.status()),
-            reply.status().code() == StatusCode::kInvalidArgument ? "invalid_message" : "internal",
-            reply.status().message());
-      }
-      if (reply->reports_stored > 0) {
-        metrics_.AddReportsIngested(reply->reports_stored);
-        Status folded = data_->CatchUp();
-        if (folded.ok()) folded = data_->CatchUpCampaigns();
-      }
-      Reply(response, 200,
-            {{"reply", reply->text.empty() ? ordered_json() : ordered_json(reply->text)},
-             {"action", std::string(ActionName(reply->action))},
-             {"reports_stored", reply->reports_stored}});
-    });
-  });
+  http.Post("/v1/7726/inbound", HttpServer::Work::kBlocking,
+            [this](const HttpRequest& request, HttpResponse& response) {
+              Guarded(request, response, Permission::kSubmit, true, [&](const Caller&) {
+                const json body = json::parse(request.body, nullptr, false);
+                if (body.is_discarded() || !body.is_object()) {
+                  return Error(response, 400, "invalid_json", "send {\"from\", \"to\", \"text\"}");
+                }
+                for (const char* field : {"from", "text"}) {
+                  if (!body.contains(field) || !body[field].is_string()) {
+                    return Error(response, 400, "invalid_message",
+                                 std::string(field) + ": required, a string");
+                  }
+                }
+                if (body.contains("to") && !body["to"].is_string()) {
+                  return Error(response, 400, "invalid_message", "to: must be a string");
+                }
+                std::lock_guard lock(state_);
+                Result<intake::ConversationReply> reply = conversation_->Handle(
+                    body["from"].get<std::string>(), body["text"].get<std::string>());
+                if (!reply.ok()) {
+                  return Error(response, StatusFor(reply.status()),
+                               reply.status().code() == StatusCode::kInvalidArgument
+                                   ? "invalid_message"
+                                   : "internal",
+                               reply.status().message());
+                }
+                if (reply->reports_stored > 0) {
+                  metrics_.AddReportsIngested(reply->reports_stored);
+                  Status folded = data_->CatchUp();
+                  if (folded.ok()) folded = data_->CatchUpCampaigns();
+                }
+                Reply(response, 200,
+                      {{"reply", reply->text.empty() ? ordered_json() : ordered_json(reply->text)},
+                       {"action", std::string(ActionName(reply->action))},
+                       {"reports_stored", reply->reports_stored}});
+              });
+            });
 
   // Classification: one message or a batch; verdict, reasons, matched campaign.
-  http.Post("/v1/classify", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
-      const json body = json::parse(request.body, nullptr, false);
-      if (body.is_discarded() || !body.is_object()) {
-        return Error(response, 400, "invalid_json",
-                     "send {\"text\": ...} or {\"messages\": [...]}");
-      }
-      const bool batch = body.contains("messages");
-      if (batch && (!body["messages"].is_array() || body["messages"].empty())) {
-        return Error(response, 400, "invalid_message", "messages: a non-empty array");
-      }
-      if (batch && body["messages"].size() > options_.batch_limit) {
-        return Error(response, 413, "batch_too_large",
-                     "at most " + std::to_string(options_.batch_limit) + " messages a request");
-      }
-      const json items = batch ? body["messages"] : json::array({body});
-      ordered_json results = ordered_json::array();
-      for (size_t i = 0; i < items.size(); ++i) {
-        const json& item = items[i];
-        if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) {
-          return Error(response, 400, "invalid_message",
-                       (batch ? "messages[" + std::to_string(i) + "]." : std::string()) +
-                           "text: required, a string");
-        }
-        const std::string text = item["text"].get<std::string>();
-        thread_local analysis::MessageAnalysis analysis;
-        analyzer_.Analyze(text, &analysis);
-        const filter::Verdict verdict = filter_.Classify(analysis, 5);
-        ordered_json out = {{"label", filter::LabelName(verdict.label)},
-                            {"probability", verdict.probability}};
-        ordered_json reasons = ordered_json::array();
-        for (const filter::Reason& reason : verdict.reasons) {
-          reasons.push_back({{"reason", reason.description}, {"weight", reason.weight}});
-        }
-        out["reasons"] = std::move(reasons);
-        out["campaign"] = nullptr;
-        if (ready_) {
-          // Made outside the lock, so that the match under it is only lookups.
-          thread_local Report probe;
-          probe.body = text;
-          analysis::StoreAnalysis(analysis, analyzer_.stamp(), &probe);
-          std::lock_guard lock(state_);
-          const cluster::CampaignMatch match = data_->campaigns->MatchCampaign(probe);
-          if (match.campaign != 0) {
-            out["campaign"] = {{"id", match.campaign},
-                               {"name", CampaignNameOf(match.campaign)},
-                               {"similarity", match.similarity},
-                               {"evidence", match.evidence}};
+  http.Post(
+      "/v1/classify", HttpServer::Work::kInline,
+      [this](const HttpRequest& request, HttpResponse& response) {
+        Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
+          const json body = json::parse(request.body, nullptr, false);
+          if (body.is_discarded() || !body.is_object()) {
+            return Error(response, 400, "invalid_json",
+                         "send {\"text\": ...} or {\"messages\": [...]}");
           }
-        }
-        results.push_back(std::move(out));
-      }
-      Reply(response, 200, batch ? ordered_json{{"results", std::move(results)}} : results[0]);
-    });
-  });
+          const bool batch = body.contains("messages");
+          if (batch && (!body["messages"].is_array() || body["messages"].empty())) {
+            return Error(response, 400, "invalid_message", "messages: a non-empty array");
+          }
+          if (batch && body["messages"].size() > options_.batch_limit) {
+            return Error(response, 413, "batch_too_large",
+                         "at most " + std::to_string(options_.batch_limit) + " messages a request");
+          }
+          const json items = batch ? body["messages"] : json::array({body});
+          ordered_json results = ordered_json::array();
+          for (size_t i = 0; i < items.size(); ++i) {
+            const json& item = items[i];
+            if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) {
+              return Error(response, 400, "invalid_message",
+                           (batch ? "messages[" + std::to_string(i) + "]." : std::string()) +
+                               "text: required, a string");
+            }
+            const std::string text = item["text"].get<std::string>();
+            thread_local analysis::MessageAnalysis analysis;
+            analyzer_.Analyze(text, &analysis);
+            const filter::Verdict verdict = filter_.Classify(analysis, 5);
+            ordered_json out = {{"label", filter::LabelName(verdict.label)},
+                                {"probability", verdict.probability}};
+            ordered_json reasons = ordered_json::array();
+            for (const filter::Reason& reason : verdict.reasons) {
+              reasons.push_back({{"reason", reason.description}, {"weight", reason.weight}});
+            }
+            out["reasons"] = std::move(reasons);
+            out["campaign"] = nullptr;
+            if (ready_) {
+              // Made outside the lock, so that the match under it is only lookups.
+              thread_local Report probe;
+              probe.body = text;
+              analysis::StoreAnalysis(analysis, analyzer_.stamp(), &probe);
+              std::lock_guard lock(state_);
+              const cluster::CampaignMatch match = data_->campaigns->MatchCampaign(probe);
+              if (match.campaign != 0) {
+                out["campaign"] = {{"id", match.campaign},
+                                   {"name", CampaignNameOf(match.campaign)},
+                                   {"similarity", match.similarity},
+                                   {"evidence", match.evidence}};
+              }
+            }
+            results.push_back(std::move(out));
+          }
+          Reply(response, 200, batch ? ordered_json{{"results", std::move(results)}} : results[0]);
+        });
+      });
 
   // Analytics: the same questions and answers as the CLI.
-  auto scope_of = [this](const httplib::Request& request) -> Result<cluster::Scope> {
+  auto scope_of = [this](const HttpRequest& request) -> Result<cluster::Scope> {
     // Days are the server's calendar days; a question in another zone would
     // need another fold.
     if (request.has_param("tz") && request.get_param_value("tz") != options_.time_zone) {
@@ -629,100 +630,110 @@ void ApiServer::Routes() {
     options.channel = request.get_param_value("channel");
     return app::ParseScope(options);
   };
-  auto count_param = [](const httplib::Request& request, const char* name,
+  auto count_param = [](const HttpRequest& request, const char* name,
                         uint64_t fallback) -> Result<uint64_t> {
     if (!request.has_param(name)) return fallback;
     return ParseCount(request.get_param_value(name), name);
   };
-  auto answer = [](httplib::Response& response, const Result<ordered_json>& result) {
+  auto answer = [](HttpResponse& response, const Result<ordered_json>& result) {
     if (!result.ok()) {
       return Error(response, StatusFor(result.status()), CodeFor(result.status()),
                    result.status().message());
     }
     Reply(response, 200, *result);
   };
-  http.Get(
-      "/v1/campaigns", [=, this](const httplib::Request& request, httplib::Response& response) {
-        Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
-          Result<cluster::Scope> scope = scope_of(request);
-          Result<uint64_t> limit = count_param(request, "limit", 20);
-          if (!scope.ok() || !limit.ok()) {
-            return Error(response, 400, "invalid_argument",
-                         (!scope.ok() ? scope.status() : limit.status()).message());
-          }
-          std::lock_guard lock(state_);
-          answer(response, app::CampaignRanking(*data_, *scope, std::min<uint64_t>(*limit, 1000)));
-        });
-      });
-  http.Get(R"(/v1/campaigns/(\d+))", [=, this](const httplib::Request& request,
-                                               httplib::Response& response) {
-    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
-      Result<uint64_t> id = ParseCount(request.matches[1], "id");
-      if (!id.ok()) return Error(response, 400, "invalid_argument", id.status().message());
-      std::lock_guard lock(state_);
-      Result<std::optional<cluster::Campaign>> campaign = data_->campaigns->Get(*id);
-      if (!campaign.ok()) return Error(response, 500, "internal", campaign.status().message());
-      if (!campaign->has_value()) {
-        return Error(response, 404, "not_found", "no campaign " + std::to_string(*id));
-      }
-      const uint64_t all = std::max<uint64_t>(1, data_->rollups->reports());
-      Reply(response, 200,
-            app::CampaignJson(**campaign, (*campaign)->reports,
-                              static_cast<double>((*campaign)->reports) / static_cast<double>(all),
-                              true));
-    });
-  });
-  http.Get("/v1/stats", [=, this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
-      Result<cluster::Scope> scope = scope_of(request);
-      Result<uint64_t> limit = count_param(request, "limit", 10);
-      Result<uint64_t> campaign = count_param(request, "campaign", 0);
-      for (const Status& status : {scope.status(), limit.status(), campaign.status()}) {
-        if (!status.ok()) return Error(response, 400, "invalid_argument", status.message());
-      }
-      app::StatsOptions options;
-      options.limit = std::min<uint64_t>(*limit, 1000);
-      options.campaign = *campaign;
-      std::lock_guard lock(state_);
-      answer(response, app::Stats(*data_, *scope, options));
-    });
-  });
-  http.Get("/v1/search", [=, this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
-      Result<uint64_t> limit = count_param(request, "limit", 20);
-      if (!limit.ok()) return Error(response, 400, "invalid_argument", limit.status().message());
-      std::lock_guard lock(state_);
-      answer(response,
-             app::Search(*data_, request.get_param_value("q"), std::min<uint64_t>(*limit, 100)));
-    });
-  });
-  http.Get("/v1/regions", [=, this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
-      Result<cluster::Scope> scope = scope_of(request);
-      Result<uint64_t> campaign = count_param(request, "campaign", 0);
-      Result<uint64_t> min_reports = count_param(request, "min_reports", 100);
-      Result<uint64_t> limit = count_param(request, "limit", 0);
-      for (const Status& status :
-           {scope.status(), campaign.status(), min_reports.status(), limit.status()}) {
-        if (!status.ok()) return Error(response, 400, "invalid_argument", status.message());
-      }
-      if (*campaign == 0) {
-        return Error(response, 400, "invalid_argument", "campaign: required (a campaign id)");
-      }
-      if (scope->metro) {
-        return Error(response, 400, "invalid_argument",
-                     "region: does not apply (every metro is ranked)");
-      }
-      app::RegionsOptions options;
-      options.campaign = *campaign;
-      options.min_reports = *min_reports;
-      options.limit = *limit;
-      std::lock_guard lock(state_);
-      answer(response, app::Regions(*data_, *scope, options));
-    });
-  });
-  http.Get("/v1/timeseries",
-           [=, this](const httplib::Request& request, httplib::Response& response) {
+  http.Get("/v1/campaigns", HttpServer::Work::kBlocking,
+           [=, this](const HttpRequest& request, HttpResponse& response) {
+             Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
+               Result<cluster::Scope> scope = scope_of(request);
+               Result<uint64_t> limit = count_param(request, "limit", 20);
+               if (!scope.ok() || !limit.ok()) {
+                 return Error(response, 400, "invalid_argument",
+                              (!scope.ok() ? scope.status() : limit.status()).message());
+               }
+               std::lock_guard lock(state_);
+               answer(response,
+                      app::CampaignRanking(*data_, *scope, std::min<uint64_t>(*limit, 1000)));
+             });
+           });
+  http.Get(R"(/v1/campaigns/(\d+))", HttpServer::Work::kBlocking,
+           [=, this](const HttpRequest& request, HttpResponse& response) {
+             Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
+               Result<uint64_t> id = ParseCount(request.matches[1], "id");
+               if (!id.ok()) return Error(response, 400, "invalid_argument", id.status().message());
+               std::lock_guard lock(state_);
+               Result<std::optional<cluster::Campaign>> campaign = data_->campaigns->Get(*id);
+               if (!campaign.ok())
+                 return Error(response, 500, "internal", campaign.status().message());
+               if (!campaign->has_value()) {
+                 return Error(response, 404, "not_found", "no campaign " + std::to_string(*id));
+               }
+               const uint64_t all = std::max<uint64_t>(1, data_->rollups->reports());
+               Reply(
+                   response, 200,
+                   app::CampaignJson(
+                       **campaign, (*campaign)->reports,
+                       static_cast<double>((*campaign)->reports) / static_cast<double>(all), true));
+             });
+           });
+  http.Get("/v1/stats", HttpServer::Work::kBlocking,
+           [=, this](const HttpRequest& request, HttpResponse& response) {
+             Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
+               Result<cluster::Scope> scope = scope_of(request);
+               Result<uint64_t> limit = count_param(request, "limit", 10);
+               Result<uint64_t> campaign = count_param(request, "campaign", 0);
+               for (const Status& status : {scope.status(), limit.status(), campaign.status()}) {
+                 if (!status.ok())
+                   return Error(response, 400, "invalid_argument", status.message());
+               }
+               app::StatsOptions options;
+               options.limit = std::min<uint64_t>(*limit, 1000);
+               options.campaign = *campaign;
+               std::lock_guard lock(state_);
+               answer(response, app::Stats(*data_, *scope, options));
+             });
+           });
+  http.Get("/v1/search", HttpServer::Work::kBlocking,
+           [=, this](const HttpRequest& request, HttpResponse& response) {
+             Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
+               Result<uint64_t> limit = count_param(request, "limit", 20);
+               if (!limit.ok())
+                 return Error(response, 400, "invalid_argument", limit.status().message());
+               std::lock_guard lock(state_);
+               answer(response, app::Search(*data_, request.get_param_value("q"),
+                                            std::min<uint64_t>(*limit, 100)));
+             });
+           });
+  http.Get("/v1/regions", HttpServer::Work::kBlocking,
+           [=, this](const HttpRequest& request, HttpResponse& response) {
+             Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
+               Result<cluster::Scope> scope = scope_of(request);
+               Result<uint64_t> campaign = count_param(request, "campaign", 0);
+               Result<uint64_t> min_reports = count_param(request, "min_reports", 100);
+               Result<uint64_t> limit = count_param(request, "limit", 0);
+               for (const Status& status :
+                    {scope.status(), campaign.status(), min_reports.status(), limit.status()}) {
+                 if (!status.ok())
+                   return Error(response, 400, "invalid_argument", status.message());
+               }
+               if (*campaign == 0) {
+                 return Error(response, 400, "invalid_argument",
+                              "campaign: required (a campaign id)");
+               }
+               if (scope->metro) {
+                 return Error(response, 400, "invalid_argument",
+                              "region: does not apply (every metro is ranked)");
+               }
+               app::RegionsOptions options;
+               options.campaign = *campaign;
+               options.min_reports = *min_reports;
+               options.limit = *limit;
+               std::lock_guard lock(state_);
+               answer(response, app::Regions(*data_, *scope, options));
+             });
+           });
+  http.Get("/v1/timeseries", HttpServer::Work::kBlocking,
+           [=, this](const HttpRequest& request, HttpResponse& response) {
              Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
                Result<cluster::Scope> scope = scope_of(request);
                Result<uint64_t> campaign = count_param(request, "campaign", 0);
@@ -736,49 +747,52 @@ void ApiServer::Routes() {
            });
 
   // Keys (admin).
-  http.Post("/v1/keys", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
-      const json body = json::parse(request.body, nullptr, false);
-      if (body.is_discarded() || !body.is_object() || !body.contains("role") ||
-          !body["role"].is_string()) {
-        return Error(response, 400, "invalid_argument",
-                     "send {\"role\": \"intake\"|\"analyst\"|\"admin\", \"label\": ...}");
-      }
-      const std::optional<Role> role = ParseRole(body["role"].get<std::string>());
-      if (!role) {
-        return Error(response, 400, "invalid_argument", "role: must be intake, analyst or admin");
-      }
-      const std::string label = body.contains("label") && body["label"].is_string()
-                                    ? body["label"].get<std::string>()
-                                    : "";
-      std::lock_guard lock(state_);
-      Result<NewKey> made = CreateKey(*data_->store, *role, label, clock_.Now());
-      if (!made.ok()) return Error(response, 500, "internal", made.status().message());
-      Reply(response, 201,
-            {{"key", made->key},
-             {"id", made->stored.id},
-             {"role", made->stored.role},
-             {"label", made->stored.label}});
-    });
-  });
-  http.Get("/v1/keys", [this](const httplib::Request& request, httplib::Response& response) {
-    Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
-      std::lock_guard lock(state_);
-      Result<std::vector<store::StoredKey>> keys = data_->store->ListKeys();
-      if (!keys.ok()) return Error(response, 500, "internal", keys.status().message());
-      ordered_json rows = ordered_json::array();
-      for (const store::StoredKey& key : *keys) {
-        rows.push_back({{"id", key.id},
-                        {"role", key.role},
-                        {"label", key.label},
-                        {"created_at", FormatRfc3339(key.created_at)},
-                        {"revoked", key.revoked}});
-      }
-      Reply(response, 200, {{"keys", std::move(rows)}});
-    });
-  });
-  http.Delete(R"(/v1/keys/(k_[0-9a-f]+))",
-              [this](const httplib::Request& request, httplib::Response& response) {
+  http.Post("/v1/keys", HttpServer::Work::kBlocking,
+            [this](const HttpRequest& request, HttpResponse& response) {
+              Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
+                const json body = json::parse(request.body, nullptr, false);
+                if (body.is_discarded() || !body.is_object() || !body.contains("role") ||
+                    !body["role"].is_string()) {
+                  return Error(response, 400, "invalid_argument",
+                               "send {\"role\": \"intake\"|\"analyst\"|\"admin\", \"label\": ...}");
+                }
+                const std::optional<Role> role = ParseRole(body["role"].get<std::string>());
+                if (!role) {
+                  return Error(response, 400, "invalid_argument",
+                               "role: must be intake, analyst or admin");
+                }
+                const std::string label = body.contains("label") && body["label"].is_string()
+                                              ? body["label"].get<std::string>()
+                                              : "";
+                std::lock_guard lock(state_);
+                Result<NewKey> made = CreateKey(*data_->store, *role, label, clock_.Now());
+                if (!made.ok()) return Error(response, 500, "internal", made.status().message());
+                Reply(response, 201,
+                      {{"key", made->key},
+                       {"id", made->stored.id},
+                       {"role", made->stored.role},
+                       {"label", made->stored.label}});
+              });
+            });
+  http.Get("/v1/keys", HttpServer::Work::kBlocking,
+           [this](const HttpRequest& request, HttpResponse& response) {
+             Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
+               std::lock_guard lock(state_);
+               Result<std::vector<store::StoredKey>> keys = data_->store->ListKeys();
+               if (!keys.ok()) return Error(response, 500, "internal", keys.status().message());
+               ordered_json rows = ordered_json::array();
+               for (const store::StoredKey& key : *keys) {
+                 rows.push_back({{"id", key.id},
+                                 {"role", key.role},
+                                 {"label", key.label},
+                                 {"created_at", FormatRfc3339(key.created_at)},
+                                 {"revoked", key.revoked}});
+               }
+               Reply(response, 200, {{"keys", std::move(rows)}});
+             });
+           });
+  http.Delete(R"(/v1/keys/(k_[0-9a-f]+))", HttpServer::Work::kBlocking,
+              [this](const HttpRequest& request, HttpResponse& response) {
                 Guarded(request, response, Permission::kManageKeys, false, [&](const Caller&) {
                   std::lock_guard lock(state_);
                   Result<bool> revoked = data_->store->RevokeKey(std::string(request.matches[1]));

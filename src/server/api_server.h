@@ -1,8 +1,10 @@
 // ApiServer: `spamradar serve`. One process over one data directory: the
 // HTTP API v1 (api/openapi.json), health and readiness, Prometheus metrics,
-// and the dashboard's files. Built on cpp-httplib (docs/dependencies.md).
+// and the dashboard's files. Built on libmicrohttpd (server/http_server.h,
+// docs/dependencies.md).
 //
-// Threads: requests are handled by a pool; the data directory (store, folds,
+// Threads: a few event loops serve the connections and answer the quick
+// routes; the others run on a pool of workers. The data directory (store, folds,
 // archive) is used under one lock, so a query sees the state of a whole
 // batch or none of it. Analytics queries take milliseconds; classification
 // runs outside the lock but for its campaign match.
@@ -15,6 +17,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -30,14 +33,9 @@
 #include "filter/spam_filter.h"
 #include "intake/conversation.h"
 #include "server/api_keys.h"
+#include "server/http_server.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
-
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace spamradar::server {
 
@@ -48,19 +46,24 @@ struct ServerOptions {
   size_t batch_limit = 1000;    // reports or messages in one request
   double rate_per_second = 50;  // per API key, after a burst; 0: no limit
   double rate_burst = 100;
-  // Workers; each open keep-alive connection holds one while it is open
-  // (cpp-httplib), so this is also how many clients are served at once.
-  int threads = 64;
-  std::chrono::seconds read_timeout{10};  // headers and body, per read
+  // Event-loop threads, which serve every connection and answer the quick
+  // routes (classify, health, the dashboard's files): about one a core.
+  int loop_threads = 2;
+  // Workers for the routes that may block (reports, the conversation,
+  // analytics, keys): how many of those run at once.
+  int threads = 16;
+  // The transport closes a connection after this long without a byte in or
+  // out (libmicrohttpd has one inactivity timeout: the shortest of the three).
+  std::chrono::seconds read_timeout{10};  // headers and body
   std::chrono::seconds write_timeout{10};
-  std::chrono::seconds idle_timeout{5};  // an idle keep-alive connection is closed
+  std::chrono::seconds idle_timeout{5};  // an idle keep-alive connection
   std::string time_zone = "UTC";         // the analytics count days in this zone
 };
 
 // Reads a JSON config file ({"port": 7726, "bind": "0.0.0.0", "body_limit": ...,
-// "batch_limit", "rate_per_second", "rate_burst", "threads", "read_timeout_seconds",
-// "write_timeout_seconds", "idle_timeout_seconds", "time_zone"}) over `options`; unknown keys
-// and bad values are errors naming the key.
+// "batch_limit", "rate_per_second", "rate_burst", "threads", "loop_threads",
+// "read_timeout_seconds", "write_timeout_seconds", "idle_timeout_seconds", "time_zone"}) over
+// `options`; unknown keys and bad values are errors naming the key.
 Status LoadServerConfig(const std::string& path, ServerOptions* options);
 // The same for the file's text; errors start with `name`.
 Status ParseServerConfig(std::string_view text, const std::string& name, ServerOptions* options);
@@ -96,7 +99,7 @@ class ApiServer {
   // Runs `handler` for an authorized caller: 401 without a valid key, 403
   // without the permission, 429 over the rate, 503 before ready.
   template <typename Handler>
-  void Guarded(const httplib::Request& request, httplib::Response& response, Permission permission,
+  void Guarded(const HttpRequest& request, HttpResponse& response, Permission permission,
                bool needs_ready, Handler&& handler);
 
   ServerOptions options_;
@@ -107,17 +110,18 @@ class ApiServer {
   analysis::MessageAnalyzer analyzer_{cluster::CampaignEngine::AnalysisOptions()};
   const Clock& clock_;
   std::unique_ptr<intake::Conversation> conversation_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<HttpServer> http_;
   Metrics metrics_;
   RateLimiter limiter_;
   mutable std::mutex state_;  // data_, conversation_
-  std::thread listener_;
+  std::mutex stopped_mutex_;
+  std::condition_variable stopped_changed_;
+  bool stopped_ = false;
   std::thread folder_;
   std::atomic<bool> ready_{false};
   std::atomic<bool> stopping_{false};
   int port_ = 0;
   Status fold_status_;
-  mutable std::mutex log_;
   // Keys verified lately, so that a request neither queries the store under
   // the state lock nor hashes its key (SHA-256 was 3% of a classify request).
   // By the key as presented: it is in this process's memory with every

@@ -54,7 +54,9 @@ class ApiServerTest : public ::testing::Test {
     if (server_ != nullptr) {
       server_->Stop();
       EXPECT_TRUE(server_->Wait().ok());
+      server_.reset();  // closes the data directory
     }
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
   httplib::Headers As(Role role) {
@@ -299,10 +301,17 @@ TEST_F(ApiServerTest, BodiesAndBatchesOverTheLimitAreRefused) {
   ExpectError(client_->Get("/v1/nothing", As(Role::kAdmin)), 404, "not_found");
 }
 
+// Removes a test's data directory when the test ends.
+struct RemovedAtEnd {
+  std::string path;
+  ~RemovedAtEnd() { std::filesystem::remove_all(path); }
+};
+
 TEST(ApiServerLimitsTest, ASlowClientIsCutOffAfterTheReadTimeout) {
   SystemClock clock;
   const std::string dir = ::testing::TempDir() + "/api_server_slow_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
+  const RemovedAtEnd cleanup{dir};  // declared first: goes after the server
   auto data = app::DataDirectory::Open(dir);
   ASSERT_TRUE(data.ok());
   ServerOptions options;
@@ -348,6 +357,7 @@ TEST(ApiServerLimitsTest, AKeyOverItsRateIsToldToWait) {
   SystemClock clock;
   const std::string dir = ::testing::TempDir() + "/api_server_rate_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
+  const RemovedAtEnd cleanup{dir};  // declared first: goes after the server
   auto data = app::DataDirectory::Open(dir);
   ASSERT_TRUE(data.ok());
   Result<NewKey> key = CreateKey(*(*data)->store, Role::kAnalyst, "", clock.Now());

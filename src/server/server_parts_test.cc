@@ -73,8 +73,10 @@ TEST(ServerConfigTest, SettingsAreReadAndBadOnesNamed) {
   const std::string path = ::testing::TempDir() + "/server_config.json";
   auto write = [&](const std::string& text) { std::ofstream(path) << text; };
   ServerOptions options;
-  write(R"({"port": 8080, "bind": "0.0.0.0", "body_limit": 65536, "rate_per_second": 5})");
+  write(R"({"port": 8080, "bind": "0.0.0.0", "body_limit": 65536, "rate_per_second": 5,
+           "loop_threads": 3})");
   ASSERT_TRUE(LoadServerConfig(path, &options).ok());
+  EXPECT_EQ(options.loop_threads, 3);
   EXPECT_EQ(options.port, 8080);
   EXPECT_EQ(options.bind, "0.0.0.0");
   EXPECT_EQ(options.body_limit, 65536u);
