@@ -4,6 +4,7 @@
 #include "server/api_server.h"
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -299,6 +300,42 @@ TEST_F(ApiServerTest, BodiesAndBatchesOverTheLimitAreRefused) {
   ExpectError(client_->Post("/v1/reports", As(Role::kIntake), batch, "application/json"), 413,
               "batch_too_large");
   ExpectError(client_->Get("/v1/nothing", As(Role::kAdmin)), 404, "not_found");
+}
+
+// A chunked body has no length to refuse it by: the server reads and drops
+// it up to a bound (16 times the cap), then refuses it and stops reading.
+TEST_F(ApiServerTest, AnEndlessChunkedBodyIsCutOff) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(server_->port()));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  const std::string head = "POST /v1/reports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                           keys_[static_cast<int>(Role::kIntake)] +
+                           "\r\nContent-Type: application/json\r\n"
+                           "Transfer-Encoding: chunked\r\n\r\n";
+  ASSERT_EQ(send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  char size_line[32];
+  const int n = std::snprintf(size_line, sizeof(size_line), "%x\r\n", 256 << 10);
+  std::string chunk(size_line, static_cast<size_t>(n));
+  chunk.append(256 << 10, 'x').append("\r\n");
+  timeval wait{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof(wait));
+  size_t sent = 0;
+  constexpr size_t kEnough = size_t{96} << 20;  // far past the bound of 16 MiB
+  while (sent < kEnough) {
+    const ssize_t wrote = send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL);
+    if (wrote <= 0) break;  // refused and closed (or no longer read)
+    sent += static_cast<size_t>(wrote);
+  }
+  close(fd);
+  EXPECT_LT(sent, kEnough) << "the server read the whole endless body";
+  EXPECT_GT(sent, size_t{1} << 20);  // it was read past the cap before the cut
+  auto health = client_->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
 }
 
 // Removes a test's data directory when the test ends.

@@ -41,6 +41,7 @@ struct HttpServer::Exchange {
   std::chrono::steady_clock::time_point started;
   const Route* route = nullptr;
   bool too_large = false;
+  size_t dropped = 0;   // body bytes read and dropped (too large)
   bool queued = false;  // the answer is handed to libmicrohttpd
 };
 
@@ -89,13 +90,20 @@ struct HttpCallbacks {
     if (*upload_data_size > 0) {
       const size_t size = *upload_data_size;
       *upload_data_size = 0;
-      if (exchange.too_large) return MHD_YES;  // read and dropped
-      if (exchange.request.body.size() + size > server.options_.body_limit) {
+      if (exchange.queued) return MHD_YES;
+      if (!exchange.too_large && exchange.request.body.size() + size > server.options_.body_limit) {
         exchange.too_large = true;  // a chunked body that grew too large
         std::string().swap(exchange.request.body);
+      }
+      if (!exchange.too_large) {
+        exchange.request.body.append(upload_data, size);
         return MHD_YES;
       }
-      exchange.request.body.append(upload_data, size);
+      // Read and dropped, up to a bound: then refused at once.
+      exchange.dropped += size;
+      if (exchange.dropped / kDrainFactor > server.options_.body_limit) {
+        return server.Answer(connection, exchange) ? MHD_YES : MHD_NO;
+      }
       return MHD_YES;
     }
     if (exchange.queued) return MHD_YES;  // answered early, or by a worker
@@ -207,13 +215,19 @@ bool HttpServer::Answer(MHD_Connection* connection, Exchange& exchange) {
     return Send(connection, exchange);
   }
   exchange.route = found;
-  MHD_suspend_connection(connection);
   {
     std::lock_guard lock(jobs_mutex_);
-    jobs_.emplace_back(connection, &exchange);
+    if (!workers_done_) {
+      MHD_suspend_connection(connection);
+      jobs_.emplace_back(connection, &exchange);
+      jobs_ready_.notify_one();
+      return true;
+    }
   }
-  jobs_ready_.notify_one();
-  return true;
+  // Stopping, and the workers are gone: answered here, since no connection
+  // may be left suspended when the daemon stops.
+  RunHandler(*found, exchange);
+  return Send(connection, exchange);
 }
 
 void HttpServer::RunHandler(const Route& route, Exchange& exchange) {
