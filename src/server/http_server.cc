@@ -133,21 +133,22 @@ HttpServer::~HttpServer() {
 }
 
 void HttpServer::Get(std::string pattern, Work work, Handler handler) {
-  const bool regex = pattern.find('(') != std::string::npos;
-  routes_.push_back({"GET", pattern, regex ? std::optional<std::regex>(pattern) : std::nullopt,
-                     work, std::move(handler)});
+  AddRoute("GET", std::move(pattern), work, std::move(handler));
 }
 
 void HttpServer::Post(std::string pattern, Work work, Handler handler) {
-  const bool regex = pattern.find('(') != std::string::npos;
-  routes_.push_back({"POST", pattern, regex ? std::optional<std::regex>(pattern) : std::nullopt,
-                     work, std::move(handler)});
+  AddRoute("POST", std::move(pattern), work, std::move(handler));
 }
 
 void HttpServer::Delete(std::string pattern, Work work, Handler handler) {
-  const bool regex = pattern.find('(') != std::string::npos;
-  routes_.push_back({"DELETE", pattern, regex ? std::optional<std::regex>(pattern) : std::nullopt,
-                     work, std::move(handler)});
+  AddRoute("DELETE", std::move(pattern), work, std::move(handler));
+}
+
+void HttpServer::AddRoute(std::string method, std::string pattern, Work work, Handler handler) {
+  std::optional<std::regex> regex;
+  if (pattern.find('(') != std::string::npos) regex.emplace(pattern);
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(regex), work, std::move(handler)});
 }
 
 Status HttpServer::Start() {
@@ -156,11 +157,13 @@ Status HttpServer::Start() {
   sockaddr* address = nullptr;
   unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME;
   const auto port = static_cast<uint16_t>(options_.port);
-  if (inet_pton(AF_INET, options_.bind.c_str(), &address4.sin_addr) == 1) {
+  // An address, not a name to resolve; "localhost" is the one name taken.
+  const std::string bind = options_.bind == "localhost" ? "127.0.0.1" : options_.bind;
+  if (inet_pton(AF_INET, bind.c_str(), &address4.sin_addr) == 1) {
     address4.sin_family = AF_INET;
     address4.sin_port = htons(port);
     address = reinterpret_cast<sockaddr*>(&address4);
-  } else if (inet_pton(AF_INET6, options_.bind.c_str(), &address6.sin6_addr) == 1) {
+  } else if (inet_pton(AF_INET6, bind.c_str(), &address6.sin6_addr) == 1) {
     address6.sin6_family = AF_INET6;
     address6.sin6_port = htons(port);
     address = reinterpret_cast<sockaddr*>(&address6);

@@ -24,7 +24,6 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -132,6 +131,7 @@ class HttpServer {
   struct Exchange;  // one request and its answer
 
   friend struct HttpCallbacks;  // libmicrohttpd's callbacks (http_server.cc)
+  void AddRoute(std::string method, std::string pattern, Work work, Handler handler);
   // Routes the request: answers it, or hands it to a worker. False: the
   // connection must be closed.
   bool Answer(MHD_Connection* connection, Exchange& exchange);
