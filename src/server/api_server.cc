@@ -278,14 +278,13 @@ std::string ApiServer::CampaignNameOf(uint64_t id) {
   // A name changes only when the campaign takes reports: remembered with the
   // count it was made at (making it sorts the campaign's brands and domains,
   // thousands for a large campaign, on every classify request that matched).
-  CachedName& cached = campaign_names_[active->id];
-  if (cached.name.empty() || cached.reports != active->reports) {
-    if (campaign_names_.size() > kCampaignNameCacheLimit) {
-      campaign_names_.clear();
-      return cluster::CampaignName(*active);
-    }
-    cached = {active->reports, cluster::CampaignName(*active)};
+  if (const auto it = campaign_names_.find(active->id);
+      it != campaign_names_.end() && it->second.reports == active->reports) {
+    return it->second.name;
   }
+  if (campaign_names_.size() >= kCampaignNameCacheLimit) campaign_names_.clear();
+  CachedName& cached = campaign_names_[active->id];
+  cached = {active->reports, cluster::CampaignName(*active)};
   return cached.name;
 }
 
