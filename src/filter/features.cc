@@ -363,7 +363,8 @@ FeatureExtractor::FeatureExtractor(FeatureConfig config) : config_(config) {
 }
 
 size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
-                                 std::vector<Feature>* out) const {
+                                 std::vector<Feature>* out,
+                                 const float* weights_to_prefetch) const {
   out->clear();
   const uint32_t mask = dimension() - 1;
   const float char_weight = config_.char_ngram_weight;
@@ -373,7 +374,9 @@ size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
     const bool char_ngram = kind == FeatureKind::kCharNgram;
     char_ngrams += char_ngram;
     shape += kind == FeatureKind::kShape;
-    out->push_back({static_cast<uint32_t>(hash) & mask, char_ngram ? char_weight : 1.0f});
+    const uint32_t index = static_cast<uint32_t>(hash) & mask;
+    if (weights_to_prefetch != nullptr) __builtin_prefetch(weights_to_prefetch + index);
+    out->push_back({index, char_ngram ? char_weight : 1.0f});
   });
   if (out->empty()) return 0;
   // Scale to unit length. A feature that occurs twice stays two entries (the

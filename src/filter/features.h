@@ -63,7 +63,11 @@ class FeatureExtractor {
 
   // Replaces `out` with the message's features (a feature met twice is two
   // entries) and returns how many of them, at the end, are shape features.
-  size_t Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out) const;
+  // Given a model's weight table, each feature's weight is prefetched as the
+  // feature is made: scoring then finds the ~160 scattered weights in cache
+  // instead of waiting on memory for each (a fifth of classification time).
+  size_t Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out,
+                 const float* weights_to_prefetch = nullptr) const;
   // The descriptions of the buckets `indices` (of Extract's features), each
   // that of the first feature falling in it: only these are written out.
   std::vector<std::string> DescribeBuckets(const analysis::MessageAnalysis& message,

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/huge_page_allocator.h"
 #include "core/status.h"
 #include "filter/features.h"
 
@@ -55,6 +56,7 @@ class LinearModel {
   // Weight of one feature bucket (for explanations).
   float Weight(uint32_t index) const { return weights_[index]; }
   float bias() const { return bias_; }
+  const float* weights() const { return weights_.data(); }  // dimension() of them
 
   // One AdaGrad step towards `spam`; returns the probability before the step.
   float Learn(std::span<const Feature> features, bool spam, const TrainingOptions& options,
@@ -74,8 +76,8 @@ class LinearModel {
   static Result<LinearModel> Parse(std::string_view bytes, uint64_t expected_fingerprint);
 
  private:
-  std::vector<float> weights_;
-  std::vector<float> accumulators_;  // AdaGrad sums of squared gradients
+  std::vector<float, HugePageAllocator<float>> weights_;
+  std::vector<float, HugePageAllocator<float>> accumulators_;  // AdaGrad sums of squared gradients
   float bias_ = 0;
   float bias_accumulator_ = 0;
   uint64_t fingerprint_;

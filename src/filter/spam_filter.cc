@@ -52,7 +52,7 @@ Result<SpamFilter> SpamFilter::Load(const std::string& path, FeatureConfig confi
 size_t SpamFilter::ExtractFeatures(std::string_view message, std::vector<Feature>* out) const {
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(message, &analysis);
-  return features_.Extract(analysis, out);
+  return features_.Extract(analysis, out, model_.weights());
 }
 
 float SpamFilter::Probability(std::string_view message) const {
@@ -75,7 +75,7 @@ Verdict SpamFilter::Classify(std::string_view message, int max_reasons) const {
 
 Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_reasons) const {
   thread_local std::vector<Feature> features;
-  features_.Extract(analysis, &features);
+  features_.Extract(analysis, &features, model_.weights());
   Verdict verdict;
   verdict.probability = model_.Probability(features);
   verdict.label = LabelFor(verdict.probability);

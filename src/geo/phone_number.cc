@@ -1,11 +1,15 @@
 #include "geo/phone_number.h"
 
-#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include <dlfcn.h>
 #include <phonenumbers/logger.h>
 #include <phonenumbers/phonenumberutil.h>
-#include <unicode/locid.h>
 
 #include "core/recent_cache.h"
+#include "geo/geocoder_module.h"
 #include "geo/metro_directory.h"
 
 namespace spamradar::geo {
@@ -138,12 +142,48 @@ bool IsSupportedRegion(std::string_view region) {
   return Util().GetCountryCodeForRegion(std::string(region)) != 0;
 }
 
+namespace {
+
+// The geocoder module (see geocoder_module.cc for why it is loaded rather than
+// linked): next to the running binary, else where the build put it (tests run
+// from their own folders of the build tree). Without it, numbers outside the
+// US table get no description, and the reason is said once on stderr.
+DescribeLocationFunction LoadGeocoder() {
+  std::vector<std::string> candidates;
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) candidates.push_back((self.parent_path() / kGeocoderModuleName).string());
+#ifdef SPAMRADAR_GEOCODER_MODULE
+  candidates.emplace_back(SPAMRADAR_GEOCODER_MODULE);
+#endif
+  std::string failures;
+  for (const std::string& path : candidates) {
+    void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (module != nullptr) {
+      if (void* entry = dlsym(module, kDescribeLocationSymbol)) {
+        return reinterpret_cast<DescribeLocationFunction>(entry);
+      }
+    }
+    const char* reason = dlerror();
+    failures += failures.empty() ? "" : "; ";
+    failures += reason != nullptr ? reason : path;
+  }
+  std::fprintf(stderr,
+               "spamradar: cannot load the geocoder module (%s); numbers outside the US table "
+               "get no place description\n",
+               failures.c_str());
+  return nullptr;
+}
+
+}  // namespace
+
 std::string DescribeLocation(std::string_view e164) {
-  static const i18n::phonenumbers::PhoneNumberOfflineGeocoder* const geocoder =
-      new i18n::phonenumbers::PhoneNumberOfflineGeocoder();
   i18n::phonenumbers::PhoneNumber number;
-  if (!Parse(e164, "ZZ", &number)) return "";
-  return geocoder->GetDescriptionForNumber(number, icu::Locale::getEnglish());
+  if (!Parse(e164, "ZZ", &number)) return "";  // also sets libphonenumber's quiet logger
+  static const DescribeLocationFunction describe = LoadGeocoder();
+  std::string description;
+  if (describe != nullptr) describe(e164.data(), e164.size(), &description);
+  return description;
 }
 
 }  // namespace spamradar::geo
