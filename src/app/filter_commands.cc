@@ -1,5 +1,6 @@
 #include "app/filter_commands.h"
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -325,25 +326,29 @@ int RunClassify(const ClassifyOptions& options) {
   std::string output;
   // With campaigns to match, each message is analyzed once for both, the way
   // the campaign engine reads a report.
-  const analysis::MessageAnalyzer analyzer(cluster::CampaignEngine::AnalysisOptions());
+  std::optional<analysis::MessageAnalyzer> analyzer;
+  if (directory) analyzer.emplace(cluster::CampaignEngine::AnalysisOptions());
   analysis::MessageAnalysis analysis;
   Report probe;
   for (std::string line; std::getline(std::cin, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (directory) {
-      analyzer.Analyze(line, &analysis);
+      analyzer->Analyze(line, &analysis);
       probe.body = line;
-      analysis::StoreAnalysis(analysis, analyzer.stamp(), &probe);
+      analysis::StoreAnalysis(analysis, analyzer->stamp(), &probe);
     }
     const filter::Verdict verdict = directory ? spam_filter->Classify(analysis, options.reasons)
                                               : spam_filter->Classify(line, options.reasons);
     if (verdict.reasons.empty() && !directory) {
       // The common machine-facing case, without building a JSON tree.
-      char buffer[96];
-      const int n = std::snprintf(
-          buffer, sizeof(buffer), "{\"label\":\"%s\",\"probability\":%.6g,\"reasons\":[]}\n",
-          filter::LabelName(verdict.label).data(), static_cast<double>(verdict.probability));
-      output.append(buffer, static_cast<size_t>(n));
+      // What "%.6g" prints, without printf's parsing of its format.
+      char number[32];
+      const std::to_chars_result written =
+          std::to_chars(number, number + sizeof(number), static_cast<double>(verdict.probability),
+                        std::chars_format::general, 6);
+      output.append("{\"label\":\"").append(filter::LabelName(verdict.label));
+      output.append("\",\"probability\":").append(number, written.ptr);
+      output.append(",\"reasons\":[]}\n");
       if (output.size() > (1 << 16)) {
         std::cout << output;
         output.clear();
