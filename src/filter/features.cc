@@ -372,15 +372,15 @@ size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
   size_t shape = 0;
   // Inlined into every call site: called out of line, this sink's register
   // saves cost as much as the feature's hash.
-  ForEachFeature(config_, message, [&](FeatureKind kind, uint64_t hash, const auto&)
-                                       __attribute__((always_inline)) {
+  auto add = [&](FeatureKind kind, uint64_t hash, const auto&) __attribute__((always_inline)) {
     const bool char_ngram = kind == FeatureKind::kCharNgram;
     char_ngrams += char_ngram;
     shape += kind == FeatureKind::kShape;
     const uint32_t index = static_cast<uint32_t>(hash) & mask;
     if (weights_to_prefetch != nullptr) __builtin_prefetch(weights_to_prefetch + index);
     out->push_back({index, char_ngram ? char_weight : 1.0f});
-  });
+  };
+  ForEachFeature(config_, message, add);
   if (out->empty()) return 0;
   // Scale to unit length. A feature that occurs twice stays two entries (the
   // model adds both), which is the same score as one entry of twice the value
