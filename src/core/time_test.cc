@@ -44,6 +44,8 @@ TEST(TimeTest, RejectsWhatIsNotATimestampWithAReason) {
 TEST(TimeTest, FormatsAndRoundTrips) {
   EXPECT_EQ(FormatRfc3339(FromUnixMillis(1393677000000)), "2014-03-01T12:30:00Z");
   EXPECT_EQ(FormatRfc3339(FromUnixMillis(1393677000250)), "2014-03-01T12:30:00.250Z");
+  EXPECT_EQ(FormatRfc3339(FromUnixMillis(1393677000007)), "2014-03-01T12:30:00.007Z");
+  EXPECT_EQ(FormatRfc3339(FromUnixMillis(-30610224000993)), "0999-12-31T23:59:59.007Z");
   for (int64_t ms : {0LL, 951782400000LL, 1393677000007LL, 4102444799999LL}) {
     EXPECT_EQ(ToUnixMillis(*ParseRfc3339(FormatRfc3339(FromUnixMillis(ms)))), ms);
   }
