@@ -326,22 +326,28 @@ void ApiServer::Guarded(const HttpRequest& request, HttpResponse& response, Perm
 }
 
 std::string ApiServer::CampaignNameOf(uint64_t id) {
-  const cluster::Campaign* active = data_->campaigns->Find(id);
-  if (active == nullptr) {  // dormant: its summary is what the archive keeps
-    Result<std::optional<cluster::CampaignSummary>> summary = data_->campaigns->Summary(id);
-    return summary.ok() && summary->has_value() ? (*summary)->name : "";
-  }
   // A name changes only when the campaign takes reports: remembered with the
   // count it was made at (making it sorts the campaign's brands and domains,
   // thousands for a large campaign, on every classify request that matched).
-  if (const auto it = campaign_names_.find(active->id);
-      it != campaign_names_.end() && it->second.reports == active->reports) {
+  // A dormant campaign's name is its archived summary's, read from SQLite; it
+  // holds until the campaign wakes, and an awake campaign is named afresh.
+  const cluster::Campaign* active = data_->campaigns->Find(id);
+  const auto it = campaign_names_.find(id);
+  if (it != campaign_names_.end() &&
+      (active != nullptr ? !it->second.dormant && it->second.reports == active->reports
+                         : it->second.dormant)) {
     return it->second.name;
   }
+  CachedName made;
+  if (active != nullptr) {
+    made = {active->reports, false, cluster::CampaignName(*active)};
+  } else {
+    Result<std::optional<cluster::CampaignSummary>> summary = data_->campaigns->Summary(id);
+    if (!summary.ok() || !summary->has_value()) return "";  // asked again next time
+    made = {0, true, (*summary)->name};
+  }
   if (campaign_names_.size() >= kCampaignNameCacheLimit) campaign_names_.clear();
-  CachedName& cached = campaign_names_[active->id];
-  cached = {active->reports, cluster::CampaignName(*active)};
-  return cached.name;
+  return (campaign_names_[id] = std::move(made)).name;
 }
 
 Status ApiServer::Start() {

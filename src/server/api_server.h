@@ -140,6 +140,7 @@ class ApiServer {
   std::string CampaignNameOf(uint64_t id);
   struct CachedName {
     uint64_t reports = 0;  // the campaign's count when the name was made
+    bool dormant = false;  // read from the archive's summary
     std::string name;
   };
   static constexpr size_t kCampaignNameCacheLimit = 100000;

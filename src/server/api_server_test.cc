@@ -269,6 +269,44 @@ TEST_F(ApiServerTest, ClassifyOneOrABatchAndRefuseBadMessages) {
               "invalid_json");
 }
 
+// A campaign quiet for two weeks of report time goes to the archive; a
+// message like its reports still names it, from its archived summary, and
+// the name stays the same from one request to the next (it is cached).
+TEST_F(ApiServerTest, ClassifyNamesADormantCampaign) {
+  auto report = [](int i, const std::string& day, const std::string& body) {
+    return json{{"id", "d-" + std::to_string(i)},
+                {"reported_at", day + "T12:00:00Z"},
+                {"reporter", "+1212555" + std::to_string(2000 + i)},
+                {"body", body},
+                {"channel", "imessage"}};
+  };
+  json batch = json::array();
+  for (int i = 0; i < 6; ++i) {
+    batch.push_back(report(i, "2014-03-0" + std::to_string(1 + i % 5),
+                           "Louis Vuitton and Gucci bags 80% off today only, shop now at lvbags" +
+                               std::to_string(i) + ".com"));
+  }
+  for (int i = 6; i < 12; ++i) {
+    batch.push_back(report(i, "2014-04-2" + std::to_string(i % 5),
+                           "Your account is locked, verify your identity now at secure-bank" +
+                               std::to_string(i) + ".top/login"));
+  }
+  auto stored = client_->Post("/v1/reports", As(Role::kIntake), batch.dump(), "application/json");
+  ASSERT_EQ(stored->status, 200) << stored->body;
+  const std::string message =
+      R"({"text": "Louis Vuitton and Gucci bags 80% off today only, shop now at lvbags77.com"})";
+  auto first = client_->Post("/v1/classify", As(Role::kAnalyst), message, "application/json");
+  ASSERT_EQ(first->status, 200) << first->body;
+  const json campaign = Body(first)["campaign"];
+  ASSERT_TRUE(campaign.is_object()) << first->body;
+  EXPECT_NE(campaign["evidence"].get<std::string>().find("dormant"), std::string::npos)
+      << first->body;
+  EXPECT_FALSE(campaign["name"].get<std::string>().empty()) << first->body;
+  auto again = client_->Post("/v1/classify", As(Role::kAnalyst), message, "application/json");
+  ASSERT_EQ(again->status, 200) << again->body;
+  EXPECT_EQ(Body(again)["campaign"], campaign);
+}
+
 TEST_F(ApiServerTest, TheConversationWebhookAsksThanksAndStores) {
   auto forwarded = client_->Post(
       "/v1/7726/inbound", As(Role::kIntake),
