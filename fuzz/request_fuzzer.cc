@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -45,6 +46,13 @@ Served& Start() {
     char pattern[] = "/tmp/spamradar_request_fuzzer_XXXXXX";
     CHECK(mkdtemp(pattern) != nullptr);
     const std::string dir = pattern;
+    // Removed when the fuzzer exits (its runs or time are up); a crash leaves
+    // it, with the data the crashing input met.
+    static const std::string removed_at_exit = dir;
+    std::atexit([] {
+      std::error_code ignored;
+      std::filesystem::remove_all(removed_at_exit, ignored);
+    });
     auto data = app::DataDirectory::Open(dir);
     CHECK(data.ok()) << data.status().message();
     static const SystemClock clock;
