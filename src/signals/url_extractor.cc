@@ -167,6 +167,10 @@ bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
     case '{':
     case '\\': return true;
     case ' ': {
+      // Every space between words comes here: most are let go on the next byte.
+      if (p + 1 >= text.size()) return false;
+      const char next = text[p + 1];
+      if (next != 'd' && next != '.' && next != '[') return false;
       const std::string_view rest = text.substr(p + 1, 4);
       return rest.starts_with("dot ") || rest.starts_with(". ") || rest.starts_with("[.]");
     }
