@@ -91,6 +91,26 @@ TEST_F(ReportSummaryTest, ASnapshotIsWrittenEveryTenThousandReportsNotAfterEvery
   EXPECT_EQ(restarted.Serialize(), live.Serialize());
 }
 
+// The API server folds a batch in steps so that readers of the fold wait for
+// one step at a time: steps of any size give the state of one catch-up.
+TEST_F(ReportSummaryTest, CatchingUpInStepsGivesTheSameState) {
+  Append(0, 250);
+  ReportSummary whole;
+  uint64_t whole_sequence = 0;
+  ASSERT_TRUE(store::CatchUp(*store_, *store_, whole, &whole_sequence).ok());
+  ReportSummary stepped;
+  uint64_t sequence = 0;
+  int steps = 0;
+  for (uint64_t before = ~0ull; before != sequence; ++steps) {
+    before = sequence;
+    ASSERT_TRUE(store::CatchUp(*store_, *store_, stepped, &sequence, 100).ok());
+    EXPECT_LE(sequence - before, 100u);
+  }
+  EXPECT_EQ(steps, 4);  // 100, 100, 50, then nothing left
+  EXPECT_EQ(sequence, 250u);
+  EXPECT_EQ(stepped.Serialize(), whole.Serialize());
+}
+
 TEST_F(ReportSummaryTest, ABrokenSnapshotIsReplacedFromTheLog) {
   Append(0, 10);
   ASSERT_TRUE(store_->SaveSnapshot("report_summary/v2", {10, "{not json"}).ok());

@@ -29,8 +29,8 @@ Status DataDirectory::CatchUp() {
   return store::CatchUp(*store, *store, summary, &summary_sequence);
 }
 
-Status DataDirectory::CatchUpCampaigns() {
-  return store::CatchUp(*store, *store, *campaigns, &campaigns_sequence);
+Status DataDirectory::CatchUpCampaigns(uint64_t max_reports) {
+  return store::CatchUp(*store, *store, *campaigns, &campaigns_sequence, max_reports);
 }
 
 Status DataDirectory::UseTimeZone(const std::string& zone) {

@@ -35,8 +35,8 @@ struct DataDirectory {
   // Folds the reports the summary has not seen yet.
   Status CatchUp();
   // The same for the campaign engine (which keeps no snapshot yet, so the
-  // first call folds the whole log).
-  Status CatchUpCampaigns();
+  // first call folds the whole log); at most `max_reports` of them (0: all).
+  Status CatchUpCampaigns(uint64_t max_reports = 0);
   // Folds the whole log again from nothing.
   Status Rebuild();
   // Counts the analytics by calendar days of `zone` ("UTC" or an IANA name)

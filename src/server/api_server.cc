@@ -350,6 +350,15 @@ std::string ApiServer::CampaignNameOf(uint64_t id) {
   return (campaign_names_[id] = std::move(made)).name;
 }
 
+Status ApiServer::FoldCampaignsInSteps() {
+  for (;;) {
+    std::lock_guard lock(campaigns_);
+    const uint64_t before = data_->campaigns_sequence;
+    if (Status status = data_->CatchUpCampaigns(kFoldStep); !status.ok()) return status;
+    if (data_->campaigns_sequence - before < kFoldStep) return Status::Ok();
+  }
+}
+
 Status ApiServer::Start() {
   if (Status status = data_->UseTimeZone(options_.time_zone); !status.ok()) {
     return Status::InvalidArgument("time zone: " + status.message());
@@ -377,10 +386,12 @@ Status ApiServer::Start() {
 void ApiServer::CatchUp() {
   const auto start = std::chrono::steady_clock::now();
   Status status;
+  uint64_t reports = 0;  // read under the lock: once ready, reports may fold at any time
   {
-    std::lock_guard lock(state_);
+    std::scoped_lock lock(state_, campaigns_);
     status = data_->CatchUp();
     if (status.ok()) status = data_->CatchUpCampaigns();
+    reports = data_->campaigns->reports();
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -390,10 +401,8 @@ void ApiServer::CatchUp() {
     return;
   }
   ready_ = true;
-  Log(ordered_json({{"level", "info"},
-                    {"msg", "ready"},
-                    {"reports", data_->campaigns->reports()},
-                    {"fold_seconds", seconds}}));
+  Log(ordered_json(
+      {{"level", "info"}, {"msg", "ready"}, {"reports", reports}, {"fold_seconds", seconds}}));
 }
 
 void ApiServer::Stop() {
@@ -416,7 +425,7 @@ Status ApiServer::Wait() {
   }
   if (folder_.joinable()) folder_.join();
   if (!fold_status_.ok()) return fold_status_;
-  std::lock_guard lock(state_);
+  std::scoped_lock lock(state_, campaigns_);
   if (data_ != nullptr && data_->campaigns != nullptr) {
     if (Status status = data_->campaigns->Sync(); !status.ok()) return status;
   }
@@ -498,7 +507,7 @@ void ApiServer::Routes() {
   http.Get("/metrics", HttpServer::Work::kBlocking,
            [this](const HttpRequest&, HttpResponse& response) {
              {
-               std::lock_guard lock(state_);
+               std::scoped_lock lock(state_, campaigns_);
                Result<uint64_t> last = data_->store->LastSequence();
                if (last.ok()) {
                  metrics_.SetGauge("spamradar_reports_in_log", static_cast<double>(*last));
@@ -576,7 +585,7 @@ void ApiServer::Routes() {
             }
             // The campaigns and analytics see them before the answer goes out.
             Status folded = data_->CatchUp();
-            if (folded.ok() && ready_) folded = data_->CatchUpCampaigns();
+            if (folded.ok() && ready_) folded = FoldCampaignsInSteps();
             if (!folded.ok()) {
               Log(ordered_json(
                   {{"level", "error"}, {"msg", "fold failed"}, {"error", folded.message()}}));
@@ -608,7 +617,7 @@ void ApiServer::Routes() {
                 if (body.contains("to") && !body["to"].is_string()) {
                   return Error(response, 400, "invalid_message", "to: must be a string");
                 }
-                std::lock_guard lock(state_);
+                std::scoped_lock lock(state_, campaigns_);
                 Result<intake::ConversationReply> reply = conversation_->Handle(
                     body["from"].get<std::string>(), body["text"].get<std::string>());
                 if (!reply.ok()) {
@@ -682,7 +691,7 @@ void ApiServer::Routes() {
                     thread_local Report probe;
                     probe.body = text;
                     analysis::StoreAnalysis(analysis, analyzer_.stamp(), &probe);
-                    std::lock_guard lock(state_);
+                    std::lock_guard lock(campaigns_);  // not state_: see api_server.h
                     match = data_->campaigns->MatchCampaign(probe);
                     if (match.campaign != 0) {
                       answer.append("{\"id\":").append(std::to_string(match.campaign));
@@ -740,7 +749,7 @@ void ApiServer::Routes() {
                  return Error(response, 400, "invalid_argument",
                               (!scope.ok() ? scope.status() : limit.status()).message());
                }
-               std::lock_guard lock(state_);
+               std::scoped_lock lock(state_, campaigns_);
                answer(response,
                       app::CampaignRanking(*data_, *scope, std::min<uint64_t>(*limit, 1000)));
              });
@@ -750,7 +759,7 @@ void ApiServer::Routes() {
              Guarded(request, response, Permission::kRead, true, [&](const Caller&) {
                Result<uint64_t> id = ParseCount(request.matches[1], "id");
                if (!id.ok()) return Error(response, 400, "invalid_argument", id.status().message());
-               std::lock_guard lock(state_);
+               std::scoped_lock lock(state_, campaigns_);
                Result<std::optional<cluster::Campaign>> campaign = data_->campaigns->Get(*id);
                if (!campaign.ok())
                  return Error(response, 500, "internal", campaign.status().message());
@@ -778,7 +787,7 @@ void ApiServer::Routes() {
                app::StatsOptions options;
                options.limit = std::min<uint64_t>(*limit, 1000);
                options.campaign = *campaign;
-               std::lock_guard lock(state_);
+               std::scoped_lock lock(state_, campaigns_);
                answer(response, app::Stats(*data_, *scope, options));
              });
            });
@@ -788,7 +797,7 @@ void ApiServer::Routes() {
                Result<uint64_t> limit = count_param(request, "limit", 20);
                if (!limit.ok())
                  return Error(response, 400, "invalid_argument", limit.status().message());
-               std::lock_guard lock(state_);
+               std::scoped_lock lock(state_, campaigns_);
                answer(response, app::Search(*data_, request.get_param_value("q"),
                                             std::min<uint64_t>(*limit, 100)));
              });
@@ -817,7 +826,7 @@ void ApiServer::Routes() {
                options.campaign = *campaign;
                options.min_reports = *min_reports;
                options.limit = *limit;
-               std::lock_guard lock(state_);
+               std::scoped_lock lock(state_, campaigns_);
                answer(response, app::Regions(*data_, *scope, options));
              });
            });
@@ -830,7 +839,7 @@ void ApiServer::Routes() {
                  if (!status.ok())
                    return Error(response, 400, "invalid_argument", status.message());
                }
-               std::lock_guard lock(state_);
+               std::scoped_lock lock(state_, campaigns_);
                Reply(response, 200, app::TimeSeries(*data_, *scope, *campaign));
              });
            });

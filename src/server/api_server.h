@@ -113,7 +113,14 @@ class ApiServer {
   std::unique_ptr<HttpServer> http_;
   Metrics metrics_;
   RateLimiter limiter_;
-  mutable std::mutex state_;  // data_, conversation_
+  // data_ and conversation_. The campaign engine and the analytics rollups it
+  // feeds (data_->campaigns, data_->rollups, and the archive database behind
+  // the engine) are also under campaigns_: read under either lock, changed
+  // under both (state_ first). A classify request takes campaigns_ alone, so
+  // it never waits for a batch of reports to be committed, only for one step
+  // of the campaign fold after it (FoldCampaignsInSteps).
+  mutable std::mutex state_;
+  mutable std::mutex campaigns_;
   std::mutex stopped_mutex_;
   std::condition_variable stopped_changed_;
   bool stopped_ = false;
@@ -136,7 +143,11 @@ class ApiServer {
   };
   std::mutex keys_;
   std::unordered_map<std::string, CachedKey, StringHash, std::equal_to<>> key_cache_;
-  // The names of campaigns classify requests matched, under state_.
+  // Brings the campaign engine up to the log, kFoldStep reports at a time,
+  // campaigns_ held for each step; the caller holds state_.
+  Status FoldCampaignsInSteps();
+  static constexpr uint64_t kFoldStep = 100;
+  // The names of campaigns classify requests matched, under campaigns_.
   std::string CampaignNameOf(uint64_t id);
   struct CachedName {
     uint64_t reports = 0;  // the campaign's count when the name was made

@@ -11,12 +11,13 @@ namespace {
 constexpr uint64_t kSnapshotEvery = 10000;
 
 Status ApplyTail(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence,
-                 bool save) {
+                 bool save, uint64_t max_reports = 0) {
   const uint64_t start = *sequence;
+  uint64_t applied = 0;
   Status scanned = log.Scan(start, [&](const Report& report) {
     fold.Apply(report);
     *sequence = report.sequence;
-    return true;
+    return max_reports == 0 || ++applied < max_reports;
   });
   if (!scanned.ok()) return scanned;
   if (Status synced = fold.Sync(); !synced.ok()) return synced;
@@ -29,11 +30,14 @@ Status ApplyTail(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t*
 
 }  // namespace
 
-Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence) {
+Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence,
+               uint64_t max_reports) {
   // Only a fold that has seen nothing in this process starts from a snapshot;
   // once running, it follows the log (reading the snapshot back each time
   // cost a copy of the whole state).
-  if (!fold.persistent() || *sequence > 0) return ApplyTail(log, snapshots, fold, sequence, false);
+  if (!fold.persistent() || *sequence > 0) {
+    return ApplyTail(log, snapshots, fold, sequence, false, max_reports);
+  }
   Result<std::optional<Snapshot>> snapshot = snapshots.LoadSnapshot(fold.name());
   if (!snapshot.ok()) return snapshot.status();
   if (snapshot->has_value() && (*snapshot)->sequence > *sequence) {
@@ -45,7 +49,7 @@ Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* s
       *sequence = 0;
     }
   }
-  return ApplyTail(log, snapshots, fold, sequence, false);
+  return ApplyTail(log, snapshots, fold, sequence, false, max_reports);
 }
 
 Status Rebuild(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence) {

@@ -41,8 +41,9 @@ class Fold {
 // (the last one it has seen, updated), and saves a new snapshot after a run of
 // 10,000 reports or more or one crossing a multiple of 10,000 (a restart
 // replays fewer than 20,000). A snapshot that fails to restore is discarded and
-// the log replayed.
-Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence);
+// the log replayed. With `max_reports`, applies at most that many (0: all).
+Status CatchUp(ReportLog& log, SnapshotStore& snapshots, Fold& fold, uint64_t* sequence,
+               uint64_t max_reports = 0);
 
 // Forgets the fold's state and snapshot, folds the whole log again and saves
 // a snapshot.
