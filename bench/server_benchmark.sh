@@ -8,7 +8,9 @@
 #      while answers take about 2 ms, and fewer when they take longer: the achieved rate is
 #      printed beside the p99);
 #   3. POST /v1/reports in batches of 500 new reports, answered after the durable commit:
-#      reports acknowledged a second.
+#      reports acknowledged a second;
+#   4. classify (10 paced connections) while 4 connections post batches of 500 reports: what
+#      a filter in the message path sees while reports are being ingested.
 # Goals of the server issue: at least 50,000 classify requests/s, p99 under 5 ms at 20,000/s,
 # at least 20,000 reports/s. The server and wrk share the two cores.
 #
@@ -60,6 +62,13 @@ SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t2 -c10 -d"${seconds}s" --latency \
 echo "== 3. POST /v1/reports, batches of 500 new reports, 8 connections"
 SPAMRADAR_KEY="$key" BATCH=500 wrk -t2 -c8 -d"${seconds}s" --latency -s bench/wrk/reports.lua \
   "$url" | tee "$work/reports.txt"
+echo "== 4. POST /v1/classify (10 connections, 2 ms apart) while 4 connections post reports"
+SPAMRADAR_KEY="$key" BATCH=500 wrk -t1 -c4 -d"${seconds}s" --latency -s bench/wrk/reports.lua \
+  "$url" > "$work/mixed_reports.txt" &
+mixed=$!
+SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t1 -c10 -d"${seconds}s" --latency \
+  -s bench/wrk/classify.lua "$url" | tee "$work/mixed.txt"
+wait "$mixed"
 
 rate() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
@@ -74,3 +83,6 @@ printf 'classify at ~5,000/s offered: %s requests/s achieved, p99 %s\n' \
 printf 'reports: %.0f reports/s acknowledged durably (goal 20,000); non-2xx: %s\n' \
   "$(awk -v r="$(rate "$work/reports.txt")" 'BEGIN {print r * 500}')" \
   "$(errors "$work/reports.txt")"
+printf 'classify while reports arrive: %s requests/s, p99 %s; reports meanwhile: %.0f/s\n' \
+  "$(rate "$work/mixed.txt")" "$(p99 "$work/mixed.txt")" \
+  "$(awk -v r="$(rate "$work/mixed_reports.txt")" 'BEGIN {print r * 500}')"
