@@ -1,5 +1,6 @@
 #include "geo/metro_directory.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -90,10 +91,15 @@ Location MetroDirectory::Locate(std::string_view e164, bool describe) const {
   Location location;
   if (e164.size() == 12 && e164.starts_with("+1")) {
     const std::string_view npa = e164.substr(2, 3);
-    int value = 0;
-    std::from_chars(npa.data(), npa.data() + 3, value);
-    const AreaCode& code = area_codes_[static_cast<size_t>(value)];
-    if (code.known) {
+    // Callers may pass what a reporter wrote ("+1-125550142"): three digits
+    // make an area code, anything else none.
+    const bool digits =
+        std::all_of(npa.begin(), npa.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const size_t value =
+        digits ? static_cast<size_t>((npa[0] - '0') * 100 + (npa[1] - '0') * 10 + (npa[2] - '0'))
+               : 0;
+    if (digits && area_codes_[value].known) {
+      const AreaCode& code = area_codes_[value];
       location.area_code = std::string(npa);
       location.state = code.state;
       if (code.metro >= 0) location.metro = &metros_[static_cast<size_t>(code.metro)];

@@ -37,6 +37,17 @@ TEST(MetroDirectoryTest, StateAndFallback) {
   EXPECT_FALSE(toronto.description.empty());
 }
 
+// Reporters' numbers reach Locate as written; they hold no area code unless
+// its three characters are digits (the fuzzer found "+1-125550142" read as
+// area code -12, outside the table).
+TEST(MetroDirectoryTest, AnAreaCodeIsThreeDigits) {
+  for (const char* written : {"+1-125550142", "+1+125550142", "+1 12555014", "+1ab1555014"}) {
+    const Location location = MetroDirectory::Default().Locate(written);
+    EXPECT_TRUE(location.area_code.empty()) << written;
+    EXPECT_EQ(location.metro, nullptr) << written;
+  }
+}
+
 TEST(MetroDirectoryTest, FiftyLargestMetrosHaveDistinctStableNames) {
   const auto& metros = MetroDirectory::Default().metros();
   ASSERT_GE(metros.size(), 50u);
