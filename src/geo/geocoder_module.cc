@@ -9,18 +9,11 @@
 #include <string>
 
 #include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
-#include <phonenumbers/phonenumberutil.h>
 #include <unicode/locid.h>
 
-void spamradar_describe_location(const char* e164, size_t size, std::string* description) {
+void spamradar_describe_location(const i18n::phonenumbers::PhoneNumber& number,
+                                 std::string* description) {
   static const i18n::phonenumbers::PhoneNumberOfflineGeocoder* const geocoder =
       new i18n::phonenumbers::PhoneNumberOfflineGeocoder();
-  i18n::phonenumbers::PhoneNumber number;
-  if (i18n::phonenumbers::PhoneNumberUtil::GetInstance()->Parse(std::string(e164, size), "ZZ",
-                                                                &number) !=
-      i18n::phonenumbers::PhoneNumberUtil::NO_PARSING_ERROR) {
-    description->clear();
-    return;
-  }
   *description = geocoder->GetDescriptionForNumber(number, icu::Locale::getEnglish());
 }

@@ -3,12 +3,14 @@
 // next to the `spamradar` binary).
 #pragma once
 
-#include <cstddef>
 #include <string>
 
+#include <phonenumbers/phonenumber.pb.h>
+
 // The module's one entry point, looked up by this name: sets `description` to
-// libphonenumber's English description of where `e164` was assigned, or empty.
-extern "C" void spamradar_describe_location(const char* e164, size_t size,
+// libphonenumber's English description of where `number` (parsed by the
+// caller) was assigned, or empty.
+extern "C" void spamradar_describe_location(const i18n::phonenumbers::PhoneNumber& number,
                                             std::string* description);
 inline constexpr char kDescribeLocationSymbol[] = "spamradar_describe_location";
 using DescribeLocationFunction = decltype(&spamradar_describe_location);

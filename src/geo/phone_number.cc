@@ -179,10 +179,10 @@ DescribeLocationFunction LoadGeocoder() {
 
 std::string DescribeLocation(std::string_view e164) {
   i18n::phonenumbers::PhoneNumber number;
-  if (!Parse(e164, "ZZ", &number)) return "";  // also sets libphonenumber's quiet logger
+  if (!Parse(e164, "ZZ", &number)) return "";
   static const DescribeLocationFunction describe = LoadGeocoder();
   std::string description;
-  if (describe != nullptr) describe(e164.data(), e164.size(), &description);
+  if (describe != nullptr) describe(number, &description);
   return description;
 }
 

@@ -4,7 +4,6 @@
 #include <array>
 #include <atomic>
 #include <utility>
-#include <vector>
 
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
