@@ -211,6 +211,7 @@ void CampaignEngine::Reset() {
   dormant_ = 0;
   archive_ready_ = false;
   dormant_keys_ = {};
+  cached_lookups_.clear();
   error_ = Status::Ok();
   if (listener_ != nullptr) listener_->OnReset();
 }
@@ -405,6 +406,7 @@ void CampaignEngine::RemoveExemplar(uint32_t slot, std::vector<uint64_t>* linked
 
 void CampaignEngine::PrepareArchive() {
   archive_ready_ = true;
+  cached_lookups_.clear();
   if (archive_ == nullptr) return;
   // Changes stamped after the state in memory belong to a fold that was
   // lost (a crash before its snapshot) or is being redone.
@@ -470,6 +472,7 @@ void CampaignEngine::Sweep(Timestamp now, uint64_t sequence) {
     std::sort(record.owned.begin(), record.owned.end());
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    cached_lookups_.clear();
     if (Status status =
             archive_->Put(id, sequence, EncodeCampaign(record), PackVariants(record.variants),
                           EncodeSummary(SummaryOf(record.campaign)), keys);
@@ -507,6 +510,7 @@ void CampaignEngine::Revive(const Signature& signature, const uint64_t* band_key
   if (by_text) {
     for (int band = 0; band < kBands; ++band) look(band_keys[band], false);
   }
+  if (!revive.empty()) cached_lookups_.clear();
   for (const uint64_t id : revive) {
     Result<std::optional<std::string>> state = archive_->Take(id, sequence);
     if (!state.ok()) return Fail(state.status());
@@ -710,6 +714,16 @@ Status CampaignEngine::Sync() {
   return archive_ != nullptr ? archive_->Sync() : Status::Ok();
 }
 
+Result<const std::vector<store::CampaignArchive::Candidate>*> CampaignEngine::CachedLookup(
+    uint64_t key, size_t limit) const {
+  const auto cached = cached_lookups_.find(std::pair(key, limit));
+  if (cached != cached_lookups_.end()) return &cached->second;
+  Result<std::vector<store::CampaignArchive::Candidate>> found = archive_->Lookup(key, limit);
+  if (!found.ok()) return found.status();
+  if (cached_lookups_.size() >= kMaxCachedLookups) cached_lookups_.clear();
+  return &cached_lookups_.emplace(std::pair(key, limit), std::move(found).value()).first->second;
+}
+
 CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
   thread_local Report unstamped;  // read exactly as a report of this text would be
   unstamped.body = message;
@@ -734,9 +748,9 @@ CampaignMatch CampaignEngine::MatchCampaign(const Report& probe) const {
     for (const std::string& identifier : identifiers) {
       const uint64_t key = IdentifierKey(identifier);
       if (!dormant_keys_.MayContain(key)) continue;
-      Result<std::vector<store::CampaignArchive::Candidate>> found = archive_->Lookup(key, 1);
-      if (!found.ok() || found->empty()) continue;
-      return {(*found)[0].id, 1.0,
+      Result<const std::vector<store::CampaignArchive::Candidate>*> found = CachedLookup(key, 1);
+      if (!found.ok() || (*found)->empty()) continue;
+      return {(**found)[0].id, 1.0,
               std::string(KindOf(identifier)) + " " + identifier.substr(2) + " (dormant)"};
     }
   }
@@ -761,10 +775,10 @@ CampaignMatch CampaignEngine::MatchCampaign(const Report& probe) const {
   // No active campaign is written like it: perhaps a dormant one.
   for (int band = 0; band < kBands; ++band) {
     if (!dormant_keys_.MayContain(band_keys[band])) continue;
-    Result<std::vector<store::CampaignArchive::Candidate>> found =
-        archive_->Lookup(band_keys[band], kMaxEntriesPerBand);
+    Result<const std::vector<store::CampaignArchive::Candidate>*> found =
+        CachedLookup(band_keys[band], kMaxEntriesPerBand);
     if (!found.ok()) continue;
-    for (const store::CampaignArchive::Candidate& candidate : *found) {
+    for (const store::CampaignArchive::Candidate& candidate : **found) {
       const double similarity = BestSimilarity(candidate.fingerprint, signature);
       if (similarity >= options_.text_threshold &&
           (similarity > best.similarity ||

@@ -28,6 +28,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <absl/container/flat_hash_map.h>
@@ -153,8 +154,9 @@ class CampaignEngine final : public store::Fold {
   // the engine assigns reports with (the campaigns' fingerprints: the
   // sketches of their variants and the identifiers they own), active ones
   // first, then dormant ones (read from the archive, without reviving them),
-  // without changing anything. Reads the archive: callers serialize it with
-  // the fold and each other (the server holds its state lock).
+  // without changing anything. Reads the archive (its answers are cached
+  // until the archive changes): callers serialize it with the fold and each
+  // other (the server holds its campaigns lock).
   CampaignMatch MatchCampaign(std::string_view message) const;
   // The same for a message already analyzed: `probe` holds its body and the
   // lists analysis::StoreAnalysis() made of its analysis. With an analyzer
@@ -236,6 +238,17 @@ class CampaignEngine final : public store::Fold {
   bool archive_ready_ = false;  // rewound to last_sequence_ and filter built
   KeyFilter dormant_keys_;      // the archive's fingerprint keys, approximately
   Status error_;                // the first archive failure, reported by Sync()
+  // MatchCampaign's archive answers by (key, limit). A message no active
+  // campaign matches asks the archive (SQLite, ~30 us) for every band the
+  // filter lets through, and a filter in the message path meets the same
+  // texts again and again. Emptied whenever the archive changes (Sweep,
+  // Revive, PrepareArchive, Reset) and when it holds kMaxCachedLookups.
+  static constexpr size_t kMaxCachedLookups = 8192;
+  mutable absl::flat_hash_map<std::pair<uint64_t, size_t>,
+                              std::vector<store::CampaignArchive::Candidate>>
+      cached_lookups_;
+  Result<const std::vector<store::CampaignArchive::Candidate>*> CachedLookup(uint64_t key,
+                                                                             size_t limit) const;
 };
 
 }  // namespace spamradar::cluster

@@ -328,6 +328,72 @@ TEST_F(DormancyTest, FoldingAgainRewindsTheArchive) {
   EXPECT_EQ(engine_->Serialize(), first);
 }
 
+// The real archive, with its lookups counted.
+class CountingArchive : public store::CampaignArchive {
+ public:
+  explicit CountingArchive(store::CampaignArchive* archive) : archive_(archive) {}
+  Status Put(uint64_t id, uint64_t at, std::string_view state, std::string_view fingerprint,
+             std::string_view summary, std::span<const uint64_t> keys) override {
+    return archive_->Put(id, at, state, fingerprint, summary, keys);
+  }
+  Result<std::optional<std::string>> Take(uint64_t id, uint64_t at) override {
+    return archive_->Take(id, at);
+  }
+  Result<std::optional<std::string>> Get(uint64_t id) override { return archive_->Get(id); }
+  Result<std::optional<std::string>> GetSummary(uint64_t id) override {
+    return archive_->GetSummary(id);
+  }
+  Result<std::vector<Candidate>> Lookup(uint64_t key, size_t limit) override {
+    ++lookups;
+    return archive_->Lookup(key, limit);
+  }
+  Status ScanCampaigns(
+      const std::function<bool(uint64_t id, std::string_view state)>& visit) override {
+    return archive_->ScanCampaigns(visit);
+  }
+  Status ScanKeys(const std::function<void(uint64_t key)>& visit) override {
+    return archive_->ScanKeys(visit);
+  }
+  Status Rewind(uint64_t sequence) override { return archive_->Rewind(sequence); }
+  Status Sync() override { return archive_->Sync(); }
+
+  int lookups = 0;
+
+ private:
+  store::CampaignArchive* archive_;
+};
+
+TEST_F(DormancyTest, MatchingAsksTheArchiveOnceUntilItChanges) {
+  CountingArchive counting(archive_.get());
+  CampaignOptions options;
+  options.dormant_after = std::chrono::days(14);
+  engine_ = std::make_unique<CampaignEngine>(options, &counting);
+  const uint64_t luxury = Add(0, "Louis Vuitton & Gucci up to 80% off! Shop now: lvshop12.com");
+  Add(1, "Gucci & Louis Vuitton up to 70% off! Shop now: lvshop13.com");
+  for (int day = 2; day <= 20; ++day) Chatter(day);
+  ASSERT_EQ(engine_->Find(luxury), nullptr);
+  const std::string probe = "Louis Vuitton & Gucci up to 60% off! Shop now: lvshop77.com";
+  const int before = counting.lookups;
+  EXPECT_EQ(engine_->MatchCampaign(probe).campaign, luxury);
+  const int asked = counting.lookups - before;
+  EXPECT_GT(asked, 0);
+  // The same message again: the same answer, from the cache.
+  const CampaignMatch again = engine_->MatchCampaign(probe);
+  EXPECT_EQ(again.campaign, luxury);
+  EXPECT_EQ(again.evidence, "text (dormant)");
+  EXPECT_EQ(counting.lookups - before, asked);
+  // The campaign comes back and goes quiet again: the archive changed twice,
+  // and the next match reads it again.
+  EXPECT_EQ(Add(21, "Louis Vuitton and Gucci up to 50% off! Shop now: lvshop98.com"), luxury);
+  for (int day = 22; day <= 40; ++day) Chatter(day);
+  ASSERT_EQ(engine_->Find(luxury), nullptr);
+  const int revived = counting.lookups;
+  const CampaignMatch after = engine_->MatchCampaign(probe);
+  EXPECT_EQ(after.campaign, luxury);
+  EXPECT_EQ(after.evidence, "text (dormant)");
+  EXPECT_GT(counting.lookups, revived);
+}
+
 // Intake stores each report's analysis with it; the engine uses those lists
 // when their stamp is its analyzer's and reads the body again otherwise.
 class StoredAnalysisTest : public ::testing::Test {

@@ -177,6 +177,7 @@ Status HttpServer::Start() {
       MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(options_.loop_threads),
       MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(options_.idle_timeout.count()),
       MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(options_.connection_limit),
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, options_.connection_memory,
       MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED,
       &HttpCallbacks::OnCompleted, this, MHD_OPTION_END);
   if (daemon_ == nullptr) {
