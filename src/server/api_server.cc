@@ -1,14 +1,12 @@
 #include "server/api_server.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "analysis/enrichment.h"
 #include "app/analytics_queries.h"
@@ -147,19 +145,6 @@ Result<uint64_t> ParseCount(const std::string& text, const char* name) {
   return value;
 }
 
-// One log line, in one write(2) and without a lock: Linux serializes writes
-// to one open file (and a pipe takes up to 4 KiB at once), so lines from
-// several threads never interleave. A lock around stdio cost the event loops
-// a thread switch whenever two of them logged at once.
-void WriteLogLine(std::string_view line) {
-  while (!line.empty()) {
-    const ssize_t written = ::write(STDERR_FILENO, line.data(), line.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) return;  // nowhere to log to: the request still counts
-    line.remove_prefix(static_cast<size_t>(written));
-  }
-}
-
 std::string_view ActionName(intake::ConversationAction action) {
   switch (action) {
     case intake::ConversationAction::kPrompted: return "prompted";
@@ -263,7 +248,7 @@ ApiServer::~ApiServer() {
 void ApiServer::Log(const ordered_json& fields) const {
   ordered_json line = {{"ts", FormatRfc3339(clock_.Now())}};
   for (const auto& [key, value] : fields.items()) line[key] = value;
-  WriteLogLine(Dump(line) + "\n");
+  log_.WriteNow(Dump(line) + "\n");
 }
 
 template <typename Handler>
@@ -409,6 +394,7 @@ void ApiServer::Stop() {
   if (http_ != nullptr) {
     Log(ordered_json({{"level", "info"}, {"msg", "stopping"}}));
     http_->Stop();
+    log_.Flush();  // the requests finished in flight
   }
   {
     std::lock_guard lock(stopped_mutex_);
@@ -423,6 +409,7 @@ Status ApiServer::Wait() {
     stopped_changed_.wait(lock, [this] { return stopped_ || http_ == nullptr; });
   }
   if (folder_.joinable()) folder_.join();
+  log_.Flush();
   if (!fold_status_.ok()) return fold_status_;
   std::scoped_lock lock(state_, campaigns_);
   if (data_ != nullptr && data_->campaigns != nullptr) {
@@ -479,7 +466,11 @@ void ApiServer::Routes() {
     line.append(",\"ms\":").append(ms, written.ptr);
     if (!response.key_id.empty()) line.append(",\"key\":\"").append(response.key_id).append("\"");
     line += "}\n";
-    WriteLogLine(line);
+    if (response.status >= 500) {
+      log_.WriteNow(line);
+    } else {
+      log_.Add(line);
+    }
   });
 
   // The dashboard: public files (the API behind it asks for a key).

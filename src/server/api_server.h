@@ -25,6 +25,7 @@
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "analysis/message_analyzer.h"
 #include "app/data_directory.h"
@@ -34,6 +35,7 @@
 #include "intake/conversation.h"
 #include "server/api_keys.h"
 #include "server/http_server.h"
+#include "server/log_writer.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
 
@@ -94,7 +96,7 @@ class ApiServer {
   struct Caller;  // the API key a request came with
   void Routes();
   void CatchUp();
-  // One JSON line on stderr, with the time first.
+  // One JSON line on stderr, with the time first, written at once.
   void Log(const nlohmann::ordered_json& fields) const;
   // Runs `handler` for an authorized caller: 401 without a valid key, 403
   // without the permission, 429 over the rate, 503 before ready.
@@ -103,6 +105,9 @@ class ApiServer {
                bool needs_ready, Handler&& handler);
 
   ServerOptions options_;
+  // Before http_: it outlives the requests that log. Request lines are
+  // gathered for up to 100 ms (see log_writer.h).
+  mutable LogWriter log_{STDERR_FILENO, std::chrono::milliseconds(100)};
   std::unique_ptr<app::DataDirectory> data_;
   filter::SpamFilter filter_;
   // Reads a message to classify once for both the filter and the campaign

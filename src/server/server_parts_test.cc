@@ -1,17 +1,91 @@
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "server/api_keys.h"
 #include "server/api_server.h"
+#include "server/log_writer.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace spamradar::server {
 namespace {
+
+// A log file of the test's own, read back whole.
+class LogWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("spamradar_log_writer_" + std::to_string(::getpid()) + ".log");
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ASSERT_GE(fd_, 0);
+  }
+  void TearDown() override {
+    ::close(fd_);
+    std::filesystem::remove(path_);
+  }
+  std::string Written() const {
+    std::ifstream in(path_);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  std::filesystem::path path_;
+  int fd_ = -1;
+};
+
+TEST_F(LogWriterTest, LinesFromManyThreadsArriveWholeAndEachThreadsInOrder) {
+  constexpr int kThreads = 4, kLines = 5000;
+  {
+    LogWriter log(fd_, std::chrono::milliseconds(5));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&log, t] {
+        for (int i = 0; i < kLines; ++i) {
+          log.Add("{\"thread\":" + std::to_string(t) + ",\"line\":" + std::to_string(i) +
+                  ",\"pad\":\"" + std::string(static_cast<size_t>(i % 97), 'x') + "\"}\n");
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+  }  // the destructor flushes
+  std::istringstream lines(Written());
+  std::vector<int> next(kThreads, 0);
+  int count = 0;
+  for (std::string line; std::getline(lines, line); ++count) {
+    int thread = -1, index = -1;
+    ASSERT_EQ(std::sscanf(line.c_str(), "{\"thread\":%d,\"line\":%d,", &thread, &index), 2) << line;
+    ASSERT_TRUE(thread >= 0 && thread < kThreads) << line;
+    EXPECT_EQ(index, next[static_cast<size_t>(thread)]++) << line;
+    EXPECT_EQ(line.size(), line.find("\"pad\":\"") + 7 + static_cast<size_t>(index % 97) + 2)
+        << line;
+  }
+  EXPECT_EQ(count, kThreads * kLines);
+}
+
+TEST_F(LogWriterTest, GatheredLinesAreWrittenWithoutBeingAskedAndBeforeALineWrittenAtOnce) {
+  LogWriter log(fd_, std::chrono::milliseconds(20));
+  log.Add("request 1\n");
+  log.Add("request 2\n");
+  // Written by the writer's thread within its delay; waited for, not timed.
+  for (int i = 0; i < 500 && Written().empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(Written(), "request 1\nrequest 2\n");
+  log.Add("request 3\n");
+  log.WriteNow("stopping\n");
+  EXPECT_EQ(Written(), "request 1\nrequest 2\nrequest 3\nstopping\n");
+}
 
 TEST(RateLimiterTest, ABurstThenTheRateAndHowLongToWait) {
   RateLimiter limiter(2, 3);  // 2 a second after a burst of 3
