@@ -1,8 +1,8 @@
 #include "server/log_writer.h"
 
-#include <unistd.h>
-
 #include <cerrno>
+
+#include <unistd.h>
 
 namespace spamradar::server {
 
