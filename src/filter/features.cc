@@ -211,15 +211,22 @@ void LinkNameFeatures(const FeatureConfig& config, std::string_view domain, Sink
   }
 }
 
+struct NeverStop {
+  constexpr bool operator()() const { return false; }
+};
+
 // Calls sink(kind, hash, describe) for every feature of the message, where
-// describe() builds the readable description only when a sink wants it.
-template <typename Sink>
+// describe() builds the readable description only when a sink wants it, in
+// the same order every time; gives up between features once stop() says so
+// (checked per word and per section, so a few more may come).
+template <typename Sink, typename Stop = NeverStop>
 void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis& message,
-                    Sink&& sink) {
+                    Sink&& sink, Stop&& stop = {}) {
   const std::string_view normalized = message.normalized;
   uint64_t previous = 0;
   std::string_view previous_form;
   for (size_t i = 0; i < message.tokens.size(); ++i) {
+    if (stop()) return;
     const text::Token& token = message.tokens[i];
     const std::string_view form = text::ShingleForm(token, normalized);
     const uint64_t h = KindHash(FeatureKind::kWord, form);
@@ -240,6 +247,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     }
   }
 
+  if (stop()) return;
   auto signal = [&](std::string_view name, std::string_view description) {
     sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, name),
          [description] { return std::string(description); });
@@ -289,6 +297,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
       return Concat({"call to action (", cue.name, ")"});
     });
   }
+  if (stop()) return;
   // Kinds of typed token together (a number and a price, a link and a
   // percentage): a call to action with its cost, which a linear model cannot
   // form from the two apart.
@@ -318,6 +327,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     });
   }
 
+  if (stop()) return;
   // The message's shape, last (Extract counts them): priors over all
   // messages, which learning one campaign leaves alone.
   auto shape_feature = [&](std::string_view name, std::string_view description) {
@@ -392,23 +402,20 @@ size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
   return shape;
 }
 
-std::vector<std::string> FeatureExtractor::DescribeBuckets(
-    const analysis::MessageAnalysis& message, const std::vector<uint32_t>& indices) const {
-  std::vector<std::string> out(indices.size());
-  std::vector<bool> done(indices.size(), false);
-  size_t left = indices.size();
-  const uint32_t mask = dimension() - 1;
-  ForEachFeature(config_, message, [&](FeatureKind, uint64_t hash, const auto& describe) {
-    if (left == 0) return;
-    const uint32_t index = static_cast<uint32_t>(hash) & mask;
-    for (size_t i = 0; i < indices.size(); ++i) {
-      if (indices[i] == index && !done[i]) {
-        out[i] = describe();
-        done[i] = true;
-        --left;
-      }
-    }
-  });
+std::vector<std::string> FeatureExtractor::DescribeFeatures(
+    const analysis::MessageAnalysis& message, std::span<const size_t> positions) const {
+  std::vector<std::string> out(positions.size());
+  size_t position = 0;  // of the feature being made
+  size_t wanted = 0;    // the next of `positions`
+  ForEachFeature(
+      config_, message,
+      [&](FeatureKind, uint64_t, const auto& describe) {
+        if (wanted < positions.size() && positions[wanted] == position) {
+          out[wanted++] = describe();
+        }
+        ++position;
+      },
+      [&] { return wanted == positions.size(); });
   return out;
 }
 

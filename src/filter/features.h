@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,10 +69,11 @@ class FeatureExtractor {
   // instead of waiting on memory for each (a fifth of classification time).
   size_t Extract(const analysis::MessageAnalysis& message, std::vector<Feature>* out,
                  const float* weights_to_prefetch = nullptr) const;
-  // The descriptions of the buckets `indices` (of Extract's features), each
-  // that of the first feature falling in it: only these are written out.
-  std::vector<std::string> DescribeBuckets(const analysis::MessageAnalysis& message,
-                                           const std::vector<uint32_t>& indices) const;
+  // The descriptions of Extract's features at `positions` (indices into its
+  // output, ascending): only these are written out, and the features after
+  // the last one are not made at all.
+  std::vector<std::string> DescribeFeatures(const analysis::MessageAnalysis& message,
+                                            std::span<const size_t> positions) const;
 
  private:
   FeatureConfig config_;

@@ -121,11 +121,17 @@ Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_
                       const float wa = std::abs(a.contribution), wb = std::abs(b.contribution);
                       return wa != wb ? wa > wb : a.first < b.first;
                     });
-  std::vector<uint32_t> indices;
-  for (size_t i = 0; i < keep; ++i) indices.push_back(candidates[i].index);
-  std::vector<std::string> descriptions = features_.DescribeBuckets(analysis, indices);
+  // A bucket is described by its first feature; they are made again in the
+  // same order, up to the last one wanted.
+  thread_local std::vector<size_t> positions;
+  positions.clear();
+  for (size_t i = 0; i < keep; ++i) positions.push_back(candidates[i].first);
+  std::sort(positions.begin(), positions.end());
+  std::vector<std::string> descriptions = features_.DescribeFeatures(analysis, positions);
   for (size_t i = 0; i < keep; ++i) {
-    verdict.reasons.push_back({std::move(descriptions[i]), candidates[i].contribution});
+    const auto at = std::lower_bound(positions.begin(), positions.end(), candidates[i].first);
+    verdict.reasons.push_back({std::move(descriptions[static_cast<size_t>(at - positions.begin())]),
+                               candidates[i].contribution});
   }
   return verdict;
 }
