@@ -152,6 +152,9 @@ class ApiServer {
   // campaigns_ held for each step; the caller holds state_.
   Status FoldCampaignsInSteps();
   static constexpr uint64_t kFoldStep = 100;
+  // Appends a message's classification (verdict, reasons, matched campaign)
+  // as a JSON object; takes campaigns_ for the match.
+  void AppendClassification(const std::string& text, std::string* answer);
   // The names of campaigns classify requests matched, under campaigns_.
   std::string CampaignNameOf(uint64_t id);
   struct CachedName {

@@ -267,6 +267,24 @@ TEST_F(ApiServerTest, ClassifyOneOrABatchAndRefuseBadMessages) {
       400, "invalid_message");
   ExpectError(client_->Post("/v1/classify", As(Role::kAnalyst), "[1,2]", "application/json"), 400,
               "invalid_json");
+  // One message is read without a JSON document, and as one would read it:
+  // the last of duplicate keys, "text" only at the top, nothing after the object.
+  auto classify = [&](const std::string& body) {
+    return client_->Post("/v1/classify", As(Role::kAnalyst), body, "application/json");
+  };
+  auto last_text =
+      classify(R"({"text": 5, "text": "WINNER!! Claim your $1000 prize at bit.ly/x"})");
+  ASSERT_EQ(last_text->status, 200) << last_text->body;
+  EXPECT_EQ(Body(last_text)["label"], "spam");
+  ExpectError(classify(R"({"text": "hi", "text": 5})"), 400, "invalid_message");
+  ExpectError(classify(R"({"meta": {"text": "hi"}})"), 400, "invalid_message");
+  ExpectError(classify(R"({"text": ["hi"]})"), 400, "invalid_message");
+  ExpectError(classify(R"({"text": "hi"} {"text": "again"})"), 400, "invalid_json");
+  ExpectError(classify(R"("hi")"), 400, "invalid_json");
+  ExpectError(classify("{\"text\": \"\xff\"}"), 400, "invalid_json");
+  auto nested = classify(R"({"meta": {"text": 5, "messages": []}, "text": "See you at 7?"})");
+  ASSERT_EQ(nested->status, 200) << nested->body;
+  EXPECT_EQ(Body(nested)["label"], "ham");
 }
 
 // A campaign quiet for two weeks of report time goes to the archive; a
