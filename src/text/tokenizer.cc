@@ -205,8 +205,20 @@ class RegionTokenizer {
     const bool next_letter = pos + 1 < end && IsAsciiLetter(text_[pos + 1]);
     const bool prev_letter = pos > 0 && IsAsciiLetter(text_[pos - 1]);
     if (c == '$' || c == '@') return next_letter;
-    if (c == '!' || c == '|' || c == '\'') return in_word && prev_letter && next_letter;
+    if (c == '!') return in_word && prev_letter && next_letter && !StartsSentence(pos + 1, end);
+    if (c == '|' || c == '\'') return in_word && prev_letter && next_letter;
     return false;
+  }
+
+  // Whether a capital and a small letter are written at `pos` ("TONES!Reply",
+  // "awarded!Call"): after '!' that is a sentence with its space left out, not
+  // an 'i' in disguise ("fr!ee", "FR!EE").
+  bool StartsSentence(uint32_t pos, uint32_t end) const {
+    if (pos + 1 >= end || !IsAsciiLetter(text_[pos + 1])) return false;
+    const Span first = clean_.ToOriginal(pos, pos + 1);
+    const Span second = clean_.ToOriginal(pos + 1, pos + 2);
+    return first.begin < raw_.size() && second.begin < raw_.size() && raw_[first.begin] >= 'A' &&
+           raw_[first.begin] <= 'Z' && raw_[second.begin] >= 'a' && raw_[second.begin] <= 'z';
   }
 
   // Cuts [begin, end) into words. Runs over every byte of every message, so the

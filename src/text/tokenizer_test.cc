@@ -42,6 +42,13 @@ TEST(TokenizerTest, LeetspeakInsideWords) {
   EXPECT_TRUE(HasFinding(t, FindingKind::kLeetspeak, "sale"));
 }
 
+TEST(TokenizerTest, AnExclamationMarkBeforeASentenceIsNotAnI) {
+  const Tokenization t = TokenizeText("XMAS TONES!Reply REAL, cl!ck W!N");
+  EXPECT_EQ(t.normalized, "xmas tones reply real click win");
+  EXPECT_TRUE(HasFinding(t, FindingKind::kLeetspeak, "click"));
+  EXPECT_FALSE(HasFinding(t, FindingKind::kLeetspeak, "tonesireply"));
+}
+
 TEST(TokenizerTest, QuantitiesAreNotLeetspeak) {
   const Tokenization t = TokenizeText("meet at 10am on the 1st, mp3 player win100 call 4 u 2nite");
   EXPECT_EQ(t.normalized, "meet at 10am on the 1st mp3 player win100 call 4 u 2nite");
