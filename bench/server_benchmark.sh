@@ -51,8 +51,15 @@ done
 curl -sf "$url/readyz" > /dev/null || { cat "$work/serve.log" >&2; exit 1; }
 
 echo "== 1. POST /v1/classify, one message a request, 16 keep-alive connections, ${seconds}s"
-SPAMRADAR_KEY="$key" wrk -t2 -c16 -d"${seconds}s" --latency -s bench/wrk/classify.lua "$url" |
-  tee "$work/classify.txt"
+# CPU seconds (user + system) of the server from /proc, and of wrk from the shell's `times`:
+# what one request costs each side, the bound of the two cores they share.
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$server/stat"; }
+cpu_before=$(server_cpu)
+(
+  SPAMRADAR_KEY="$key" wrk -t2 -c16 -d"${seconds}s" --latency -s bench/wrk/classify.lua "$url"
+  times | tail -1 > "$work/wrk_times.txt"
+) | tee "$work/classify.txt"
+cpu_after=$(server_cpu)
 echo "== 2a. POST /v1/classify at about 20,000 requests/s offered (80 connections, 2 ms apart)"
 SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t2 -c80 -d"${seconds}s" --latency \
   -s bench/wrk/classify.lua "$url" | tee "$work/paced.txt"
@@ -76,6 +83,12 @@ errors() { awk '/Non-2xx/ {print $5}' "$1"; }
 echo "== summary"
 printf 'classify: %s requests/s (goal 50,000), p99 %s; non-2xx: %s\n' \
   "$(rate "$work/classify.txt")" "$(p99 "$work/classify.txt")" "$(errors "$work/classify.txt")"
+awk -v before="$cpu_before" -v after="$cpu_after" \
+  -v n="$(awk '/requests in/ {print $1}' "$work/classify.txt")" '
+  function seconds(t,  parts) { split(t, parts, /[ms]/); return parts[1] * 60 + parts[2] }
+  { wrk = seconds($1) + seconds($2) }
+  END { printf "CPU per classify request: server %.1f us, wrk %.1f us (user + system; two cores give 2,000,000 us a second)\n",
+        (after - before) * 1e6 / n, wrk * 1e6 / n }' "$work/wrk_times.txt"
 printf 'classify at ~20,000/s offered: %s requests/s achieved, p99 %s (goal under 5 ms)\n' \
   "$(rate "$work/paced.txt")" "$(p99 "$work/paced.txt")"
 printf 'classify at ~5,000/s offered: %s requests/s achieved, p99 %s\n' \
