@@ -213,12 +213,19 @@ class RegionTokenizer {
   // Whether a capital and a small letter are written at `pos` ("TONES!Reply",
   // "awarded!Call"): after '!' that is a sentence with its space left out, not
   // an 'i' in disguise ("fr!ee", "FR!EE").
+  // "now!SKY" too: a small letter, '!', a capital.
   bool StartsSentence(uint32_t pos, uint32_t end) const {
+    auto written = [this](uint32_t at) {
+      const Span span = clean_.ToOriginal(at, at + 1);
+      return span.begin < raw_.size() ? raw_[span.begin] : '\0';
+    };
+    const char first = written(pos);
+    if (first < 'A' || first > 'Z') return false;
+    const char before = pos >= 2 ? written(pos - 2) : '\0';
+    if (before >= 'a' && before <= 'z') return true;
     if (pos + 1 >= end || !IsAsciiLetter(text_[pos + 1])) return false;
-    const Span first = clean_.ToOriginal(pos, pos + 1);
-    const Span second = clean_.ToOriginal(pos + 1, pos + 2);
-    return first.begin < raw_.size() && second.begin < raw_.size() && raw_[first.begin] >= 'A' &&
-           raw_[first.begin] <= 'Z' && raw_[second.begin] >= 'a' && raw_[second.begin] <= 'z';
+    const char second = written(pos + 1);
+    return second >= 'a' && second <= 'z';
   }
 
   // Cuts [begin, end) into words. Runs over every byte of every message, so the
@@ -368,6 +375,24 @@ class RegionTokenizer {
     return !s.empty() && std::all_of(s.begin(), s.end(), IsAsciiLetter);
   }
 
+  // Short words that stand on their own: "now.i", "k.good", "it.or" are two
+  // sentences or words with the space left out, as texting does, while a
+  // disguise cuts a word where it is no word ("fr.ee", "Gu.cci", "W.in").
+  static bool IsStandaloneWord(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "i",  "u",   "k",  "ok", "me", "my",  "it",  "or",  "in",  "on",   "at",  "to",
+        "so", "do",  "go", "no", "he", "she", "we",  "ur",  "the", "and",  "but", "is",
+        "am", "are", "be", "of", "up", "if",  "how", "wat", "now", "then", "you", "our"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  }
+  // Two fragments around a '.' that are words on their own: the left one a
+  // standalone word and the right one another or three letters or more, or
+  // the other way round.
+  static bool TwoWords(std::string_view left, std::string_view right) {
+    return (IsStandaloneWord(left) && (IsStandaloneWord(right) || right.size() >= 3)) ||
+           (IsStandaloneWord(right) && left.size() >= 3);
+  }
+
   // Joins word fragments split by one filler character: "fr*ee", "Pra_da",
   // "Gu.cci". '*', '_', '~' and '^' never sit inside real words; '.' and '-'
   // do ("home.Call", "T-Mobile"), so they only join when one fragment is at most
@@ -389,7 +414,8 @@ class RegionTokenizer {
         const bool capital_after = right_original.begin < raw_.size() &&
                                    raw_[right_original.begin] >= 'A' &&
                                    raw_[right_original.begin] <= 'Z';
-        const bool short_piece = std::min(left.size(), right.size()) <= 2 && !capital_after;
+        const bool short_piece = std::min(left.size(), right.size()) <= 2 && !capital_after &&
+                                 !(filler == '.' && TwoWords(left, right));
         const bool both_single = left.size() == 1 && right.size() == 1;
         if (!both_single && AllAsciiLetters(left) && AllAsciiLetters(right) &&
             (always_filler || short_piece)) {

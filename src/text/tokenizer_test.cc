@@ -43,10 +43,17 @@ TEST(TokenizerTest, LeetspeakInsideWords) {
 }
 
 TEST(TokenizerTest, AnExclamationMarkBeforeASentenceIsNotAnI) {
-  const Tokenization t = TokenizeText("XMAS TONES!Reply REAL, cl!ck W!N");
-  EXPECT_EQ(t.normalized, "xmas tones reply real click win");
+  const Tokenization t = TokenizeText("XMAS TONES!Reply REAL, cl!ck W!N now!SKY");
+  EXPECT_EQ(t.normalized, "xmas tones reply real click win now sky");
   EXPECT_TRUE(HasFinding(t, FindingKind::kLeetspeak, "click"));
   EXPECT_FALSE(HasFinding(t, FindingKind::kLeetspeak, "tonesireply"));
+}
+
+TEST(TokenizerTest, TwoWordsWithoutTheSpaceAfterAFullStopStayTwo) {
+  const Tokenization t = TokenizeText("ok.i will go now.i know k.good Pr.ada G.ucci");
+  EXPECT_EQ(t.normalized, "ok i will go now i know k good prada gucci");
+  EXPECT_TRUE(HasFinding(t, FindingKind::kFillerPunctuation, "prada"));
+  EXPECT_FALSE(HasFinding(t, FindingKind::kFillerPunctuation, "nowi"));
 }
 
 TEST(TokenizerTest, QuantitiesAreNotLeetspeak) {
