@@ -13,6 +13,7 @@
 #include "cluster/campaign_view.h"
 #include "intake/report_json.h"
 #include "server/api_keys.h"
+#include "server/classify_body.h"
 #include "server/dashboard.h"
 #include "server/http_server.h"
 #include "text/unicode.h"
@@ -144,75 +145,6 @@ Result<uint64_t> ParseCount(const std::string& text, const char* name) {
   }
   return value;
 }
-
-// Reads the body of a one-message classify request, {"text": ..., ...},
-// without building a JSON document (its allocations were 4% of a classify
-// request): true with the top-level object's "text" when that is a string
-// (the last "text", as the document keeps the last of duplicate keys). For
-// anything else (a batch, a body that is not an object, a "text" that is not
-// a string, bytes that are not JSON) false, and the request is read as a
-// document, which gives the answers and errors of every other case.
-class OneMessageReader final : public json::json_sax_t {
- public:
-  static bool Read(const std::string& body, std::string* text) {
-    OneMessageReader reader(text);
-    return json::sax_parse(body, &reader) && reader.text_is_string_;
-  }
-
-  bool null() override { return Value(); }
-  bool boolean(bool) override { return Value(); }
-  bool number_integer(number_integer_t) override { return Value(); }
-  bool number_unsigned(number_unsigned_t) override { return Value(); }
-  bool number_float(number_float_t, const string_t&) override { return Value(); }
-  bool binary(binary_t&) override { return Value(); }
-  bool string(string_t& value) override {
-    if (depth_ == 1 && in_text_) {
-      text_->swap(value);
-      text_is_string_ = true;
-      return true;
-    }
-    return Value();
-  }
-  bool start_object(std::size_t) override { return Open(); }
-  bool start_array(std::size_t) override {
-    if (depth_ == 0) return false;  // not an object
-    return Open();
-  }
-  bool end_object() override { return Close(); }
-  bool end_array() override { return Close(); }
-  bool key(string_t& name) override {
-    if (depth_ != 1) return true;
-    if (name == "messages") return false;  // a batch
-    in_text_ = name == "text";
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-    return false;
-  }
-
- private:
-  explicit OneMessageReader(std::string* text) : text_(text) {}
-  // A value that is not "text"'s string, or "text" holding something else.
-  bool Value() {
-    if (depth_ == 0) return false;  // not an object
-    if (depth_ == 1 && in_text_) text_is_string_ = false;
-    return true;
-  }
-  bool Open() {
-    if (depth_ == 1 && in_text_) text_is_string_ = false;
-    ++depth_;
-    return true;
-  }
-  bool Close() {
-    --depth_;
-    return true;
-  }
-
-  std::string* text_;
-  int depth_ = 0;
-  bool in_text_ = false;  // the last key read at the top level was "text"
-  bool text_is_string_ = false;
-};
 
 std::string_view ActionName(intake::ConversationAction action) {
   switch (action) {
@@ -742,7 +674,7 @@ void ApiServer::Routes() {
             [this](const HttpRequest& request, HttpResponse& response) {
               Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
                 thread_local std::string one_text;
-                if (OneMessageReader::Read(request.body, &one_text)) {
+                if (ReadOneMessage(request.body, &one_text)) {
                   std::string answer;
                   AppendClassification(one_text, &answer);
                   response.status = 200;

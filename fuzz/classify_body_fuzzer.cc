@@ -1,0 +1,27 @@
+// The one-message classify body reader (server/classify_body.h) against a
+// JSON document of the same bytes: whenever the reader takes a body, the
+// document must be an object without "messages" whose "text" is that same
+// string, and whenever such a document exists the reader must take it. Any
+// disagreement would answer a request differently from the document path.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/check.h"
+#include "server/classify_body.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string body(reinterpret_cast<const char*>(data), size);
+  std::string text = "left over from an earlier request";
+  const bool read = spamradar::server::ReadOneMessage(body, &text);
+  const nlohmann::json document = nlohmann::json::parse(body, nullptr, false);
+  const bool one_message = !document.is_discarded() && document.is_object() &&
+                           !document.contains("messages") && document.contains("text") &&
+                           document["text"].is_string();
+  CHECK(read == one_message) << "the reader " << (read ? "took" : "refused")
+                             << " a body the document reads otherwise";
+  if (read) CHECK(document["text"].get<std::string>() == text) << "a different text";
+  return 0;
+}
