@@ -1,9 +1,10 @@
 #include "filter/features.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <initializer_list>
 
@@ -52,6 +53,12 @@ std::string_view TypeDescription(text::TokenType type) {
 }
 constexpr uint64_t kTypePairSeed = 0x7479706570616972ull;  // "typepair"
 
+// Writes `count` in decimal at out[at] (room for 20 digits); returns the end.
+size_t AppendCount(size_t count, char* out, size_t at) {
+  const std::to_chars_result written = std::to_chars(out + at, out + at + 20, count);
+  return static_cast<size_t>(written.ptr - out);
+}
+
 // Features of a typed token's value: campaigns reuse their short codes and
 // numbers, and the shape of a number tells a premium-rate line (UK 09...)
 // or a price from a date.
@@ -70,10 +77,13 @@ void TypedValueFeatures(const text::Token& token, std::string_view normalized, S
       size_t digits = 0;
       for (char c : value) digits += (c >= '0' && c <= '9');
       if (digits < 4) break;
+      // "07/11": the first two characters and how many digits (at most 15).
       char shape[16];
-      const int n = std::snprintf(shape, sizeof(shape), "%.2s/%zu", value.data(),
-                                  std::min<size_t>(digits, 15));
-      const std::string_view key(shape, static_cast<size_t>(std::max(n, 0)));
+      size_t n = 0;
+      for (; n < 2 && n < value.size() && value[n] != '\0'; ++n) shape[n] = value[n];
+      shape[n++] = '/';
+      n = AppendCount(std::min<size_t>(digits, 15), shape, n);
+      const std::string_view key(shape, n);
       sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, key), [key] {
         return Concat({"a long number (", key.substr(0, 2), "..., ", key.substr(3), " digits)"});
       });
@@ -86,10 +96,15 @@ void TypedValueFeatures(const text::Token& token, std::string_view normalized, S
       size_t digits = 0;
       for (size_t i = first_digit; i < value.size() && value[i] >= '0' && value[i] <= '9'; ++i)
         ++digits;
-      char key_buffer[32];
-      const int n = std::snprintf(key_buffer, sizeof(key_buffer), "money:%.8s:%zu",
-                                  std::string(currency).c_str(), digits);
-      const std::string_view key(key_buffer, static_cast<size_t>(std::max(n, 0)));
+      // "money:£:3": at most 8 bytes of the currency (up to a NUL), the digits.
+      char key_buffer[40] = "money:";
+      size_t n = 6;
+      for (size_t i = 0; i < 8 && i < currency.size() && currency[i] != '\0'; ++i) {
+        key_buffer[n++] = currency[i];
+      }
+      key_buffer[n++] = ':';
+      n = AppendCount(digits, key_buffer, n);
+      const std::string_view key(key_buffer, n);
       sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, key), [value] {
         return Concat({"an amount like ", value});
       });
@@ -141,6 +156,15 @@ template <typename Sink>
       emit(at, 4, h4);
       emit(at, 5, NgramStep(h4, bytes[at + 4]));
     }
+    // The last two positions: widths 3 and 4, then 3 (a third of a short
+    // word's n-grams, hashed again from the start by the loop below).
+    const uint64_t h3 =
+        NgramStep(NgramStep(NgramStep(kSeed, bytes[at]), bytes[at + 1]), bytes[at + 2]);
+    emit(at, 3, h3);
+    emit(at, 4, NgramStep(h3, bytes[at + 3]));
+    ++at;
+    emit(at, 3, NgramStep(NgramStep(NgramStep(kSeed, bytes[at]), bytes[at + 1]), bytes[at + 2]));
+    return;
   }
   for (; at + min_width <= length; ++at) {
     uint64_t h = kSeed;
@@ -178,12 +202,20 @@ constexpr LengthBucket kCharacterBuckets[] = {
     {SIZE_MAX, "chars:more", "a message of 160 characters or more"},
 };
 
+template <size_t N>
+std::array<uint64_t, N> BucketHashes(const LengthBucket (&buckets)[N]) {
+  std::array<uint64_t, N> hashes;
+  for (size_t i = 0; i < N; ++i) hashes[i] = KindHash(FeatureKind::kShape, buckets[i].key);
+  return hashes;
+}
+
 template <size_t N, typename Sink>
-void LengthFeature(size_t length, const LengthBucket (&buckets)[N], Sink& sink) {
-  const LengthBucket* bucket = buckets;
-  while (length > bucket->up_to) ++bucket;  // the last bucket has no bound
-  sink(FeatureKind::kShape, KindHash(FeatureKind::kShape, bucket->key),
-       [bucket] { return std::string(bucket->description); });
+void LengthFeature(size_t length, const LengthBucket (&buckets)[N],
+                   const std::array<uint64_t, N>& hashes, Sink& sink) {
+  size_t i = 0;
+  while (length > buckets[i].up_to) ++i;  // the last bucket has no bound
+  const LengthBucket* bucket = &buckets[i];
+  sink(FeatureKind::kShape, hashes[i], [bucket] { return std::string(bucket->description); });
 }
 
 // A domain is new with every wave of a campaign, but its name is not random:
@@ -225,9 +257,11 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   const std::string_view normalized = message.normalized;
   uint64_t previous = 0;
   std::string_view previous_form;
+  uint32_t kinds = 0;  // of typed token, for the pairs below
   for (size_t i = 0; i < message.tokens.size(); ++i) {
     if (stop()) return;
     const text::Token& token = message.tokens[i];
+    kinds |= 1u << static_cast<unsigned>(token.type);
     const std::string_view form = text::ShingleForm(token, normalized);
     const uint64_t h = KindHash(FeatureKind::kWord, form);
     sink(FeatureKind::kWord, h, [&] { return PlaceholderDescription(form); });
@@ -301,8 +335,6 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   // Kinds of typed token together (a number and a price, a link and a
   // percentage): a call to action with its cost, which a linear model cannot
   // form from the two apart.
-  uint32_t kinds = 0;
-  for (const text::Token& token : message.tokens) kinds |= 1u << static_cast<unsigned>(token.type);
   kinds &= ~(1u << static_cast<unsigned>(text::TokenType::kWord));
   for (unsigned a = 0; a < 8; ++a) {
     if ((kinds & (1u << a)) == 0) continue;
@@ -347,8 +379,10 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   }
   // Length: a one-word reply is ham whatever the word, and spam fills its
   // message; without these a short reply is all one word's weight.
-  LengthFeature(message.tokens.size(), kWordBuckets, sink);
-  LengthFeature(message.normalized.size(), kCharacterBuckets, sink);
+  static const std::array word_hashes = BucketHashes(kWordBuckets);
+  static const std::array character_hashes = BucketHashes(kCharacterBuckets);
+  LengthFeature(message.tokens.size(), kWordBuckets, word_hashes, sink);
+  LengthFeature(message.normalized.size(), kCharacterBuckets, character_hashes, sink);
   if (message.exclamations >= 2) shape_feature("exclamations", "several exclamation marks");
 }
 

@@ -5,20 +5,6 @@
 
 namespace spamradar::text {
 
-std::string_view ShingleForm(const Token& token, std::string_view normalized) {
-  switch (token.type) {
-    case TokenType::kWord: return token.normalized.Of(normalized);
-    case TokenType::kUrl: return "<url>";
-    case TokenType::kEmail: return "<email>";
-    case TokenType::kPhone: return "<phone>";
-    case TokenType::kShortCode: return "<shortcode>";
-    case TokenType::kMoney: return "<money>";
-    case TokenType::kPercent: return "<percent>";
-    case TokenType::kNumber: return "<number>";
-  }
-  return token.normalized.Of(normalized);
-}
-
 std::string ShingleText(std::span<const Token> tokens, std::string_view normalized) {
   std::string out;
   ShingleText(tokens, normalized, &out);

@@ -18,7 +18,19 @@ namespace spamradar::text {
 
 // The token as it enters shingles: its text for words (a view into
 // `normalized`, the text the tokens index), a placeholder otherwise.
-std::string_view ShingleForm(const Token& token, std::string_view normalized);
+inline std::string_view ShingleForm(const Token& token, std::string_view normalized) {
+  switch (token.type) {
+    case TokenType::kWord: return token.normalized.Of(normalized);
+    case TokenType::kUrl: return "<url>";
+    case TokenType::kEmail: return "<email>";
+    case TokenType::kPhone: return "<phone>";
+    case TokenType::kShortCode: return "<shortcode>";
+    case TokenType::kMoney: return "<money>";
+    case TokenType::kPercent: return "<percent>";
+    case TokenType::kNumber: return "<number>";
+  }
+  return token.normalized.Of(normalized);
+}
 
 // The tokens' shingle forms joined by single spaces.
 std::string ShingleText(std::span<const Token> tokens, std::string_view normalized);
