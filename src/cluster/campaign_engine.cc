@@ -437,6 +437,7 @@ void CampaignEngine::Sweep(Timestamp now, uint64_t sequence) {
   }
   std::vector<uint64_t> keys;
   bool filter_full = false;
+  if (!quiet.empty()) cached_lookups_.clear();  // the archive is about to change
   for (const uint64_t id : quiet) {
     CampaignRecord record;
     record.campaign = std::move(campaigns_.at(id));
@@ -472,7 +473,6 @@ void CampaignEngine::Sweep(Timestamp now, uint64_t sequence) {
     std::sort(record.owned.begin(), record.owned.end());
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    cached_lookups_.clear();
     if (Status status =
             archive_->Put(id, sequence, EncodeCampaign(record), PackVariants(record.variants),
                           EncodeSummary(SummaryOf(record.campaign)), keys);

@@ -156,8 +156,9 @@ template <typename Sink>
       emit(at, 4, h4);
       emit(at, 5, NgramStep(h4, bytes[at + 4]));
     }
-    // The last two positions: widths 3 and 4, then 3 (a third of a short
-    // word's n-grams, hashed again from the start by the loop below).
+    // The last two positions: widths 3 and 4, then 3, hashed on from the
+    // 3-gram (the general loop below would start each from nothing, and they
+    // are a third of a short word's n-grams).
     const uint64_t h3 =
         NgramStep(NgramStep(NgramStep(kSeed, bytes[at]), bytes[at + 1]), bytes[at + 2]);
     emit(at, 3, h3);

@@ -210,10 +210,10 @@ class RegionTokenizer {
     return false;
   }
 
-  // Whether a capital and a small letter are written at `pos` ("TONES!Reply",
-  // "awarded!Call"): after '!' that is a sentence with its space left out, not
-  // an 'i' in disguise ("fr!ee", "FR!EE").
-  // "now!SKY" too: a small letter, '!', a capital.
+  // Whether the '!' before `pos` ends a sentence whose space was left out
+  // rather than disguising an 'i' ("fr!ee", "FR!EE"): a capital and a small
+  // letter are written after it ("TONES!Reply"), or a capital after a small
+  // letter ("now!SKY").
   bool StartsSentence(uint32_t pos, uint32_t end) const {
     auto written = [this](uint32_t at) {
       const Span span = clean_.ToOriginal(at, at + 1);
