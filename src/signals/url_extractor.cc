@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <unordered_set>
 
 #include <idn2.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/check.h"
 #include "core/tsv.h"
@@ -150,13 +155,6 @@ std::optional<uint32_t> SchemeBefore(std::string_view text, uint32_t host_start,
   return std::nullopt;
 }
 
-// First bytes of the separators below, for a table-driven skip over the rest.
-constexpr std::array<bool, 256> kSeparatorLead = [] {
-  std::array<bool, 256> table{};
-  for (char c : std::string_view(".[({\\ ")) table[static_cast<unsigned char>(c)] = true;
-  return table;
-}();
-
 // A byte that may separate two host labels: '.', or the first byte of "[.]",
 // "(.)", "{.}", "\.", " dot ", " . ", " [.] ".
 bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
@@ -167,15 +165,61 @@ bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
     case '{':
     case '\\': return true;
     case ' ': {
-      // Every space between words comes here: most are let go on the next byte.
       if (p + 1 >= text.size()) return false;
-      const char next = text[p + 1];
-      if (next != 'd' && next != '.' && next != '[') return false;
       const std::string_view rest = text.substr(p + 1, 4);
       return rest.starts_with("dot ") || rest.starts_with(". ") || rest.starts_with("[.]");
     }
     default: return false;
   }
+}
+
+// Whether text[p] may lead a separator: one of ".[({\", or a space before
+// 'd', '.' or '[' (the spaces between ordinary words are not).
+bool IsSeparatorLead(std::string_view text, uint32_t p) {
+  switch (text[p]) {
+    case '.':
+    case '[':
+    case '(':
+    case '{':
+    case '\\': return true;
+    case ' ': {
+      if (p + 1 >= text.size()) return false;
+      const char next = text[p + 1];
+      return next == 'd' || next == '.' || next == '[';
+    }
+    default: return false;
+  }
+}
+
+#if defined(__SSE2__)
+// IsSeparatorLead for the 16 bytes at `block`, one bit each; reads 17 bytes.
+// Scanning a byte at a time, every space between words was a branch the CPU
+// could not predict: a tenth of classifying a message went here.
+uint32_t SeparatorLeads16(const char* block) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 1));
+  const auto is = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  const __m128i punctuation =
+      _mm_or_si128(_mm_or_si128(is(bytes, '.'), is(bytes, '[')),
+                   _mm_or_si128(_mm_or_si128(is(bytes, '('), is(bytes, '{')), is(bytes, '\\')));
+  const __m128i spaced = _mm_and_si128(
+      is(bytes, ' '), _mm_or_si128(_mm_or_si128(is(next, 'd'), is(next, '.')), is(next, '[')));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(punctuation, spaced)));
+}
+#endif
+
+// The first position at or after `p` that may lead a separator, or the size.
+uint32_t NextSeparatorLead(std::string_view text, uint32_t p) {
+  const auto n = static_cast<uint32_t>(text.size());
+#if defined(__SSE2__)
+  for (; p + 17 <= n; p += 16) {
+    if (const uint32_t leads = SeparatorLeads16(text.data() + p); leads != 0) {
+      return p + static_cast<uint32_t>(std::countr_zero(leads));
+    }
+  }
+#endif
+  while (p < n && !IsSeparatorLead(text, p)) ++p;
+  return p;
 }
 
 }  // namespace
@@ -200,7 +244,7 @@ void ExtractUrls(std::string_view raw, const text::CleanText& clean,
   // A host has at least one separator after its first label, so candidates are
   // found from separators: the cost follows their number, not the text's length.
   for (uint32_t p = 1; p < n; ++p) {
-    while (p < n && !kSeparatorLead[static_cast<unsigned char>(text[p])]) ++p;
+    p = NextSeparatorLead(text, p);
     if (p >= n) break;
     if (!MaybeSeparatorAt(text, p) || !IsHostByte(text, p - 1) || p - 1 < done) continue;
     uint32_t start = p - 1;

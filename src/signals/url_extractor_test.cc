@@ -36,6 +36,22 @@ TEST(UrlExtractorTest, DefangedAndSpokenForms) {
   EXPECT_EQ(www[0].host, "www.lvshop.com");
 }
 
+// Separators are looked for 16 bytes at a time, then byte by byte in the last
+// 16: every form must be found wherever it falls against those blocks.
+TEST(UrlExtractorTest, SeparatorsAreFoundAtEveryOffset) {
+  for (const char* written : {"evil dot example dot com/pay", "evil . example . com/pay",
+                              "evil.example[.]com/pay", "evil(.)example(.)com/pay"}) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      const std::string message = std::string(pad, 'x') + " " + written + " ok";
+      const auto urls = Urls(message);
+      ASSERT_EQ(urls.size(), 1u) << message;
+      EXPECT_EQ(urls[0].host, "evil.example.com") << message;
+      EXPECT_EQ(message.substr(urls[0].begin, urls[0].end - urls[0].begin), std::string(written))
+          << message;
+    }
+  }
+}
+
 TEST(UrlExtractorTest, IpLiteralHosts) {
   const auto urls = Urls("login at http://192.168.10.5:8080/bank now");
   ASSERT_EQ(urls.size(), 1u);
