@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/byte_scan.h"
 #include "signals/host_parser.h"
 #include "signals/public_suffix_list.h"
 
@@ -38,7 +39,7 @@ void ExtractEmails(std::string_view text, std::vector<EmailMatch>* result) {
   uint32_t previous_end = 0;
   while (pos < n) {
     // Every form of "at" starts with one of these bytes.
-    while (pos < n && text[pos] != '@' && text[pos] != '[' && text[pos] != '(') ++pos;
+    pos = static_cast<uint32_t>(FindNext<AnyOf<'@', '[', '('>>(text, pos));
     if (pos >= n) break;
     const AtForm* at = nullptr;
     for (const AtForm& form : kAtForms) {

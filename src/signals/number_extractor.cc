@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "core/byte_scan.h"
 #include "geo/phone_number.h"
 #include "text/unicode.h"
 
@@ -20,13 +21,8 @@ bool IsDigit(char c) {
 
 // Bytes that can start a number: digits, '+', '(', '$' and the lead bytes of
 // the other currency signs (U+00A3..U+00A5 and U+20A9..U+20B9).
-constexpr std::array<bool, 256> kMayStartNumber = [] {
-  std::array<bool, 256> table{};
-  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
-  table['+'] = table['('] = table['$'] = true;
-  table[0xC2] = table[0xE2] = true;
-  return table;
-}();
+using MayStartNumber = DigitOrAnyOf<'+', '(', '$', '\xC2', '\xE2'>;
+
 bool IsLetterAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   const auto c = static_cast<unsigned char>(text[pos]);
@@ -164,8 +160,8 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
     }
     const uint32_t limit = next_skip < skip.size() ? skip[next_skip].first : n;
     const std::string_view window = text.substr(0, limit);
-    // Only a few bytes can start a number; skip everything else in one tight loop.
-    while (pos < limit && !kMayStartNumber[static_cast<unsigned char>(window[pos])]) ++pos;
+    // Only a few bytes can start a number; skip everything else.
+    pos = static_cast<uint32_t>(FindNext<MayStartNumber>(window, pos));
     if (pos >= limit) continue;
 
     // Currency symbol first: "$1,500", "£ 250".

@@ -1,0 +1,63 @@
+// Finding the next byte of a small set in a message: the extractors (links,
+// e-mail addresses, numbers) look only at a few kinds of byte and skip the
+// rest. A byte-at-a-time loop pays a branch per byte, and the CPU cannot
+// predict where the wanted bytes are; with SSE2, which every x86-64 has, 16
+// bytes are tested at once and only the bytes found cost a branch.
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace spamradar {
+
+// A set of bytes: kBytes, and with kDigits also '0'..'9'.
+template <bool kDigits, char... kBytes>
+struct ByteSet {
+  static constexpr bool Contains(char c) {
+    return (kDigits && c >= '0' && c <= '9') || ((c == kBytes) || ...);
+  }
+
+#if defined(__SSE2__)
+  // Bit i set when block[i] is in the set.
+  static uint32_t Mask16(const char* block) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+    __m128i found = _mm_setzero_si128();
+    ((found = _mm_or_si128(found, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(kBytes)))), ...);
+    if constexpr (kDigits) {
+      // c - '0' (mod 256) is at most 9 exactly for the digits.
+      const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
+      const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(9)), offset);
+      found = _mm_or_si128(found, digit);
+    }
+    return static_cast<uint32_t>(_mm_movemask_epi8(found));
+  }
+#endif
+};
+
+template <char... kBytes>
+using AnyOf = ByteSet<false, kBytes...>;
+template <char... kBytes>
+using DigitOrAnyOf = ByteSet<true, kBytes...>;
+
+// The position of the first byte of Set at or after `from`, or text.size().
+template <typename Set>
+size_t FindNext(std::string_view text, size_t from) {
+  size_t p = from;
+#if defined(__SSE2__)
+  for (; p + 16 <= text.size(); p += 16) {
+    if (const uint32_t found = Set::Mask16(text.data() + p); found != 0) {
+      return p + static_cast<size_t>(std::countr_zero(found));
+    }
+  }
+#endif
+  while (p < text.size() && !Set::Contains(text[p])) ++p;
+  return p;
+}
+
+}  // namespace spamradar
