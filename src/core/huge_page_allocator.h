@@ -9,8 +9,8 @@
 
 namespace spamradar {
 
-// An allocator for large tables (a model's weights, the file they are read
-// from): blocks of 2 MiB or more are aligned to 2 MiB and offered to the
+// An allocator for large tables (a model's weights and their AdaGrad sums):
+// blocks of 2 MiB or more are aligned to 2 MiB and offered to the
 // kernel for transparent huge pages. A message's features touch ~160 scattered
 // weights; with 4 KiB pages most of those lookups also miss the TLB. And
 // filling 8 MiB of fresh 4 KiB pages costs 2,048 page faults, a quarter of

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/hash.h"
+#include "core/mapped_file.h"
 
 namespace spamradar::filter {
 namespace {
@@ -91,19 +92,16 @@ Status LinearModel::Save(const std::string& path) const {
 }
 
 Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected_fingerprint) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return Status::NotFound("cannot open model file " + path);
-  // One read into a buffer of the file's size, on huge pages and not zeroed
-  // first: a stream copy through a growing buffer was half of `classify`'s
-  // start-up, and faulting in 8 MiB of small pages a quarter of the rest.
-  const std::streamoff size = in.tellg();
-  if (size < 0) return Status::IoError("cannot read model file " + path);
-  std::vector<char, HugePageAllocator<char>> contents;
-  contents.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  if (!in.read(contents.data(), size)) return Status::IoError("cannot read model file " + path);
-  Result<LinearModel> model =
-      Parse(std::string_view(contents.data(), contents.size()), expected_fingerprint);
+  // Mapped, not read: the file's pages are already in the page cache, and a
+  // buffer for them would have to be zeroed by the kernel and then filled.
+  Result<MappedFile> file = MappedFile::Open(path);
+  if (!file.ok()) {
+    if (file.status().code() == StatusCode::kNotFound) {
+      return Status::NotFound("cannot open model file " + path);
+    }
+    return Status::IoError("cannot read model file " + path + " (" + file.status().message() + ")");
+  }
+  Result<LinearModel> model = Parse(file->bytes(), expected_fingerprint);
   if (!model.ok()) {
     return Status(Status::InvalidArgument(path + ": " + model.status().message()));
   }

@@ -59,6 +59,10 @@ TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
 
   EXPECT_EQ(LinearModel::Load(TempPath("missing.model"), kFingerprint).status().code(),
             StatusCode::kNotFound);
+  // A directory given as the model (it once ended in std::bad_alloc).
+  const Result<LinearModel> directory = LinearModel::Load(::testing::TempDir(), kFingerprint);
+  ASSERT_FALSE(directory.ok());
+  EXPECT_NE(directory.status().message().find("not a regular file"), std::string::npos);
 
   WriteAll(path, good.substr(0, good.size() / 2));
   Result<LinearModel> truncated = LinearModel::Load(path, kFingerprint);
