@@ -42,6 +42,24 @@ TEST(TokenizerTest, LeetspeakInsideWords) {
   EXPECT_TRUE(HasFinding(t, FindingKind::kLeetspeak, "sale"));
 }
 
+// Words are cut 16 bytes at a time where 16 are left, then byte by byte: a
+// word's end and its leetspeak must be found wherever they fall.
+TEST(TokenizerTest, LongWordsAreCutAndReadAlikeAtEveryLength) {
+  for (size_t length = 3; length < 40; ++length) {
+    for (size_t digit = 1; digit + 1 < length; digit += 4) {  // inside the word
+      std::string word(length, 'a');
+      word[digit] = '3';
+      std::string expected = word;
+      expected[digit] = 'e';
+      const std::string text = word + " " + word + "!";
+      const Tokenization t = TokenizeText(text);
+      ASSERT_EQ(t.tokens.size(), 2u) << text;
+      EXPECT_EQ(t.normalized, expected + " " + expected) << text;
+      EXPECT_TRUE(HasFinding(t, FindingKind::kLeetspeak)) << text;
+    }
+  }
+}
+
 TEST(TokenizerTest, AnExclamationMarkBeforeASentenceIsNotAnI) {
   const Tokenization t = TokenizeText("XMAS TONES!Reply REAL, cl!ck W!N now!SKY");
   EXPECT_EQ(t.normalized, "xmas tones reply real click win now sky");
