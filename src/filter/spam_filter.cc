@@ -93,26 +93,38 @@ Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_
   };
   thread_local std::vector<Candidate> candidates;
   thread_local std::vector<int32_t> slots;  // open addressing: bucket -> candidate
-  candidates.clear();
+  // At most one candidate per feature, so the table is sized once and filled
+  // through plain pointers (a thread_local vector is reached through the
+  // thread's TLS block at every access otherwise).
+  candidates.resize(features.size());
+  Candidate* const candidate = candidates.data();
+  size_t count = 0;
   size_t capacity = 16;
   while (capacity < 2 * features.size()) capacity *= 2;
   slots.assign(capacity, -1);
+  int32_t* const slot_of = slots.data();
   for (size_t i = 0; i < features.size(); ++i) {
-    size_t slot = (features[i].index * 2654435761u) & (capacity - 1);
-    while (slots[slot] >= 0 &&
-           candidates[static_cast<size_t>(slots[slot])].index != features[i].index) {
+    const uint32_t index = features[i].index;
+    size_t slot = (index * 2654435761u) & (capacity - 1);
+    int32_t at;
+    while ((at = slot_of[slot]) >= 0 && candidate[at].index != index) {
       slot = (slot + 1) & (capacity - 1);
     }
-    if (slots[slot] < 0) {
-      slots[slot] = static_cast<int32_t>(candidates.size());
-      candidates.push_back({features[i].index, 0, i});
+    if (at < 0) {
+      at = static_cast<int32_t>(count++);
+      slot_of[slot] = at;
+      candidate[at] = {index, 0, i};
     }
-    candidates[static_cast<size_t>(slots[slot])].value += features[i].value;
+    candidate[at].value += features[i].value;
   }
+  // Those on the verdict's side, kept without a branch: which side a bucket
+  // falls is as good as random.
   size_t kept = 0;
-  for (Candidate& c : candidates) {
-    c.contribution = model_.Weight(c.index) * c.value;
-    if ((c.contribution > 0) == towards_spam && c.contribution != 0) candidates[kept++] = c;
+  for (size_t c = 0; c < count; ++c) {
+    const float contribution = model_.Weight(candidate[c].index) * candidate[c].value;
+    candidate[kept] = candidate[c];
+    candidate[kept].contribution = contribution;
+    kept += static_cast<size_t>(((contribution > 0) == towards_spam) & (contribution != 0));
   }
   candidates.resize(kept);
   const size_t keep = std::min(candidates.size(), static_cast<size_t>(max_reasons));

@@ -16,6 +16,7 @@
 #include "server/classify_body.h"
 #include "server/dashboard.h"
 #include "server/http_server.h"
+#include "server/json_text.h"
 #include "text/unicode.h"
 
 namespace spamradar::server {
@@ -41,59 +42,6 @@ void Error(HttpResponse& response, int status, std::string_view code, std::strin
   response.status = status;
   response.set_content(
       Dump({{"error", {{"code", std::string(code)}, {"message", std::string(message)}}}}), kJson);
-}
-
-// The classify answer is written directly rather than built as a JSON
-// document and dumped: at a few microseconds of classification a request,
-// the document's allocations and its dump cost as much again.
-//
-// A JSON string: escaped, and bytes that are not UTF-8 written as U+FFFD, as
-// the documents' dump (error_handler_t::replace) writes them.
-void AppendJsonString(std::string_view text, std::string* out) {
-  out->push_back('"');
-  for (size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x80) {
-      const text::DecodedChar decoded = text::DecodeUtf8(text, i);
-      out->append(decoded.valid ? text.substr(i, decoded.length) : "\xEF\xBF\xBD");
-      i += decoded.length;
-      continue;
-    }
-    switch (byte) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      default:
-        if (byte < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out->append("\\u00");
-          out->push_back(kHex[byte >> 4]);
-          out->push_back(kHex[byte & 0xf]);
-        } else {
-          out->push_back(static_cast<char>(byte));
-        }
-    }
-    ++i;
-  }
-  out->push_back('"');
-}
-
-// A JSON number as the documents write a floating-point value: the shortest
-// form that reads back, with ".0" on a whole number; null when not finite.
-void AppendJsonNumber(double value, std::string* out) {
-  if (!std::isfinite(value)) {
-    out->append("null");
-    return;
-  }
-  char buffer[32];
-  const std::to_chars_result written = std::to_chars(buffer, buffer + sizeof(buffer), value);
-  const std::string_view number(buffer, static_cast<size_t>(written.ptr - buffer));
-  out->append(number);
-  if (number.find_first_of(".e") == std::string_view::npos) out->append(".0");
 }
 
 void Reply(HttpResponse& response, int status, const ordered_json& body) {
