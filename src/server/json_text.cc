@@ -13,6 +13,38 @@ bool IsPlainJsonByte(unsigned char byte) {
   return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
 }
 
+// How many bytes of the invalid sequence at `pos` one U+FFFD stands for, as
+// the documents' dump counts them: the lead byte and the continuation bytes
+// that still fit it (Unicode's "maximal subpart"), so "\xE8\xBC" cut short
+// by a quote is one U+FFFD, not two.
+size_t InvalidSequenceLength(std::string_view text, size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // of the byte after the lead
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 1;
+  }
+  size_t fitting = 1;
+  while (fitting < length && pos + fitting < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos + fitting]);
+    if (byte < low || byte > high) break;
+    low = 0x80;
+    high = 0xBF;
+    ++fitting;
+  }
+  return fitting;
+}
+
 }  // namespace
 
 void AppendJsonString(std::string_view text, std::string* out) {
@@ -28,8 +60,13 @@ void AppendJsonString(std::string_view text, std::string* out) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte >= 0x80) {
       const text::DecodedChar decoded = text::DecodeUtf8(text, i);
-      out->append(decoded.valid ? text.substr(i, decoded.length) : "\xEF\xBF\xBD");
-      i += decoded.length;
+      if (decoded.valid) {
+        out->append(text.substr(i, decoded.length));
+        i += decoded.length;
+      } else {
+        out->append("\xEF\xBF\xBD");
+        i += InvalidSequenceLength(text, i);
+      }
       continue;
     }
     switch (byte) {

@@ -36,6 +36,7 @@ TEST(JsonTextTest, StringsAndNumbersAreWrittenAsTheDocumentsWriteThem) {
         std::string("tab\tnew line\ncr\rbs\bff\f"), controls,
         std::string("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8E\x81 done"), std::string("cut \xC3"),
         std::string("lone \x80\xBF continuation"),
+        std::string("cut short \xE8\xBC\" and \xF0\x9F\x8E by a quote"),
         std::string("overlong \xC0\xAF and \xED\xA0\x80 surrogate"),
         std::string("<script>alert(1)</script>")}) {
     std::string written;
