@@ -491,6 +491,41 @@ class RegionTokenizer {
     words_.resize(out);
   }
 
+  // A UK postcode as written ("W1J 6HL", "SW1A1AA", "MK45 2WT"): its digits
+  // are digits, not leetspeak ("W1J" is not "wij"). The outward code is A9,
+  // A9A, A99, AA9, AA9A or AA99 in capitals, the inward code 9AA; the outward
+  // code alone ("FR33") is taken for one only when an inward code follows.
+  static bool IsUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+  static bool IsOutwardCode(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size() && i < 2 && IsUpper(s[i])) ++i;
+    if (i == 0 || i >= s.size() || !IsAsciiDigit(s[i])) return false;
+    ++i;
+    if (i < s.size() && (IsUpper(s[i]) || IsAsciiDigit(s[i]))) ++i;
+    return i == s.size();
+  }
+  static bool IsInwardCode(std::string_view s) {
+    return s.size() == 3 && IsAsciiDigit(s[0]) && IsUpper(s[1]) && IsUpper(s[2]);
+  }
+  bool WrittenAsPostcode(size_t i) const {
+    const RawWord& w = words_[i];
+    const Span span = clean_.ToOriginal(w.begin, w.end);
+    if (span.end > raw_.size()) return false;
+    const std::string_view written = raw_.substr(span.begin, span.size());
+    if (written.size() >= 5 && IsInwardCode(written.substr(written.size() - 3)) &&
+        IsOutwardCode(written.substr(0, written.size() - 3))) {
+      return true;
+    }
+    if (!IsOutwardCode(written) || i + 1 >= words_.size() ||
+        SeparatorKind(w.end, words_[i + 1].begin) != ' ') {
+      return false;
+    }
+    const Span next = clean_.ToOriginal(words_[i + 1].begin, words_[i + 1].end);
+    return next.end <= raw_.size() && IsInwardCode(raw_.substr(next.begin, next.size()));
+  }
+
   void EmitWithSpacingRuns() {
     JoinFillerPunctuation();
     size_t i = 0;
@@ -525,7 +560,7 @@ class RegionTokenizer {
       }
       const RawWord& w = words_[i];
       const Span span = clean_.ToOriginal(w.begin, w.end);
-      if (w.maybe_leet) {
+      if (w.maybe_leet && !WrittenAsPostcode(i)) {
         std::string text(TextOf(w));
         if (UndoLeet(&text, /*spaced_run=*/false)) {
           out_->findings.push_back({FindingKind::kLeetspeak, span, text});

@@ -80,6 +80,16 @@ TEST(TokenizerTest, QuantitiesAreNotLeetspeak) {
   EXPECT_FALSE(HasFinding(t, FindingKind::kLeetspeak));
 }
 
+// UK premium-rate spam gives a postal address; its postcode's digits are
+// digits ("W1J" is not "wij"), while leetspeak around it is still read.
+TEST(TokenizerTest, UkPostcodesAreNotLeetspeak) {
+  EXPECT_EQ(TokenizeText("PO Box W1J 6HL, L0ND0N").normalized, "po box w1j 6hl london");
+  EXPECT_EQ(TokenizeText("reply to SW1A1AA or W45WQ").normalized, "reply to sw1a1aa or w45wq");
+  EXPECT_EQ(TokenizeText("MK45 2WT").normalized, "mk45 2wt");
+  // An outward code alone is no postcode: "W1N" reads as a word.
+  EXPECT_EQ(TokenizeText("W1N a prize").normalized, "win a prize");
+}
+
 TEST(TokenizerTest, LetterSpacingIsJoined) {
   const Tokenization t = TokenizeText("Get F R E E stuff at G.U.C.C.I today, or f-r-3-e");
   EXPECT_EQ(t.normalized, "get free stuff at gucci today or free");
