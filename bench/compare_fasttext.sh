@@ -6,7 +6,8 @@
 # defaults and with the tuned settings of ../shared/data/README.md, trains
 # spamradar on the same TRAIN rows, then times each classifying the TEST
 # messages (repeated REPEAT times, default 20) from a file, model load
-# included, one thread, and prints messages/s and the ratios.
+# included, one thread, in turns for ROUNDS rounds (default 5), and prints
+# messages/s and the ratios.
 #
 #   bench/compare_fasttext.sh [build/release/spamradar]
 set -euo pipefail
@@ -34,26 +35,35 @@ fasttext supervised -input "$work/train.ft" -output "$work/ft_tuned" -thread 1 -
   -wordNgrams 2 -minn 2 -maxn 5 -epoch 25 -lr 0.5 -bucket 200000
 "$spamradar" train --corpus "$work/train.tsv" --format uci --out "$work/spamradar.model" 2>/dev/null
 
-seconds() {  # command... : wall-clock seconds of the best of 3 runs
-  local best=""
-  for _ in 1 2 3; do
-    local start end
-    start=$(date +%s.%N)
-    "$@" > /dev/null
-    end=$(date +%s.%N)
-    best=$(echo "$start $end $best" | awk '{t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3}')
-  done
-  echo "$best"
+# The three are timed in turns, ROUNDS times (default 5), so that a busy
+# moment of a shared host falls on all of them alike; each one's best and
+# median wall-clock time are kept, and the ratios are of the best times.
+rounds="${ROUNDS:-5}"
+elapsed() {  # command... : wall-clock seconds of one run
+  local start end
+  start=$(date +%s.%N)
+  "$@" > /dev/null
+  end=$(date +%s.%N)
+  echo "$start $end" | awk '{print $2 - $1}'
 }
-t_default=$(seconds fasttext predict "$work/ft_default.bin" "$work/test_repeated.txt")
-t_tuned=$(seconds fasttext predict "$work/ft_tuned.bin" "$work/test_repeated.txt")
-t_spamradar=$(seconds sh -c "\"$spamradar\" classify --model \"$work/spamradar.model\" --reasons 0 < \"$work/test_repeated.txt\"")
+: > "$work/times"
+for _ in $(seq "$rounds"); do
+  echo "default $(elapsed fasttext predict "$work/ft_default.bin" "$work/test_repeated.txt")" >> "$work/times"
+  echo "tuned $(elapsed fasttext predict "$work/ft_tuned.bin" "$work/test_repeated.txt")" >> "$work/times"
+  echo "spamradar $(elapsed sh -c "\"$spamradar\" classify --model \"$work/spamradar.model\" --reasons 0 < \"$work/test_repeated.txt\"")" >> "$work/times"
+done
+best() { awk -v k="$1" '$1 == k {print $2}' "$work/times" | sort -g | head -1; }
+median() { awk -v k="$1" '$1 == k {print $2}' "$work/times" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+t_default=$(best default)
+t_tuned=$(best tuned)
+t_spamradar=$(best spamradar)
 
-awk -v n="$messages" -v d="$t_default" -v t="$t_tuned" -v s="$t_spamradar" 'BEGIN {
-  printf "%-28s %12s %14s\n", "classifier", "seconds", "messages/s"
-  printf "%-28s %12.3f %14.0f\n", "fastText defaults", d, n / d
-  printf "%-28s %12.3f %14.0f\n", "fastText tuned", t, n / t
-  printf "%-28s %12.3f %14.0f\n", "spamradar classify", s, n / s
-  printf "ratio vs fastText defaults: %.2fx   ratio vs fastText tuned: %.2fx   (%d messages)\n", d / s, t / s, n
+awk -v n="$messages" -v d="$t_default" -v t="$t_tuned" -v s="$t_spamradar" \
+  -v md="$(median default)" -v mt="$(median tuned)" -v ms="$(median spamradar)" -v r="$rounds" 'BEGIN {
+  printf "%-22s %10s %14s %12s   (best and median of %d rounds)\n", "classifier", "seconds", "messages/s", "median s", r
+  printf "%-22s %10.3f %14.0f %12.3f\n", "fastText defaults", d, n / d, md
+  printf "%-22s %10.3f %14.0f %12.3f\n", "fastText tuned", t, n / t, mt
+  printf "%-22s %10.3f %14.0f %12.3f\n", "spamradar classify", s, n / s, ms
+  printf "ratio vs fastText defaults: %.2fx   ratio vs fastText tuned: %.2fx   (%d messages; medians: %.2fx, %.2fx)\n", d / s, t / s, n, md / ms, mt / ms
 }'
 ls -l "$work"/ft_tuned.bin "$work"/ft_default.bin "$work"/spamradar.model | awk '{print "model size", $9, $5}'
