@@ -30,7 +30,8 @@ TEST(JsonTextTest, StringsAndNumbersAreWrittenAsTheDocumentsWriteThem) {
   const auto dumped = [](const nlohmann::json& value) {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   };
-  const std::string controls = std::string("nul \0 bell \a esc \x1b del \x7f", 26);
+  static constexpr char kControls[] = "nul \0 bell \a esc \x1b del \x7f";
+  const std::string controls(kControls, sizeof(kControls) - 1);
   for (const std::string& text :
        {std::string(), std::string("letters 'win'"), std::string("say \"hi\" \\ back\\"),
         std::string("tab\tnew line\ncr\rbs\bff\f"), controls,
