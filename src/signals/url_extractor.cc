@@ -155,24 +155,6 @@ std::optional<uint32_t> SchemeBefore(std::string_view text, uint32_t host_start,
   return std::nullopt;
 }
 
-// A byte that may separate two host labels: '.', or the first byte of "[.]",
-// "(.)", "{.}", "\.", " dot ", " . ", " [.] ".
-bool MaybeSeparatorAt(std::string_view text, uint32_t p) {
-  switch (text[p]) {
-    case '.': return p + 1 < text.size() && IsHostByte(text, p + 1);  // not a sentence's end
-    case '[':
-    case '(':
-    case '{':
-    case '\\': return true;
-    case ' ': {
-      if (p + 1 >= text.size()) return false;
-      const std::string_view rest = text.substr(p + 1, 4);
-      return rest.starts_with("dot ") || rest.starts_with(". ") || rest.starts_with("[.]");
-    }
-    default: return false;
-  }
-}
-
 // Whether text[p] may lead a separator: one of ".[({\", or a space before
 // 'd', '.' or '[' (the spaces between ordinary words are not).
 bool IsSeparatorLead(std::string_view text, uint32_t p) {
@@ -222,6 +204,16 @@ uint32_t NextSeparatorLead(std::string_view text, uint32_t p) {
   return p;
 }
 
+// Whether the lead at `p` (IsSeparatorLead holds there) separates two host
+// labels: a '.' before a host byte (not a sentence's end), a space that starts
+// " dot ", " . " or " [.] "; "[.]", "(.)", "{.}" and "\." are read by ParseHost.
+bool SeparatorAtLead(std::string_view text, uint32_t p) {
+  if (text[p] == '.') return p + 1 < text.size() && IsHostByte(text, p + 1);
+  if (text[p] != ' ') return true;
+  const std::string_view rest = text.substr(p + 1, 4);
+  return rest.starts_with("dot ") || rest.starts_with(". ") || rest.starts_with("[.]");
+}
+
 }  // namespace
 
 std::vector<UrlMatch> ExtractUrls(std::string_view raw, const text::CleanText& clean,
@@ -246,7 +238,7 @@ void ExtractUrls(std::string_view raw, const text::CleanText& clean,
   for (uint32_t p = 1; p < n; ++p) {
     p = NextSeparatorLead(text, p);
     if (p >= n) break;
-    if (!MaybeSeparatorAt(text, p) || !IsHostByte(text, p - 1) || p - 1 < done) continue;
+    if (!SeparatorAtLead(text, p) || !IsHostByte(text, p - 1) || p - 1 < done) continue;
     uint32_t start = p - 1;
     while (start > done && IsHostByte(text, start - 1)) --start;
     if (start > 0 &&
