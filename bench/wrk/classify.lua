@@ -14,17 +14,26 @@ local messages = {
   "Congratulations! Your $1,000 Walmart gift card is waiting: walmart-rewards10.club/3229",
   "Ur entitled to update ur mobile for FREE! Call 08002986030 now",
 }
-local bodies = {}
-for i, m in ipairs(messages) do bodies[i] = '{"text": "' .. m .. '"}' end
-local n = 0
 local key = os.getenv("SPAMRADAR_KEY")
 local pace = tonumber(os.getenv("PACE_MS") or "0")
+-- The requests are formatted once per thread, in init (where wrk has set the
+-- Host header), and sent in turn: formatting one per request cost wrk a
+-- quarter of its CPU (10-13 us a request against 7-8), which it takes from
+-- the server on a shared machine.
+local requests = {}
+local n = 0
+
+init = function(args)
+  for i, m in ipairs(messages) do
+    requests[i] = wrk.format("POST", "/v1/classify",
+      {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json"},
+      '{"text": "' .. m .. '"}')
+  end
+end
 
 request = function()
   n = n + 1
-  return wrk.format("POST", "/v1/classify",
-    {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json"},
-    bodies[(n % #bodies) + 1])
+  return requests[(n % #requests) + 1]
 end
 
 if pace > 0 then
