@@ -172,6 +172,11 @@ TEST(CliTest, ClassifyWithoutModelUsesTheDefaultOne) {
   EXPECT_EQ(lines[0]["label"], "spam");
   EXPECT_EQ(lines[0]["reasons"].size(), 2u);
   EXPECT_EQ(lines[1]["label"], "ham");
+  // More reasons than anyone reads are refused, clearly.
+  const CommandResult too_many = Spamradar("classify --reasons 101", "hello\n");
+  EXPECT_EQ(too_many.exit_code, 2);
+  EXPECT_NE(too_many.output.find("--reasons: Value 101 not in range 0 to 100"), std::string::npos)
+      << too_many.output;
 }
 
 TEST(CliTest, EvalOfATrainedModelOnAWholeCorpus) {

@@ -422,7 +422,8 @@ void AddClassifyCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--data", options->data,
                   "Data directory whose campaigns to match each message against (adds "
                   "\"campaign\" to each line)");
-  cmd->add_option("--reasons", options->reasons, "How many reasons to give per message")
+  cmd->add_option("--reasons", options->reasons, "How many reasons to give per message (0-100)")
+      ->check(CLI::Range(0, 100))
       ->capture_default_str();
   cmd->add_option("--spam-threshold", options->spam_threshold,
                   "Override the model's spam threshold (probability, 0-1)")

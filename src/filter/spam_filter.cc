@@ -92,58 +92,82 @@ Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_
     float contribution = 0;
   };
   thread_local std::vector<Candidate> candidates;
-  thread_local std::vector<int32_t> slots;  // open addressing: bucket -> candidate
-  // At most one candidate per feature, so the table is sized once and filled
-  // through plain pointers (a thread_local vector is reached through the
-  // thread's TLS block at every access otherwise).
-  candidates.resize(features.size());
+  // Bucket -> candidate, by open addressing in a table that outlives the
+  // call: a slot is this call's only if it bears the call's stamp, so the
+  // table is not cleared for every message. At most a quarter full, a
+  // bucket almost always finds its own slot or a free one at once, and that
+  // step is written without a branch: which of the two it is, is as good as
+  // random, and a mispredicted branch per feature cost more than the rest.
+  struct Slot {
+    uint32_t stamp;
+    uint32_t index;
+    uint32_t candidate;
+  };
+  thread_local std::vector<Slot> slots;
+  thread_local uint32_t stamp = 0;
+  size_t capacity = 1024;
+  while (capacity < 4 * features.size()) capacity *= 2;
+  if (slots.size() < capacity || ++stamp == 0) {
+    slots.assign(std::max(capacity, slots.size()), Slot{0, 0, 0});
+    stamp = 1;
+  }
+  Slot* const slot_of = slots.data();
+  const size_t mask = slots.size() - 1;
+  // A candidate is written at `count` for every feature and kept only when
+  // new: one more than the features, at most.
+  candidates.resize(features.size() + 1);
   Candidate* const candidate = candidates.data();
-  size_t count = 0;
-  size_t capacity = 16;
-  while (capacity < 2 * features.size()) capacity *= 2;
-  slots.assign(capacity, -1);
-  int32_t* const slot_of = slots.data();
+  uint32_t count = 0;
   for (size_t i = 0; i < features.size(); ++i) {
     const uint32_t index = features[i].index;
-    size_t slot = (index * 2654435761u) & (capacity - 1);
-    int32_t at;
-    while ((at = slot_of[slot]) >= 0 && candidate[at].index != index) {
-      slot = (slot + 1) & (capacity - 1);
+    for (size_t slot = index & mask;; slot = (slot + 1) & mask) {
+      Slot& s = slot_of[slot];
+      const bool fresh = s.stamp != stamp;
+      if (fresh || s.index == index) [[likely]] {
+        const uint32_t at = fresh ? count : s.candidate;
+        s = {stamp, index, at};
+        candidate[count] = {index, 0, i};
+        count += fresh;
+        candidate[at].value += features[i].value;
+        break;
+      }
     }
-    if (at < 0) {
-      at = static_cast<int32_t>(count++);
-      slot_of[slot] = at;
-      candidate[at] = {index, 0, i};
-    }
-    candidate[at].value += features[i].value;
   }
-  // Those on the verdict's side, kept without a branch: which side a bucket
-  // falls is as good as random.
-  size_t kept = 0;
+  // The strongest `keep` on the verdict's side, strongest first, found in one
+  // pass: a bucket displaces the weakest kept only when strictly stronger,
+  // so ties keep message order (candidates are in it). Once `top` is full,
+  // few buckets pass its threshold, and the weights are loaded without
+  // waiting on one another (sorting the side's buckets cost more than the
+  // features, each step waiting on the last).
+  const size_t keep = static_cast<size_t>(max_reasons);
+  thread_local std::vector<Candidate> top;
+  top.resize(std::min<size_t>(keep, count));
+  Candidate* const best = top.data();
+  const float side = towards_spam ? 1.0f : -1.0f;  // strength = side * contribution
+  size_t found = 0;
+  float threshold = 0;  // the strength to beat
   for (size_t c = 0; c < count; ++c) {
     const float contribution = model_.Weight(candidate[c].index) * candidate[c].value;
-    candidate[kept] = candidate[c];
-    candidate[kept].contribution = contribution;
-    kept += static_cast<size_t>(((contribution > 0) == towards_spam) & (contribution != 0));
+    const float strength = side * contribution;
+    if (!(strength > threshold)) continue;
+    size_t at = found < top.size() ? found++ : found - 1;
+    for (; at > 0 && side * best[at - 1].contribution < strength; --at) best[at] = best[at - 1];
+    best[at] = candidate[c];
+    best[at].contribution = contribution;
+    if (found == top.size()) threshold = side * best[found - 1].contribution;
   }
-  candidates.resize(kept);
-  const size_t keep = std::min(candidates.size(), static_cast<size_t>(max_reasons));
-  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<ptrdiff_t>(keep),
-                    candidates.end(), [](const Candidate& a, const Candidate& b) {
-                      const float wa = std::abs(a.contribution), wb = std::abs(b.contribution);
-                      return wa != wb ? wa > wb : a.first < b.first;
-                    });
+  top.resize(found);
   // A bucket is described by its first feature; they are made again in the
   // same order, up to the last one wanted.
   thread_local std::vector<size_t> positions;
   positions.clear();
-  for (size_t i = 0; i < keep; ++i) positions.push_back(candidates[i].first);
+  for (const Candidate& kept : top) positions.push_back(kept.first);
   std::sort(positions.begin(), positions.end());
   std::vector<std::string> descriptions = features_.DescribeFeatures(analysis, positions);
-  for (size_t i = 0; i < keep; ++i) {
-    const auto at = std::lower_bound(positions.begin(), positions.end(), candidates[i].first);
-    verdict.reasons.push_back({std::move(descriptions[static_cast<size_t>(at - positions.begin())]),
-                               candidates[i].contribution});
+  for (const Candidate& kept : top) {
+    const auto at = std::lower_bound(positions.begin(), positions.end(), kept.first);
+    verdict.reasons.push_back(
+        {std::move(descriptions[static_cast<size_t>(at - positions.begin())]), kept.contribution});
   }
   return verdict;
 }

@@ -1,5 +1,7 @@
 #include "filter/spam_filter.h"
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -119,6 +121,62 @@ TEST(SpamFilterTest, ExplainsVerdictsInWords) {
   const Verdict ham = spam_filter.Classify("are we still on for dinner tonight?");
   EXPECT_EQ(ham.label, Label::kHam);
   for (const Reason& reason : ham.reasons) EXPECT_LT(reason.weight, 0);
+}
+
+// The reasons are the buckets that pushed hardest towards the verdict: each
+// bucket's features summed (a word met twice counts twice), strongest first,
+// ties in message order. Checked against the definition, written plainly,
+// over the TEST messages and for several numbers of reasons.
+TEST(SpamFilterTest, ReasonsAreTheStrongestBucketsOnTheVerdictsSide) {
+  const SpamFilter spam_filter = TrainedOnUci();
+  analysis::MessageAnalysis analysis;
+  std::vector<Feature> features;
+  size_t repeated_buckets = 0;
+  for (const size_t row : Uci().test) {
+    const std::string& text = Uci().corpus[row].text;
+    spam_filter.analyzer().Analyze(text, &analysis);
+    spam_filter.features().Extract(analysis, &features);
+    struct Bucket {
+      uint32_t index;
+      float value = 0;
+      size_t first;
+      float contribution = 0;
+    };
+    std::vector<Bucket> buckets;  // in order of first feature
+    for (size_t i = 0; i < features.size(); ++i) {
+      auto same = std::find_if(buckets.begin(), buckets.end(),
+                               [&](const Bucket& b) { return b.index == features[i].index; });
+      if (same == buckets.end()) {
+        buckets.push_back({features[i].index, 0, i});
+        same = buckets.end() - 1;
+      } else {
+        ++repeated_buckets;
+      }
+      same->value += features[i].value;
+    }
+    for (const int max_reasons : {1, 3, 5, 1000}) {
+      const Verdict verdict = spam_filter.Classify(analysis, max_reasons);
+      const bool towards_spam = verdict.label != Label::kHam;
+      std::vector<Bucket> expected;
+      for (Bucket b : buckets) {
+        b.contribution = spam_filter.model().Weight(b.index) * b.value;
+        if (b.contribution != 0 && (b.contribution > 0) == towards_spam) expected.push_back(b);
+      }
+      std::stable_sort(expected.begin(), expected.end(), [](const Bucket& a, const Bucket& b) {
+        return std::abs(a.contribution) > std::abs(b.contribution);
+      });
+      expected.resize(std::min(expected.size(), static_cast<size_t>(max_reasons)));
+      ASSERT_EQ(verdict.reasons.size(), expected.size()) << text;
+      for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(verdict.reasons[i].weight, expected[i].contribution) << text << " #" << i;
+        const size_t first[] = {expected[i].first};
+        EXPECT_EQ(verdict.reasons[i].description,
+                  spam_filter.features().DescribeFeatures(analysis, first)[0])
+            << text << " #" << i;
+      }
+    }
+  }
+  EXPECT_GT(repeated_buckets, 1000u);  // the sums were put to the test
 }
 
 // The server analyzes a message once, with the shingle text the campaign
