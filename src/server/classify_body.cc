@@ -1,9 +1,125 @@
 #include "server/classify_body.h"
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
+
+#include "text/unicode.h"
 
 namespace spamradar::server {
 namespace {
+
+// The body almost every request sends, {"text": "..."} with perhaps more
+// members whose values are strings or null, read by hand: through the SAX
+// parser, a byte at a time, it cost more than the message's analysis. The
+// reader declines anything else (other values, \u escapes, control
+// characters, bytes that are not UTF-8, a batch) rather than judge it, and
+// ReadOneMessage then asks the parser.
+class PlainBodyReader {
+ public:
+  // True with "text" in `text` when the whole body is such an object.
+  static bool Read(std::string_view body, std::string* text) {
+    PlainBodyReader reader(body);
+    return reader.Object(text);
+  }
+
+ private:
+  explicit PlainBodyReader(std::string_view body) : in_(body) {}
+
+  bool Object(std::string* text) {
+    SkipSpace();
+    if (!Consume('{')) return false;
+    bool have_text = false;
+    std::string key;
+    do {
+      SkipSpace();
+      key.clear();
+      if (!String(&key)) return false;  // also the empty object: no text
+      SkipSpace();
+      if (!Consume(':')) return false;
+      SkipSpace();
+      if (key == "messages") return false;  // a batch
+      if (in_.substr(pos_, 4) == "null") {
+        if (key == "text") return false;
+        pos_ += 4;
+      } else if (key == "text") {
+        text->clear();
+        if (!String(text)) return false;
+        have_text = true;
+      } else {
+        skipped_.clear();
+        if (!String(&skipped_)) return false;
+      }
+      SkipSpace();
+    } while (Consume(','));
+    if (!Consume('}')) return false;
+    SkipSpace();
+    return have_text && pos_ == in_.size();
+  }
+
+  // A string of plain characters and one-letter escapes, decoded into `out`.
+  bool String(std::string* out) {
+    if (!Consume('"')) return false;
+    while (pos_ < in_.size()) {
+      size_t run = pos_;
+      while (run < in_.size() && IsPlain(static_cast<unsigned char>(in_[run]))) ++run;
+      out->append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ == in_.size()) return false;
+      const auto byte = static_cast<unsigned char>(in_[pos_]);
+      if (byte == '"') {
+        ++pos_;
+        return true;
+      }
+      if (byte == '\\') {
+        if (pos_ + 1 == in_.size()) return false;
+        const char decoded = Unescaped(in_[pos_ + 1]);
+        if (decoded == 0) return false;  // \u, or not an escape
+        out->push_back(decoded);
+        pos_ += 2;
+        continue;
+      }
+      if (byte < 0x80) return false;  // a control character
+      const text::DecodedChar character = text::DecodeUtf8(in_, pos_);
+      if (!character.valid) return false;
+      out->append(in_.data() + pos_, character.length);
+      pos_ += character.length;
+    }
+    return false;
+  }
+
+  static bool IsPlain(unsigned char byte) {
+    return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
+  }
+  static char Unescaped(char escape) {
+    switch (escape) {
+      case '"': return '"';
+      case '\\': return '\\';
+      case '/': return '/';
+      case 'b': return '\b';
+      case 'f': return '\f';
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case 't': return '\t';
+      default: return 0;
+    }
+  }
+  void SkipSpace() {
+    while (pos_ < in_.size() &&
+           (in_[pos_] == ' ' || in_[pos_] == '\n' || in_[pos_] == '\r' || in_[pos_] == '\t')) {
+      ++pos_;
+    }
+  }
+  bool Consume(char c) {
+    if (pos_ == in_.size() || in_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+
+  std::string_view in_;
+  size_t pos_ = 0;
+  std::string skipped_;  // the values of other members
+};
 
 // nlohmann's SAX events, kept only for the top-level object's "text".
 class OneMessageReader final : public nlohmann::json::json_sax_t {
@@ -71,7 +187,7 @@ class OneMessageReader final : public nlohmann::json::json_sax_t {
 }  // namespace
 
 bool ReadOneMessage(const std::string& body, std::string* text) {
-  return OneMessageReader::Read(body, text);
+  return PlainBodyReader::Read(body, text) || OneMessageReader::Read(body, text);
 }
 
 }  // namespace spamradar::server

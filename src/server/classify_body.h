@@ -1,6 +1,7 @@
 // The body of a one-message classify request, {"text": ..., ...}, read
 // without building a JSON document (its allocations were 4% of a classify
-// request).
+// request): by hand when it is plain (strings and null, no \u escapes),
+// else by nlohmann's SAX parser.
 #pragma once
 
 #include <string>

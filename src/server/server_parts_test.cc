@@ -14,6 +14,7 @@
 
 #include "server/api_keys.h"
 #include "server/api_server.h"
+#include "server/classify_body.h"
 #include "server/json_text.h"
 #include "server/log_writer.h"
 #include "server/metrics.h"
@@ -22,6 +23,69 @@
 
 namespace spamradar::server {
 namespace {
+
+// A one-message classify body is read by hand when plain and by the JSON
+// parser otherwise; either way a body is taken exactly when the JSON
+// document of it is an object without "messages" whose "text" is a string,
+// and the text is the document's.
+TEST(ClassifyBodyTest, ABodyIsTakenExactlyWhenItsDocumentHoldsOneMessage) {
+  using namespace std::string_literals;
+  const std::vector<std::pair<std::string, std::string>> taken = {
+      {R"({"text": "Win a prize"})", "Win a prize"},
+      {" \n\t{ \"text\" :\r\"x\" } \n", "x"},
+      {R"({"sender": "+12125550100", "text": "hi", "channel": null})", "hi"},
+      {R"({"text": "first", "text": "last"})", "last"},
+      {R"({"text": ""})", ""},
+      {R"({"text": "say \"hi\"\\ a\/b\nline\ttab\r\b\f"})", "say \"hi\"\\ a/b\nline\ttab\r\b\f"},
+      {"{\"text\": \"caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC" "5\x7F\"}",
+       "caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC" "5\x7F"},
+      // Not plain, read by the parser.
+      {R"({"text": "\u00e9t\u00E9 \ud83c\udf81"})", "\xC3\xA9t\xC3\xA9 \xF0\x9F\x8E\x81"},
+      {R"({"priority": 1, "tags": ["a", {"b": null}], "text": "nested"})", "nested"},
+      {"\xEF\xBB\xBF{\"text\": \"after a byte-order mark\"}", "after a byte-order mark"},
+      {R"({"text": "kept", "flag": true})", "kept"},
+  };
+  for (const auto& [body, expected] : taken) {
+    std::string text = "left over";
+    EXPECT_TRUE(ReadOneMessage(body, &text)) << body;
+    EXPECT_EQ(text, expected) << body;
+    EXPECT_EQ(nlohmann::json::parse(body)["text"], expected) << body;
+  }
+  const std::vector<std::string> refused = {
+      "",
+      "{}",
+      R"({"messages": [{"text": "a"}]})",
+      R"({"text": "a", "messages": []})",
+      R"({"text": null})",
+      R"({"text": 42})",
+      R"({"text": "a", "text": null})",
+      R"({"text": ["a"]})",
+      R"(["text", "a"])",
+      R"("text")",
+      R"({"text": "a"} x)",
+      R"({"text": "a",})",
+      R"({"text": "a")",
+      R"({"text": "unterminated)",
+      R"({"text" "a"})",
+      R"({"text": "bad escape \q"})",
+      R"({"text": "lone surrogate \ud83c"})",
+      "{\"text\": \"a raw\nnewline\"}",
+      "{\"text\": \"NUL \0 inside\"}"s,
+      "{\"text\": \"cut \xE2\x82\"}",
+      "{\"text\": \"overlong \xC0\xAF\"}",
+      "{\"text\": \"surrogate \xED\xA0\x80\"}",
+      "{\"text\": \"a\"}\xEF\xBB\xBF",
+  };
+  for (const std::string& body : refused) {
+    std::string text;
+    EXPECT_FALSE(ReadOneMessage(body, &text)) << body;
+    const nlohmann::json document = nlohmann::json::parse(body, nullptr, false);
+    EXPECT_FALSE(!document.is_discarded() && document.is_object() &&
+                 !document.contains("messages") && document.contains("text") &&
+                 document["text"].is_string())
+        << body;
+  }
+}
 
 // The classify answer's strings and numbers are written by hand: they must
 // be what a JSON document dumps for the same value (the other answers are
