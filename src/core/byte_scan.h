@@ -16,6 +16,18 @@
 
 namespace spamradar {
 
+#if defined(__SSE2__)
+// Each byte of `bytes` that lies in [kLow, kHigh], as 0xFF (else 0): c - kLow
+// (mod 256) is at most kHigh - kLow exactly for those bytes.
+template <char kLow, char kHigh>
+inline __m128i InRange16(__m128i bytes) {
+  static_assert(static_cast<unsigned char>(kLow) <= static_cast<unsigned char>(kHigh));
+  const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(kLow));
+  return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(static_cast<char>(kHigh - kLow))),
+                        offset);
+}
+#endif
+
 // A set of bytes: kBytes, and with kDigits also '0'..'9'.
 template <bool kDigits, char... kBytes>
 struct ByteSet {
@@ -29,12 +41,7 @@ struct ByteSet {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
     __m128i found = _mm_setzero_si128();
     ((found = _mm_or_si128(found, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(kBytes)))), ...);
-    if constexpr (kDigits) {
-      // c - '0' (mod 256) is at most 9 exactly for the digits.
-      const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
-      const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(9)), offset);
-      found = _mm_or_si128(found, digit);
-    }
+    if constexpr (kDigits) found = _mm_or_si128(found, InRange16<'0', '9'>(bytes));
     return static_cast<uint32_t>(_mm_movemask_epi8(found));
   }
 #endif

@@ -27,17 +27,7 @@ uint64_t KindHash(FeatureKind kind, std::string_view text) {
   return XXH3_64bits_withSeed(text.data(), text.size(), static_cast<uint64_t>(kind));
 }
 
-std::string PlaceholderDescription(std::string_view form) {
-  if (form == "<url>") return "a link";
-  if (form == "<email>") return "an e-mail address";
-  if (form == "<phone>") return "a phone number";
-  if (form == "<shortcode>") return "a short code";
-  if (form == "<money>") return "an amount of money";
-  if (form == "<percent>") return "a percentage";
-  if (form == "<number>") return "a number";
-  return Concat({"'", form, "'"});
-}
-
+// What a typed token stands for, in words.
 std::string_view TypeDescription(text::TokenType type) {
   switch (type) {
     case text::TokenType::kUrl: return "a link";
@@ -50,6 +40,17 @@ std::string_view TypeDescription(text::TokenType type) {
     case text::TokenType::kWord: break;
   }
   return "a word";
+}
+
+// A word (or a pair) quoted, or what a typed token's placeholder stands for.
+std::string PlaceholderDescription(std::string_view form) {
+  if (form.starts_with('<')) {
+    for (auto type = text::TokenType::kUrl; type <= text::TokenType::kNumber;
+         type = static_cast<text::TokenType>(static_cast<int>(type) + 1)) {
+      if (form == text::Placeholder(type)) return std::string(TypeDescription(type));
+    }
+  }
+  return Concat({"'", form, "'"});
 }
 constexpr uint64_t kTypePairSeed = 0x7479706570616972ull;  // "typepair"
 

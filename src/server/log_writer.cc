@@ -43,6 +43,12 @@ void LogWriter::WriteNow(std::string_view line) {
   }
   batch.append(line);
   WriteAll(batch);
+  // The gathering buffer back, emptied, unless lines came meanwhile: the
+  // swap left pending_ without capacity, and the next lines would grow it
+  // again from nothing.
+  batch.clear();
+  std::lock_guard lock(mutex_);
+  if (pending_.empty()) pending_.swap(batch);
 }
 
 void LogWriter::Run() {

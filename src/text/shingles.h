@@ -16,11 +16,10 @@
 
 namespace spamradar::text {
 
-// The token as it enters shingles: its text for words (a view into
-// `normalized`, the text the tokens index), a placeholder otherwise.
-inline std::string_view ShingleForm(const Token& token, std::string_view normalized) {
-  switch (token.type) {
-    case TokenType::kWord: return token.normalized.Of(normalized);
+// The placeholder a typed token enters shingles as ("<url>"); empty for a word.
+inline std::string_view Placeholder(TokenType type) {
+  switch (type) {
+    case TokenType::kWord: break;
     case TokenType::kUrl: return "<url>";
     case TokenType::kEmail: return "<email>";
     case TokenType::kPhone: return "<phone>";
@@ -29,7 +28,14 @@ inline std::string_view ShingleForm(const Token& token, std::string_view normali
     case TokenType::kPercent: return "<percent>";
     case TokenType::kNumber: return "<number>";
   }
-  return token.normalized.Of(normalized);
+  return {};
+}
+
+// The token as it enters shingles: its text for words (a view into
+// `normalized`, the text the tokens index), a placeholder otherwise.
+inline std::string_view ShingleForm(const Token& token, std::string_view normalized) {
+  if (token.type == TokenType::kWord) return token.normalized.Of(normalized);
+  return Placeholder(token.type);
 }
 
 // The tokens' shingle forms joined by single spaces.

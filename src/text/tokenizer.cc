@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/byte_scan.h"
 #include "core/check.h"
 #include "text/unicode.h"
 
@@ -165,15 +166,9 @@ struct AlnumBlock {
 
 inline AlnumBlock ClassifyBlock(const char* block) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
-  // c - low (mod 256) is at most high - low exactly for c in [low, high].
-  const auto in_range = [&bytes](char low, char high) {
-    const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(low));
-    return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(static_cast<char>(high - low))),
-                          offset);
-  };
   const auto is = [&bytes](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
-  const __m128i letters = in_range('a', 'z');
-  const __m128i digits = in_range('0', '9');
+  const __m128i letters = InRange16<'a', 'z'>(bytes);
+  const __m128i digits = InRange16<'0', '9'>(bytes);
   const __m128i leet = _mm_or_si128(_mm_or_si128(_mm_or_si128(is('0'), is('1')), is('3')),
                                     _mm_or_si128(_mm_or_si128(is('4'), is('5')), is('7')));
   return {static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits))),
