@@ -37,8 +37,10 @@ TEST(ClassifyBodyTest, ABodyIsTakenExactlyWhenItsDocumentHoldsOneMessage) {
       {R"({"text": "first", "text": "last"})", "last"},
       {R"({"text": ""})", ""},
       {R"({"text": "say \"hi\"\\ a\/b\nline\ttab\r\b\f"})", "say \"hi\"\\ a/b\nline\ttab\r\b\f"},
-      {"{\"text\": \"caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC" "5\x7F\"}",
-       "caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC" "5\x7F"},
+      {"{\"text\": \"caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC"
+       "5\x7F\"}",
+       "caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC"
+       "5\x7F"},
       // Not plain, read by the parser.
       {R"({"text": "\u00e9t\u00E9 \ud83c\udf81"})", "\xC3\xA9t\xC3\xA9 \xF0\x9F\x8E\x81"},
       {R"({"priority": 1, "tags": ["a", {"b": null}], "text": "nested"})", "nested"},
