@@ -274,6 +274,92 @@ TEST(CliTest, SimulateImportCampaignsAndClassifyAgainstThem) {
   EXPECT_EQ(Spamradar("campaigns --region Gotham --data " + dir + "/data").exit_code, 2);
 }
 
+std::string ReadFile(const std::string& path) {
+  std::string bytes;
+  if (FILE* f = std::fopen(path.c_str(), "rb")) {
+    char buffer[65536];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) bytes.append(buffer, n);
+    std::fclose(f);
+  }
+  return bytes;
+}
+
+// Spam reports of a campaign a model has never seen, taught with `learn`:
+// the campaign's other messages are spam for the new model, and the model
+// learned from is left as it was.
+TEST(CliTest, LearnTeachesAModelANewCampaign) {
+  const std::string dir = ::testing::TempDir();
+  const std::string model = dir + "/cli_learn_uci.model";
+  ASSERT_EQ(Spamradar("train --corpus " SPAMRADAR_SHARED_DATA_DIR
+                      "/sms_spam_collection/SMSSpamCollection --format uci --out " +
+                      model)
+                .exit_code,
+            0);
+  // A "wrong number" romance opener with rotating names, cities and handles.
+  const char* names[] = {"amy", "jessica", "lily", "sophia", "emma", "chloe", "mia", "grace"};
+  const char* cities[] = {"boston", "denver", "austin", "miami", "seattle", "phoenix"};
+  const char* apps[] = {"whatsapp", "telegram", "signal", "line"};
+  std::string reports, held_out;
+  for (int i = 0; i < 48; ++i) {
+    const std::string message = std::string("hi its ") + names[i % 8] +
+                                ", long time no see! i just moved to " + cities[(i / 3) % 6] +
+                                ". text me on " + apps[(i / 2) % 4] + " at " + names[(i + 3) % 8] +
+                                std::to_string(17 * i + 10) + " so we can catch up";
+    (i < 36 ? reports : held_out) += (i < 36 ? "spam\t" : "") + message + "\n";
+  }
+  const std::string corpus = dir + "/cli_learn_reports.tsv";
+  if (FILE* f = std::fopen(corpus.c_str(), "wb")) {
+    std::fputs(reports.c_str(), f);
+    std::fclose(f);
+  }
+  const auto spam_verdicts = [&](const std::string& with) {
+    const CommandResult run = Spamradar("classify --reasons 0 --model " + with, held_out);
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    int spam = 0;
+    for (const nlohmann::json& line : JsonLines(run.output)) spam += line["label"] == "spam";
+    return spam;
+  };
+  ASSERT_EQ(spam_verdicts(model), 0);
+  const std::string before = ReadFile(model);
+  const std::string learned = dir + "/cli_learn_learned.model";
+  const CommandResult learn =
+      Spamradar("learn --json --model " + model + " --corpus " + corpus + " --out " + learned);
+  ASSERT_EQ(learn.exit_code, 0) << learn.output;
+  const nlohmann::json summary = nlohmann::json::parse(learn.output);
+  EXPECT_EQ(summary["messages"], 36);
+  EXPECT_EQ(summary["spam"], 36);
+  EXPECT_EQ(summary["on_their_side_before"], 0);
+  EXPECT_EQ(summary["on_their_side_after"], 36);
+  EXPECT_GT(summary["taught"], 0);
+  EXPECT_EQ(spam_verdicts(learned), 12);
+  EXPECT_EQ(ReadFile(model), before);
+
+  // Learning into the model's own file replaces it.
+  ASSERT_EQ(
+      Spamradar("learn --model " + model + " --corpus " + corpus + " --out " + model).exit_code, 0);
+  EXPECT_EQ(spam_verdicts(model), 12);
+
+  // Bad input: a bad line is named, a missing model is a clear error, and
+  // nothing is written for either.
+  const std::string bad = dir + "/cli_learn_bad.tsv";
+  if (FILE* f = std::fopen(bad.c_str(), "wb")) {
+    std::fputs("spam\tfine\nspma\toops\n", f);
+    std::fclose(f);
+  }
+  const std::string untouched = dir + "/cli_learn_untouched.model";
+  const CommandResult bad_line =
+      Spamradar("learn --model " + model + " --corpus " + bad + " --out " + untouched);
+  EXPECT_EQ(bad_line.exit_code, 1);
+  EXPECT_NE(bad_line.output.find("line 2: unknown label"), std::string::npos) << bad_line.output;
+  const CommandResult no_model =
+      Spamradar("learn --model " + dir + "/no.model --corpus " + corpus + " --out " + untouched);
+  EXPECT_EQ(no_model.exit_code, 1);
+  EXPECT_NE(no_model.output.find("cannot open model file"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(untouched));
+  EXPECT_EQ(Spamradar("learn --corpus " + corpus).exit_code, 2);  // --out missing
+}
+
 TEST(CliTest, FilterCommandsReportBadInput) {
   const std::string dir = ::testing::TempDir();
   const std::string corpus = dir + "/cli_bad_corpus.txt";

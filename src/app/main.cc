@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   spamradar::app::AddInspectCommand(app, &exit_code);
   spamradar::app::AddTrainCommand(app, &exit_code);
   spamradar::app::AddEvalCommand(app, &exit_code);
+  spamradar::app::AddLearnCommand(app, &exit_code);
   spamradar::app::AddClassifyCommand(app, &exit_code);
   spamradar::app::AddImportCommand(app, &exit_code);
   spamradar::app::AddConversationCommand(app, &exit_code);
