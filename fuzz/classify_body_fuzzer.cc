@@ -3,7 +3,7 @@
 // document must be an object without "messages" whose "text" is that same
 // string, and whenever such a document exists the reader must take it. Any
 // disagreement would answer a request differently from the document path.
-// And the other way: the classify answer's string writer (server/json_text.h)
+// And the other way: the classify answer's string writer (text/json_text.h)
 // must write any bytes exactly as a document dumps them.
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +13,7 @@
 
 #include "core/check.h"
 #include "server/classify_body.h"
-#include "server/json_text.h"
+#include "text/json_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data), size);
@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (read) CHECK(document["text"].get<std::string>() == text) << "a different text";
 
   std::string written;
-  spamradar::server::AppendJsonString(body, &written);
+  spamradar::text::AppendJsonString(body, &written);
   CHECK(written ==
         nlohmann::json(body).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
       << "a string written otherwise than a document dumps it";

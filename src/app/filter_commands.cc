@@ -19,6 +19,8 @@
 #include "filter/default_model.h"
 #include "filter/evaluation.h"
 #include "filter/spam_filter.h"
+#include "filter/verdict_json.h"
+#include "text/json_text.h"
 
 namespace spamradar::app {
 namespace {
@@ -403,44 +405,33 @@ int RunClassify(const ClassifyOptions& options) {
     }
     const filter::Verdict verdict = directory ? spam_filter->Classify(analysis, options.reasons)
                                               : spam_filter->Classify(line, options.reasons);
-    if (verdict.reasons.empty() && !directory) {
-      // The common machine-facing case, without building a JSON tree.
-      // What "%.6g" prints, without printf's parsing of its format.
-      char number[32];
-      const std::to_chars_result written =
-          std::to_chars(number, number + sizeof(number), static_cast<double>(verdict.probability),
-                        std::chars_format::general, 6);
-      output.append("{\"label\":\"").append(filter::LabelName(verdict.label));
-      output.append("\",\"probability\":").append(number, written.ptr);
-      output.append(",\"reasons\":[]}\n");
-      if (output.size() > (1 << 16)) {
-        std::cout << output;
-        output.clear();
-      }
-      continue;
-    }
-    nlohmann::ordered_json out = {{"label", filter::LabelName(verdict.label)},
-                                  {"probability", verdict.probability}};
-    nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-    for (const filter::Reason& reason : verdict.reasons) {
-      reasons.push_back({{"reason", reason.description}, {"weight", reason.weight}});
-    }
-    out["reasons"] = std::move(reasons);
+    // The same JSON as the API's classify answer, written directly.
+    output.push_back('{');
+    filter::AppendVerdictMembers(verdict, &output);
     if (directory) {
       const cluster::CampaignMatch match = directory->campaigns->MatchCampaign(probe);
       const cluster::Campaign* campaign =
           match.campaign != 0 ? directory->campaigns->Find(match.campaign) : nullptr;
+      output.append(",\"campaign\":");
       if (campaign != nullptr) {
-        out["campaign"] = {{"id", campaign->id},
-                           {"name", cluster::CampaignName(*campaign)},
-                           {"similarity", match.similarity},
-                           {"evidence", match.evidence}};
+        output.append("{\"id\":").append(std::to_string(campaign->id));
+        output.append(",\"name\":");
+        text::AppendJsonString(cluster::CampaignName(*campaign), &output);
+        output.append(",\"similarity\":");
+        text::AppendJsonNumber(match.similarity, &output);
+        output.append(",\"evidence\":");
+        text::AppendJsonString(match.evidence, &output);
+        output.push_back('}');
       } else {
-        out["campaign"] = nullptr;
+        output.append("null");
       }
     }
-    output += out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    output.push_back('}');
     output.push_back('\n');
+    if (output.size() > (1 << 16)) {
+      std::cout << output;
+      output.clear();
+    }
   }
   std::cout << output;
   std::cout.flush();

@@ -127,9 +127,27 @@ inline uint64_t NgramFinish(uint64_t h) {
   return h ^ (h >> 32);
 }
 
+// How many character n-grams CharNgrams makes of a word of `size` bytes.
+size_t CharNgramCount(const FeatureConfig& config, size_t size) {
+  const size_t length = std::min<size_t>(size, 62) + 2;  // bounded as CharNgrams bounds it
+  const auto min_width = static_cast<size_t>(config.char_ngram_min);
+  const size_t max_width = std::min(static_cast<size_t>(config.char_ngram_max), length - 1);
+  size_t count = 0;
+  for (size_t at = 0; at + min_width <= length; ++at) {
+    const size_t widest = std::min(max_width, length - at);
+    if (widest >= min_width) count += widest - min_width + 1;
+  }
+  return count;
+}
+
 template <typename Sink>
 [[gnu::always_inline]] inline void CharNgrams(const FeatureConfig& config, std::string_view form,
                                               Sink& sink) {
+  // A sink that only describes some features counts a word's n-grams
+  // without making them when it wants none of them.
+  if constexpr (requires { sink.Skip(size_t{}); }) {
+    if (sink.Skip(CharNgramCount(config, form.size()))) return;
+  }
   char bounded[64];
   const size_t n = std::min<size_t>(form.size(), sizeof(bounded) - 2);
   bounded[0] = '<';
@@ -438,20 +456,44 @@ size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
   return shape;
 }
 
+namespace {
+
+// DescribeFeatures' sink: describes the features at `positions` (ascending)
+// and counts the others, skipping a word's n-grams when none is wanted.
+class Describer {
+ public:
+  Describer(std::span<const size_t> positions, std::vector<std::string>* out)
+      : positions_(positions), out_(out) {}
+
+  template <typename Describe>
+  void operator()(FeatureKind, uint64_t, const Describe& describe) {
+    if (wanted_ < positions_.size() && positions_[wanted_] == position_) {
+      (*out_)[wanted_++] = describe();
+    }
+    ++position_;
+  }
+  // True, with the `count` features counted, when none of them is wanted.
+  bool Skip(size_t count) {
+    if (wanted_ < positions_.size() && positions_[wanted_] < position_ + count) return false;
+    position_ += count;
+    return true;
+  }
+  bool done() const { return wanted_ == positions_.size(); }
+
+ private:
+  std::span<const size_t> positions_;
+  std::vector<std::string>* out_;
+  size_t position_ = 0;  // of the feature being made
+  size_t wanted_ = 0;    // the next of `positions`
+};
+
+}  // namespace
+
 std::vector<std::string> FeatureExtractor::DescribeFeatures(
     const analysis::MessageAnalysis& message, std::span<const size_t> positions) const {
   std::vector<std::string> out(positions.size());
-  size_t position = 0;  // of the feature being made
-  size_t wanted = 0;    // the next of `positions`
-  ForEachFeature(
-      config_, message,
-      [&](FeatureKind, uint64_t, const auto& describe) {
-        if (wanted < positions.size() && positions[wanted] == position) {
-          out[wanted++] = describe();
-        }
-        ++position;
-      },
-      [&] { return wanted == positions.size(); });
+  Describer describer(positions, &out);
+  ForEachFeature(config_, message, describer, [&describer] { return describer.done(); });
   return out;
 }
 

@@ -179,6 +179,46 @@ TEST(SpamFilterTest, ReasonsAreTheStrongestBucketsOnTheVerdictsSide) {
   EXPECT_GT(repeated_buckets, 1000u);  // the sums were put to the test
 }
 
+// A feature described alone is described as when every feature is: the
+// describing pass counts the n-grams of words it wants none of without
+// making them, and must count exactly as many as are made.
+TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
+  const SpamFilter spam_filter = SpamFilter::Untrained();
+  const FeatureExtractor other_widths(
+      FeatureConfig{.char_ngram_min = 2, .char_ngram_max = 4, .char_ngram_weight = 0.2f});
+  std::vector<std::string> messages = {
+      "Visit usps-redelivery-fee.top/track?id=1 or call 0800 123 4567, "
+      "supercalifragilisticexpialidociousandthensomemoretomakeitlongerthanthebufferofsixtyfour",
+      // A domain label of 63 letters, longer than the n-grams' word buffer,
+      // with features after it (a brand, a cue, a toll-free number, capitals).
+      "PAYPAL: claim your refund at "
+      "www.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.com or call 0800 "
+      "123 4567!!",
+      "a", "ok ok ok", ""};
+  for (size_t i = 0; i < 150; ++i) messages.push_back(Uci().corpus[Uci().test[i]].text);
+  analysis::MessageAnalysis analysis;
+  std::vector<Feature> features;
+  for (const std::string& text : messages) {
+    spam_filter.analyzer().Analyze(text, &analysis);
+    for (const FeatureExtractor* extractor : {&spam_filter.features(), &other_widths}) {
+      extractor->Extract(analysis, &features);
+      std::vector<size_t> all(features.size());
+      for (size_t p = 0; p < all.size(); ++p) all[p] = p;
+      const std::vector<std::string> described = extractor->DescribeFeatures(analysis, all);
+      ASSERT_EQ(described.size(), features.size());
+      for (size_t p = 0; p < all.size(); ++p) {
+        const size_t alone[] = {p};
+        ASSERT_EQ(extractor->DescribeFeatures(analysis, alone)[0], described[p])
+            << text << " feature " << p;
+        if (p + 7 < all.size()) {
+          const size_t pair[] = {p, p + 7};
+          ASSERT_EQ(extractor->DescribeFeatures(analysis, pair)[1], described[p + 7]) << text;
+        }
+      }
+    }
+  }
+}
+
 // The server analyzes a message once, with the shingle text the campaign
 // engine needs, and hands that analysis to the filter: the verdicts must be
 // the filter's own.

@@ -11,12 +11,13 @@
 #include "analysis/enrichment.h"
 #include "app/analytics_queries.h"
 #include "cluster/campaign_view.h"
+#include "filter/verdict_json.h"
 #include "intake/report_json.h"
 #include "server/api_keys.h"
 #include "server/classify_body.h"
 #include "server/dashboard.h"
 #include "server/http_server.h"
-#include "server/json_text.h"
+#include "text/json_text.h"
 #include "text/unicode.h"
 
 namespace spamradar::server {
@@ -262,18 +263,9 @@ void ApiServer::AppendClassification(const std::string& text, std::string* answe
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(text, &analysis);
   const filter::Verdict verdict = filter_.Classify(analysis, 5);
-  answer->append("{\"label\":\"").append(filter::LabelName(verdict.label));
-  answer->append("\",\"probability\":");
-  AppendJsonNumber(verdict.probability, answer);
-  answer->append(",\"reasons\":[");
-  for (size_t r = 0; r < verdict.reasons.size(); ++r) {
-    answer->append(r > 0 ? ",{\"reason\":" : "{\"reason\":");
-    AppendJsonString(verdict.reasons[r].description, answer);
-    answer->append(",\"weight\":");
-    AppendJsonNumber(verdict.reasons[r].weight, answer);
-    answer->push_back('}');
-  }
-  answer->append("],\"campaign\":");
+  answer->push_back('{');
+  filter::AppendVerdictMembers(verdict, answer);
+  answer->append(",\"campaign\":");
   cluster::CampaignMatch match;
   if (ready_) {
     // Made outside the lock, so that the match under it is only lookups.
@@ -285,11 +277,11 @@ void ApiServer::AppendClassification(const std::string& text, std::string* answe
     if (match.campaign != 0) {
       answer->append("{\"id\":").append(std::to_string(match.campaign));
       answer->append(",\"name\":");
-      AppendJsonString(CampaignNameOf(match.campaign), answer);
+      text::AppendJsonString(CampaignNameOf(match.campaign), answer);
       answer->append(",\"similarity\":");
-      AppendJsonNumber(match.similarity, answer);
+      text::AppendJsonNumber(match.similarity, answer);
       answer->append(",\"evidence\":");
-      AppendJsonString(match.evidence, answer);
+      text::AppendJsonString(match.evidence, answer);
       answer->push_back('}');
     }
   }

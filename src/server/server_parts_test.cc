@@ -15,7 +15,6 @@
 #include "server/api_keys.h"
 #include "server/api_server.h"
 #include "server/classify_body.h"
-#include "server/json_text.h"
 #include "server/log_writer.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
@@ -87,37 +86,6 @@ TEST(ClassifyBodyTest, ABodyIsTakenExactlyWhenItsDocumentHoldsOneMessage) {
                  document["text"].is_string())
         << body;
   }
-}
-
-// The classify answer's strings and numbers are written by hand: they must
-// be what a JSON document dumps for the same value (the other answers are
-// dumped documents, and clients parse both).
-TEST(JsonTextTest, StringsAndNumbersAreWrittenAsTheDocumentsWriteThem) {
-  const auto dumped = [](const nlohmann::json& value) {
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  };
-  static constexpr char kControls[] = "nul \0 bell \a esc \x1b del \x7f";
-  const std::string controls(kControls, sizeof(kControls) - 1);
-  for (const std::string& text :
-       {std::string(), std::string("letters 'win'"), std::string("say \"hi\" \\ back\\"),
-        std::string("tab\tnew line\ncr\rbs\bff\f"), controls,
-        std::string("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8E\x81 done"), std::string("cut \xC3"),
-        std::string("lone \x80\xBF continuation"),
-        std::string("cut short \xE8\xBC\" and \xF0\x9F\x8E by a quote"),
-        std::string("overlong \xC0\xAF and \xED\xA0\x80 surrogate"),
-        std::string("<script>alert(1)</script>")}) {
-    std::string written;
-    AppendJsonString(text, &written);
-    EXPECT_EQ(written, dumped(text)) << text;
-  }
-  for (const double value : {0.0, 1.0, -2.0, 0.1, 0.30000001192092896, 1e-7, 123456789.0, 1e300}) {
-    std::string written;
-    AppendJsonNumber(value, &written);
-    EXPECT_EQ(written, dumped(value)) << value;
-  }
-  std::string infinite;
-  AppendJsonNumber(1.0 / 0.0, &infinite);
-  EXPECT_EQ(infinite, "null");
 }
 
 // A log file of the test's own, read back whole.

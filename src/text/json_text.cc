@@ -1,11 +1,11 @@
-#include "server/json_text.h"
+#include "text/json_text.h"
 
 #include <charconv>
 #include <cmath>
 
 #include "text/unicode.h"
 
-namespace spamradar::server {
+namespace spamradar::text {
 namespace {
 
 // ASCII that a JSON string holds as it is: not a control, '"' or '\\'.
@@ -101,4 +101,4 @@ void AppendJsonNumber(double value, std::string* out) {
   if (number.find_first_of(".e") == std::string_view::npos) out->append(".0");
 }
 
-}  // namespace spamradar::server
+}  // namespace spamradar::text
