@@ -137,8 +137,8 @@ Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_
   // pass: a bucket displaces the weakest kept only when strictly stronger,
   // so ties keep message order (candidates are in it). Once `top` is full,
   // few buckets pass its threshold, and the weights are loaded without
-  // waiting on one another (sorting the side's buckets cost more than the
-  // features, each step waiting on the last).
+  // waiting on one another (compacting the side's buckets before sorting
+  // them made every step wait on the one before).
   const size_t keep = static_cast<size_t>(max_reasons);
   thread_local std::vector<Candidate> top;
   top.resize(std::min<size_t>(keep, count));
