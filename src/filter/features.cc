@@ -130,7 +130,8 @@ inline uint64_t NgramFinish(uint64_t h) {
 // How many character n-grams CharNgrams makes of a word of `size` bytes.
 size_t CharNgramCount(const FeatureConfig& config, size_t size) {
   const size_t length = std::min<size_t>(size, 62) + 2;  // bounded as CharNgrams bounds it
-  const auto min_width = static_cast<size_t>(config.char_ngram_min);
+  // CharNgrams makes no n-gram narrower than one byte, whatever the minimum.
+  const size_t min_width = std::max<size_t>(static_cast<size_t>(config.char_ngram_min), 1);
   const size_t max_width = std::min(static_cast<size_t>(config.char_ngram_max), length - 1);
   size_t count = 0;
   for (size_t at = 0; at + min_width <= length; ++at) {

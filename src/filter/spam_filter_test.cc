@@ -186,6 +186,8 @@ TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
   const SpamFilter spam_filter = SpamFilter::Untrained();
   const FeatureExtractor other_widths(
       FeatureConfig{.char_ngram_min = 2, .char_ngram_max = 4, .char_ngram_weight = 0.2f});
+  const FeatureExtractor from_one(
+      FeatureConfig{.char_ngram_min = 1, .char_ngram_max = 6, .char_ngram_weight = 0.2f});
   std::vector<std::string> messages = {
       "Visit usps-redelivery-fee.top/track?id=1 or call 0800 123 4567, "
       "supercalifragilisticexpialidociousandthensomemoretomakeitlongerthanthebufferofsixtyfour",
@@ -200,7 +202,7 @@ TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
   std::vector<Feature> features;
   for (const std::string& text : messages) {
     spam_filter.analyzer().Analyze(text, &analysis);
-    for (const FeatureExtractor* extractor : {&spam_filter.features(), &other_widths}) {
+    for (const FeatureExtractor* extractor : {&spam_filter.features(), &other_widths, &from_one}) {
       extractor->Extract(analysis, &features);
       std::vector<size_t> all(features.size());
       for (size_t p = 0; p < all.size(); ++p) all[p] = p;
