@@ -58,12 +58,17 @@ void AddThresholdOptions(CLI::App* cmd, filter::Thresholds* thresholds) {
       ->capture_default_str();
 }
 
-void AddTrainingOptions(CLI::App* cmd, filter::TrainingOptions* options) {
-  cmd->add_option("--epochs", options->epochs, "Passes over the training data")
-      ->capture_default_str();
+// The size of one learning step: training's and incremental learning's.
+void AddStepOptions(CLI::App* cmd, filter::TrainingOptions* options) {
   cmd->add_option("--learning-rate", options->learning_rate, "AdaGrad learning rate")
       ->capture_default_str();
   cmd->add_option("--l2", options->l2, "L2 regularization strength")->capture_default_str();
+}
+
+void AddTrainingOptions(CLI::App* cmd, filter::TrainingOptions* options) {
+  cmd->add_option("--epochs", options->epochs, "Passes over the training data")
+      ->capture_default_str();
+  AddStepOptions(cmd, options);
   cmd->add_option("--seed", options->seed, "Seed of the shuffling order")->capture_default_str();
   AddThresholdOptions(cmd, &options->thresholds);
 }
@@ -481,10 +486,7 @@ void AddLearnCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--model", options->model,
                   "Model file to start from; without it, the built-in default model");
   cmd->add_option("--out", options->out, "Model file to write")->required();
-  cmd->add_option("--learning-rate", options->training.learning_rate, "AdaGrad learning rate")
-      ->capture_default_str();
-  cmd->add_option("--l2", options->training.l2, "L2 regularization strength")
-      ->capture_default_str();
+  AddStepOptions(cmd, &options->training);
   cmd->add_flag("--json", options->json, "Print one JSON object instead of a sentence");
   cmd->callback([options, exit_code] { *exit_code = RunLearn(*options); });
 }
