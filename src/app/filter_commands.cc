@@ -20,7 +20,6 @@
 #include "filter/evaluation.h"
 #include "filter/spam_filter.h"
 #include "filter/verdict_json.h"
-#include "text/json_text.h"
 
 namespace spamradar::app {
 namespace {
@@ -419,14 +418,7 @@ int RunClassify(const ClassifyOptions& options) {
           match.campaign != 0 ? directory->campaigns->Find(match.campaign) : nullptr;
       output.append(",\"campaign\":");
       if (campaign != nullptr) {
-        output.append("{\"id\":").append(std::to_string(campaign->id));
-        output.append(",\"name\":");
-        text::AppendJsonString(cluster::CampaignName(*campaign), &output);
-        output.append(",\"similarity\":");
-        text::AppendJsonNumber(match.similarity, &output);
-        output.append(",\"evidence\":");
-        text::AppendJsonString(match.evidence, &output);
-        output.push_back('}');
+        cluster::AppendCampaignMatchJson(match, cluster::CampaignName(*campaign), &output);
       } else {
         output.append("null");
       }

@@ -5,6 +5,7 @@
 
 #include "core/bytes.h"
 #include "signals/url_extractor.h"
+#include "text/json_text.h"
 
 namespace spamradar::cluster {
 namespace {
@@ -165,6 +166,17 @@ std::string CampaignKind(const Campaign& campaign) {
     if (!kind.empty()) return std::string(kind);
   }
   return "Spam campaign";
+}
+
+void AppendCampaignMatchJson(const CampaignMatch& match, std::string_view name, std::string* out) {
+  out->append("{\"id\":").append(std::to_string(match.campaign));
+  out->append(",\"name\":");
+  text::AppendJsonString(name, out);
+  out->append(",\"similarity\":");
+  text::AppendJsonNumber(match.similarity, out);
+  out->append(",\"evidence\":");
+  text::AppendJsonString(match.evidence, out);
+  out->push_back('}');
 }
 
 std::string CampaignName(const Campaign& campaign) {

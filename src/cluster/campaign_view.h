@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cluster/campaign_engine.h"
@@ -30,6 +31,9 @@ uint64_t ReportsIn(const Campaign& campaign, const Scope& scope);
 
 std::string CampaignName(const Campaign& campaign);
 std::string CampaignTemplate(const Campaign& campaign);
+// A message's match to a campaign as the JSON object the classify answers of
+// the API and of `spamradar classify` give: {"id","name","similarity","evidence"}.
+void AppendCampaignMatchJson(const CampaignMatch& match, std::string_view name, std::string* out);
 // The kind of spam, from its brands' category or its calls to action
 // ("Counterfeit luxury goods", "Parcel delivery scam").
 std::string CampaignKind(const Campaign& campaign);

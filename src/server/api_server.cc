@@ -17,7 +17,6 @@
 #include "server/classify_body.h"
 #include "server/dashboard.h"
 #include "server/http_server.h"
-#include "text/json_text.h"
 #include "text/unicode.h"
 
 namespace spamradar::server {
@@ -275,14 +274,7 @@ void ApiServer::AppendClassification(const std::string& text, std::string* answe
     std::lock_guard lock(campaigns_);  // not state_: see api_server.h
     match = data_->campaigns->MatchCampaign(probe);
     if (match.campaign != 0) {
-      answer->append("{\"id\":").append(std::to_string(match.campaign));
-      answer->append(",\"name\":");
-      text::AppendJsonString(CampaignNameOf(match.campaign), answer);
-      answer->append(",\"similarity\":");
-      text::AppendJsonNumber(match.similarity, answer);
-      answer->append(",\"evidence\":");
-      text::AppendJsonString(match.evidence, answer);
-      answer->push_back('}');
+      cluster::AppendCampaignMatchJson(match, CampaignNameOf(match.campaign), answer);
     }
   }
   if (match.campaign == 0) answer->append("null");
