@@ -14,6 +14,15 @@ local messages = {
   "Congratulations! Your $1,000 Walmart gift card is waiting: walmart-rewards10.club/3229",
   "Ur entitled to update ur mobile for FREE! Call 08002986030 now",
 }
+-- With SENDERS=1 each message comes with a sender of its own kind (a phone
+-- number written as people write it, a short code, an Apple ID, a sender
+-- id), which the server normalizes and matches when the text names no
+-- campaign.
+local senders = {
+  "(212) 555-0142", "GOOGLE", "81010", "+1 202 555 0199",
+  "lisa.m@icloud.com", "CHASE", "+12125550188", "08002986030",
+}
+local with_senders = os.getenv("SENDERS") == "1"
 local key = os.getenv("SPAMRADAR_KEY")
 local pace = tonumber(os.getenv("PACE_MS") or "0")
 -- The requests are formatted once per thread, in init (where wrk has set the
@@ -27,7 +36,8 @@ init = function(args)
   for i, m in ipairs(messages) do
     requests[i] = wrk.format("POST", "/v1/classify",
       {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json"},
-      '{"text": "' .. m .. '"}')
+      with_senders and ('{"text": "' .. m .. '", "sender": "' .. senders[i] .. '"}')
+        or ('{"text": "' .. m .. '"}'))
   end
 end
 

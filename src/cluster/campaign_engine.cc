@@ -733,6 +733,28 @@ CampaignMatch CampaignEngine::MatchCampaign(std::string_view message) const {
 CampaignMatch CampaignEngine::MatchCampaign(const Report& probe) const {
   thread_local std::vector<uint64_t> shingles;
   const Report& read = Read(probe, &shingles);
+  CampaignMatch best = MatchText(read, shingles);
+  // As in Apply: the sender counts only when the text names no campaign.
+  if (best.campaign == 0 && probe.sender.kind != SenderKind::kNone) {
+    best = MatchSender(probe.sender);
+  }
+  return best;
+}
+
+CampaignMatch CampaignEngine::MatchSender(const Sender& sender) const {
+  const uint64_t key = SenderKey(sender.value);
+  if (const auto it = owners_.find(key); it != owners_.end()) {
+    return {Resolve(it->second), 1.0, "sender " + sender.value};
+  }
+  const bool dormant = archive_ != nullptr && dormant_ > 0 && archive_ready_;
+  if (!dormant || !dormant_keys_.MayContain(key)) return {};
+  Result<const std::vector<store::CampaignArchive::Candidate>*> found = CachedLookup(key, 1);
+  if (!found.ok() || (*found)->empty()) return {};
+  return {(**found)[0].id, 1.0, "sender " + sender.value + " (dormant)"};
+}
+
+CampaignMatch CampaignEngine::MatchText(const Report& read,
+                                        const std::vector<uint64_t>& shingles) const {
   CampaignMatch best;
   // Identifiers first: a shared shop or number is the strongest evidence.
   const std::vector<std::string> identifiers = OwnedIdentifiers(read);

@@ -109,7 +109,8 @@ struct CampaignSummary {
 struct CampaignMatch {
   uint64_t campaign = 0;  // 0: none
   double similarity = 0;  // estimated Jaccard to the closest variant; 1 for a shared identifier
-  std::string evidence;   // "text", "domain lvshop12.com", "phone +18885550199"...
+  // "text", "domain lvshop12.com", "phone +18885550199", "sender lvshop@icloud.com"...
+  std::string evidence;
 };
 
 class CampaignEngine final : public store::Fold {
@@ -151,16 +152,18 @@ class CampaignEngine final : public store::Fold {
   uint64_t active_campaigns() const { return campaigns_.size(); }
 
   // The campaign a new message most likely belongs to, by the same evidence
-  // the engine assigns reports with (the campaigns' fingerprints: the
-  // sketches of their variants and the identifiers they own), active ones
-  // first, then dormant ones (read from the archive, without reviving them),
-  // without changing anything. Reads the archive (its answers are cached
+  // the engine assigns reports with, in the same order: the identifiers its
+  // text shares with a campaign and the sketches of the campaigns' variants,
+  // then, when neither names one, its sender (spoofed senders collide, so it
+  // is the weakest evidence); active campaigns first, then dormant ones (read
+  // from the archive, without reviving them), without changing anything. Reads the archive (its answers are cached
   // until the archive changes): callers serialize it with the fold and each
   // other (the server holds its campaigns lock).
   CampaignMatch MatchCampaign(std::string_view message) const;
-  // The same for a message already analyzed: `probe` holds its body and the
-  // lists analysis::StoreAnalysis() made of its analysis. With an analyzer
-  // of AnalysisOptions() the stamps agree and the text is not analyzed again.
+  // The same for a message already analyzed: `probe` holds its body, its
+  // sender (normalized: intake::NormalizeSender) if known, and the lists
+  // analysis::StoreAnalysis() made of its analysis. With an analyzer of
+  // AnalysisOptions() the stamps agree and the text is not analyzed again.
   CampaignMatch MatchCampaign(const Report& probe) const;
   // How the engine analyzes a text it must read again (no shingles of its
   // own: it takes them from the shingle text).
@@ -172,6 +175,10 @@ class CampaignEngine final : public store::Fold {
   // the body (valid until the next call on this thread). `shingles` gets the
   // shingles of its shingle text.
   const Report& Read(const Report& report, std::vector<uint64_t>* shingles) const;
+  // MatchCampaign's two kinds of evidence: the text (its identifiers, then
+  // its sketch) of `read`, whose shingles are `shingles`; and a sender.
+  CampaignMatch MatchText(const Report& read, const std::vector<uint64_t>& shingles) const;
+  CampaignMatch MatchSender(const Sender& sender) const;
   void Merge(uint64_t keep, uint64_t gone);
   // Adds a variant's sketch to the LSH index for `campaign`.
   void AddExemplar(const Signature& signature, const uint64_t* band_keys, uint64_t campaign);

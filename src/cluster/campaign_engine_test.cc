@@ -163,6 +163,41 @@ TEST_F(CampaignEngineTest, MatchCampaignFindsANewVariantWithoutChangingAnything)
   EXPECT_EQ(engine_.reports(), 2u);
 }
 
+// A message's sender alone: what the fold would assign a report by when its
+// text names no campaign, so what a match says for such a message.
+Report Probe(const std::string& body, const std::string& sender = "",
+             SenderKind kind = SenderKind::kNone) {
+  Report probe;
+  probe.body = body;
+  probe.sender = {kind, sender};
+  return probe;
+}
+
+TEST_F(CampaignEngineTest, MatchCampaignFallsBackOnTheSenderWhenTheTextNamesNone) {
+  const uint64_t luxury = Add("Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop12.com",
+                              "lvshop@icloud.com", SenderKind::kEmail);
+  const uint64_t loans =
+      Add("Need cash fast? Call 1-888-555-0199 for a loan today", "+12125550100", SenderKind::kPhone);
+  const std::string unrelated = "New arrivals this week, reply YES for our catalogue";
+  const CampaignMatch by_sender =
+      engine_.MatchCampaign(Probe(unrelated, "lvshop@icloud.com", SenderKind::kEmail));
+  EXPECT_EQ(by_sender.campaign, luxury);
+  EXPECT_EQ(by_sender.evidence, "sender lvshop@icloud.com");
+  EXPECT_EQ(by_sender.similarity, 1.0);
+  EXPECT_EQ(engine_.MatchCampaign(Probe(unrelated, "+12125550100", SenderKind::kPhone)).campaign,
+            loans);
+  // The text comes first, as in the fold: a shop's number over the sender.
+  const CampaignMatch by_number = engine_.MatchCampaign(
+      Probe("Approved! Ring 1-888-555-0199", "lvshop@icloud.com", SenderKind::kEmail));
+  EXPECT_EQ(by_number.campaign, loans);
+  EXPECT_EQ(by_number.evidence, "phone +18885550199");
+  // No sender, or one never reported: nothing.
+  EXPECT_EQ(engine_.MatchCampaign(Probe(unrelated)).campaign, 0u);
+  EXPECT_EQ(engine_.MatchCampaign(Probe(unrelated, "other@icloud.com", SenderKind::kEmail)).campaign,
+            0u);
+  EXPECT_EQ(engine_.reports(), 2u);
+}
+
 TEST_F(CampaignEngineTest, ReportsAreFoundByTheirSequenceAcrossGapsInTheLog) {
   const uint64_t luxury = Add("Louis Vuitton & Gucci up to 80% off! Shop now: lvshop12.com");
   sequence_ += 3;  // sequences 2-4 were never applied
@@ -185,7 +220,7 @@ class DormancyTest : public ::testing::Test {
     options.dormant_after = std::chrono::days(14);
     engine_ = std::make_unique<CampaignEngine>(options, archive_.get());
   }
-  uint64_t Add(int day, const std::string& body) {
+  uint64_t Add(int day, const std::string& body, Sender sender = {}) {
     Report r;
     r.sequence = ++sequence_;
     r.id = "r" + std::to_string(sequence_);
@@ -193,6 +228,7 @@ class DormancyTest : public ::testing::Test {
                     std::chrono::seconds(sequence_);
     r.reporter_hash = std::string(64, 'a' + static_cast<char>(sequence_ % 6));
     r.body = body;
+    r.sender = std::move(sender);
     engine_->Apply(r);
     return engine_->CampaignOf(r.sequence);
   }
@@ -248,6 +284,19 @@ TEST_F(DormancyTest, DormantCampaignsAreMatchedWithoutBeingBroughtBack) {
   EXPECT_EQ(engine_->Find(luxury), nullptr);
   EXPECT_EQ(engine_->dormant_campaigns(), 1u);
   EXPECT_EQ(engine_->MatchCampaign("Dinner at 8? Bring the wine").campaign, 0u);
+}
+
+TEST_F(DormancyTest, ADormantCampaignsSenderStillMatches) {
+  const uint64_t luxury = Add(0, "Louis Vuitton & Gucci up to 80% off! Shop now: lvshop12.com",
+                              {SenderKind::kEmail, "lvshop@icloud.com"});
+  for (int day = 1; day <= 20; ++day) Chatter(day);
+  ASSERT_EQ(engine_->Find(luxury), nullptr);
+  const CampaignMatch by_sender = engine_->MatchCampaign(
+      Probe("New arrivals this week, reply YES for our catalogue", "lvshop@icloud.com",
+            SenderKind::kEmail));
+  EXPECT_EQ(by_sender.campaign, luxury);
+  EXPECT_EQ(by_sender.evidence, "sender lvshop@icloud.com (dormant)");
+  EXPECT_EQ(engine_->Find(luxury), nullptr);  // not brought back
 }
 
 TEST_F(DormancyTest, AnOwnedIdentifierBringsBackEvenAOneReportCampaign) {

@@ -13,6 +13,7 @@
 #include "cluster/campaign_view.h"
 #include "filter/verdict_json.h"
 #include "intake/report_json.h"
+#include "intake/sender.h"
 #include "server/api_keys.h"
 #include "server/classify_body.h"
 #include "server/dashboard.h"
@@ -258,7 +259,8 @@ void ApiServer::Guarded(const HttpRequest& request, HttpResponse& response, Perm
   handler(caller);
 }
 
-void ApiServer::AppendClassification(const std::string& text, std::string* answer) {
+void ApiServer::AppendClassification(const std::string& text, const Sender& sender,
+                                     std::string* answer) {
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(text, &analysis);
   const filter::Verdict verdict = filter_.Classify(analysis, 5);
@@ -270,6 +272,7 @@ void ApiServer::AppendClassification(const std::string& text, std::string* answe
     // Made outside the lock, so that the match under it is only lookups.
     thread_local Report probe;
     probe.body = text;
+    probe.sender = sender;
     analysis::StoreAnalysis(analysis, analyzer_.stamp(), &probe);
     std::lock_guard lock(campaigns_);  // not state_: see api_server.h
     match = data_->campaigns->MatchCampaign(probe);
@@ -605,10 +608,14 @@ void ApiServer::Routes() {
   http.Post("/v1/classify", HttpServer::Work::kInline,
             [this](const HttpRequest& request, HttpResponse& response) {
               Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
-                thread_local std::string one_text;
-                if (ReadOneMessage(request.body, &one_text)) {
+                thread_local OneMessage one;
+                if (ReadOneMessage(request.body, &one)) {
+                  Result<Sender> sender = intake::NormalizeSender(one.sender);
+                  if (!sender.ok()) {
+                    return Error(response, 400, "invalid_message", sender.status().message());
+                  }
                   std::string answer;
-                  AppendClassification(one_text, &answer);
+                  AppendClassification(one.text, *sender, &answer);
                   response.status = 200;
                   response.set_content(std::move(answer), kJson);
                   return;
@@ -632,14 +639,29 @@ void ApiServer::Routes() {
                 std::string answer = batch ? "{\"results\":[" : "";
                 for (size_t i = 0; i < count; ++i) {
                   const json& item = batch ? (*messages)[i] : body;
+                  const std::string where =
+                      batch ? "messages[" + std::to_string(i) + "]." : std::string();
                   const auto text_field = item.is_object() ? item.find("text") : item.end();
                   if (text_field == item.end() || !text_field->is_string()) {
                     return Error(response, 400, "invalid_message",
-                                 (batch ? "messages[" + std::to_string(i) + "]." : std::string()) +
-                                     "text: required, a string");
+                                 where + "text: required, a string");
+                  }
+                  Result<Sender> sender = Sender{};
+                  if (const auto sender_field = item.find("sender"); sender_field != item.end()) {
+                    if (sender_field->is_string()) {
+                      sender = intake::NormalizeSender(sender_field->get_ref<const std::string&>());
+                    } else if (!sender_field->is_null()) {
+                      return Error(response, 400, "invalid_message",
+                                   where + "sender: a string (or null)");
+                    }
+                  }
+                  if (!sender.ok()) {
+                    return Error(response, 400, "invalid_message",
+                                 where + sender.status().message());
                   }
                   if (i > 0) answer.push_back(',');
-                  AppendClassification(text_field->get_ref<const std::string&>(), &answer);
+                  AppendClassification(text_field->get_ref<const std::string&>(), *sender,
+                                       &answer);
                 }
                 if (batch) answer.append("]}");
                 response.status = 200;

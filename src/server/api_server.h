@@ -153,8 +153,9 @@ class ApiServer {
   Status FoldCampaignsInSteps();
   static constexpr uint64_t kFoldStep = 100;
   // Appends a message's classification (verdict, reasons, matched campaign)
-  // as a JSON object; takes campaigns_ for the match.
-  void AppendClassification(const std::string& text, std::string* answer);
+  // as a JSON object; takes campaigns_ for the match, which falls back on the
+  // sender (normalized; may be none) when the text names no campaign.
+  void AppendClassification(const std::string& text, const Sender& sender, std::string* answer);
   // The names of campaigns classify requests matched, under campaigns_.
   std::string CampaignNameOf(uint64_t id);
   struct CachedName {

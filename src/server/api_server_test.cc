@@ -246,6 +246,30 @@ TEST_F(ApiServerTest, ReportsAreStoredThenCountedInCampaignsAndStats) {
   ASSERT_EQ(Body(by_sender)["matches"].size(), 1u) << by_sender->body;
   EXPECT_NE(Body(by_sender)["matches"][0]["id"], id);
   EXPECT_EQ(Body(by_sender)["matches"][0]["why"], "sender +12125550188");
+  // And a message from that sender names its campaign even when the text
+  // names none; the text, when it does, comes first.
+  const uint64_t parcel = Body(by_sender)["matches"][0]["id"];
+  auto from_reported = client_->Post(
+      "/v1/classify", As(Role::kIntake),
+      R"({"text": "Hi, are you free for a quick call later?", "sender": "(212) 555-0188"})",
+      "application/json");
+  ASSERT_EQ(from_reported->status, 200) << from_reported->body;
+  EXPECT_EQ(Body(from_reported)["campaign"]["id"], parcel) << from_reported->body;
+  EXPECT_EQ(Body(from_reported)["campaign"]["evidence"], "sender +12125550188");
+  auto batch_from_reported = client_->Post(
+      "/v1/classify", As(Role::kIntake),
+      R"({"messages": [{"text": "Are you free later?", "sender": "+1 212 555 0188"},
+                       {"text": "Gucci & Louis Vuitton 70% off at lvshop5.com", "sender": "+12125550188"},
+                       {"text": "Are you free later?", "sender": null},
+                       {"text": "Are you free later?", "sender": "+12125550100"}]})",
+      "application/json");
+  ASSERT_EQ(batch_from_reported->status, 200) << batch_from_reported->body;
+  const json results = Body(batch_from_reported)["results"];
+  EXPECT_EQ(results[0]["campaign"]["id"], parcel);
+  EXPECT_EQ(results[1]["campaign"]["id"], id);
+  EXPECT_EQ(results[1]["campaign"]["evidence"], "domain lvshop5.com");
+  EXPECT_TRUE(results[2]["campaign"].is_null());
+  EXPECT_TRUE(results[3]["campaign"].is_null());
 }
 
 TEST_F(ApiServerTest, ClassifyOneOrABatchAndRefuseBadMessages) {
@@ -282,6 +306,19 @@ TEST_F(ApiServerTest, ClassifyOneOrABatchAndRefuseBadMessages) {
   ExpectError(classify(R"({"text": "hi"} {"text": "again"})"), 400, "invalid_json");
   ExpectError(classify(R"("hi")"), 400, "invalid_json");
   ExpectError(classify("{\"text\": \"\xff\"}"), 400, "invalid_json");
+  // A sender must be one a report could name.
+  auto bad_sender = classify(R"({"text": "hi", "sender": "call me <maybe>"})");
+  ExpectError(bad_sender, 400, "invalid_message");
+  EXPECT_NE(Body(bad_sender)["error"]["message"].get<std::string>().find("sender: 'call me <maybe>'"),
+            std::string::npos)
+      << bad_sender->body;
+  ExpectError(classify(R"({"text": "hi", "sender": 12125550100})"), 400, "invalid_message");
+  auto bad_in_batch =
+      classify(R"({"messages": [{"text": "hi"}, {"text": "hi", "sender": "@@"}]})");
+  ExpectError(bad_in_batch, 400, "invalid_message");
+  EXPECT_EQ(Body(bad_in_batch)["error"]["message"].get<std::string>().rfind("messages[1].sender:", 0),
+            0u)
+      << bad_in_batch->body;
   auto nested = classify(R"({"meta": {"text": 5, "messages": []}, "text": "See you at 7?"})");
   ASSERT_EQ(nested->status, 200) << nested->body;
   EXPECT_EQ(Body(nested)["label"], "ham");

@@ -17,18 +17,20 @@ namespace {
 // ReadOneMessage then asks the parser.
 class PlainBodyReader {
  public:
-  // True with "text" in `text` when the whole body is such an object.
-  static bool Read(std::string_view body, std::string* text) {
+  // True with "text" and "sender" in `message` when the whole body is such
+  // an object.
+  static bool Read(std::string_view body, OneMessage* message) {
     PlainBodyReader reader(body);
-    return reader.Object(text);
+    return reader.Object(message);
   }
 
  private:
   explicit PlainBodyReader(std::string_view body) : in_(body) {}
 
-  bool Object(std::string* text) {
+  bool Object(OneMessage* message) {
     SkipSpace();
     if (!Consume('{')) return false;
+    message->sender.clear();
     bool have_text = false;
     std::string key;
     do {
@@ -41,11 +43,15 @@ class PlainBodyReader {
       if (key == "messages") return false;  // a batch
       if (in_.substr(pos_, 4) == "null") {
         if (key == "text") return false;
+        if (key == "sender") message->sender.clear();
         pos_ += 4;
       } else if (key == "text") {
-        text->clear();
-        if (!String(text)) return false;
+        message->text.clear();
+        if (!String(&message->text)) return false;
         have_text = true;
+      } else if (key == "sender") {
+        message->sender.clear();
+        if (!String(&message->sender)) return false;
       } else {
         skipped_.clear();
         if (!String(&skipped_)) return false;
@@ -121,24 +127,39 @@ class PlainBodyReader {
   std::string skipped_;  // the values of other members
 };
 
-// nlohmann's SAX events, kept only for the top-level object's "text".
+// nlohmann's SAX events, kept only for the top-level object's "text" and
+// "sender".
 class OneMessageReader final : public nlohmann::json::json_sax_t {
  public:
-  static bool Read(const std::string& body, std::string* text) {
-    OneMessageReader reader(text);
-    return nlohmann::json::sax_parse(body, &reader) && reader.text_is_string_;
+  static bool Read(const std::string& body, OneMessage* message) {
+    message->sender.clear();
+    OneMessageReader reader(message);
+    return nlohmann::json::sax_parse(body, &reader) && reader.text_is_string_ &&
+           reader.sender_is_usable_;
   }
 
-  bool null() override { return Value(); }
+  bool null() override {
+    if (depth_ == 1 && member_ == Member::kSender) {
+      message_->sender.clear();
+      sender_is_usable_ = true;
+      return true;
+    }
+    return Value();
+  }
   bool boolean(bool) override { return Value(); }
   bool number_integer(number_integer_t) override { return Value(); }
   bool number_unsigned(number_unsigned_t) override { return Value(); }
   bool number_float(number_float_t, const string_t&) override { return Value(); }
   bool binary(binary_t&) override { return Value(); }
   bool string(string_t& value) override {
-    if (depth_ == 1 && in_text_) {
-      text_->swap(value);
+    if (depth_ == 1 && member_ == Member::kText) {
+      message_->text.swap(value);
       text_is_string_ = true;
+      return true;
+    }
+    if (depth_ == 1 && member_ == Member::kSender) {
+      message_->sender.swap(value);
+      sender_is_usable_ = true;
       return true;
     }
     return Value();
@@ -153,7 +174,7 @@ class OneMessageReader final : public nlohmann::json::json_sax_t {
   bool key(string_t& name) override {
     if (depth_ != 1) return true;
     if (name == "messages") return false;  // a batch
-    in_text_ = name == "text";
+    member_ = name == "text" ? Member::kText : name == "sender" ? Member::kSender : Member::kOther;
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
@@ -161,33 +182,41 @@ class OneMessageReader final : public nlohmann::json::json_sax_t {
   }
 
  private:
-  explicit OneMessageReader(std::string* text) : text_(text) {}
-  // A value that is not "text"'s string, or "text" holding something else.
+  enum class Member { kOther, kText, kSender };
+
+  explicit OneMessageReader(OneMessage* message) : message_(message) {}
+  // A value other than a string ("text", "sender") or null ("sender").
   bool Value() {
     if (depth_ == 0) return false;  // not an object
-    if (depth_ == 1 && in_text_) text_is_string_ = false;
+    Unusable();
     return true;
   }
   bool Open() {
-    if (depth_ == 1 && in_text_) text_is_string_ = false;
+    Unusable();
     ++depth_;
     return true;
+  }
+  void Unusable() {
+    if (depth_ != 1) return;
+    if (member_ == Member::kText) text_is_string_ = false;
+    if (member_ == Member::kSender) sender_is_usable_ = false;
   }
   bool Close() {
     --depth_;
     return true;
   }
 
-  std::string* text_;
+  OneMessage* message_;
   int depth_ = 0;
-  bool in_text_ = false;  // the last key read at the top level was "text"
+  Member member_ = Member::kOther;  // of the last key read at the top level
   bool text_is_string_ = false;
+  bool sender_is_usable_ = true;  // absent, null or a string
 };
 
 }  // namespace
 
-bool ReadOneMessage(const std::string& body, std::string* text) {
-  return PlainBodyReader::Read(body, text) || OneMessageReader::Read(body, text);
+bool ReadOneMessage(const std::string& body, OneMessage* message) {
+  return PlainBodyReader::Read(body, message) || OneMessageReader::Read(body, message);
 }
 
 }  // namespace spamradar::server

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -23,34 +24,70 @@
 namespace spamradar::server {
 namespace {
 
+// The one message a JSON document of `body` holds, as the document path of
+// the classify route reads it: an object without "messages", whose "text" is
+// a string and whose "sender" is a string, null or absent.
+std::optional<OneMessage> DocumentMessage(const std::string& body) {
+  const nlohmann::json document = nlohmann::json::parse(body, nullptr, false);
+  if (document.is_discarded() || !document.is_object() || document.contains("messages") ||
+      !document.contains("text") || !document["text"].is_string()) {
+    return std::nullopt;
+  }
+  OneMessage message{document["text"], ""};
+  if (document.contains("sender")) {
+    const nlohmann::json& sender = document["sender"];
+    if (sender.is_string()) {
+      message.sender = sender;
+    } else if (!sender.is_null()) {
+      return std::nullopt;
+    }
+  }
+  return message;
+}
+
 // A one-message classify body is read by hand when plain and by the JSON
 // parser otherwise; either way a body is taken exactly when the JSON
-// document of it is an object without "messages" whose "text" is a string,
-// and the text is the document's.
+// document of it holds one message, and the text and sender are the
+// document's.
 TEST(ClassifyBodyTest, ABodyIsTakenExactlyWhenItsDocumentHoldsOneMessage) {
   using namespace std::string_literals;
-  const std::vector<std::pair<std::string, std::string>> taken = {
-      {R"({"text": "Win a prize"})", "Win a prize"},
-      {" \n\t{ \"text\" :\r\"x\" } \n", "x"},
-      {R"({"sender": "+12125550100", "text": "hi", "channel": null})", "hi"},
-      {R"({"text": "first", "text": "last"})", "last"},
-      {R"({"text": ""})", ""},
-      {R"({"text": "say \"hi\"\\ a\/b\nline\ttab\r\b\f"})", "say \"hi\"\\ a/b\nline\ttab\r\b\f"},
+  struct Taken {
+    std::string body, text, sender;
+  };
+  const std::vector<Taken> taken = {
+      {R"({"text": "Win a prize"})", "Win a prize", ""},
+      {" \n\t{ \"text\" :\r\"x\" } \n", "x", ""},
+      {R"({"sender": "+12125550100", "text": "hi", "channel": null})", "hi", "+12125550100"},
+      {R"({"text": "first", "text": "last"})", "last", ""},
+      {R"({"text": ""})", "", ""},
+      {R"({"text": "say \"hi\"\\ a\/b\nline\ttab\r\b\f"})", "say \"hi\"\\ a/b\nline\ttab\r\b\f",
+       ""},
       {"{\"text\": \"caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC"
        "5\x7F\"}",
        "caf\xC3\xA9 \xF0\x9F\x8E\x81 \xE2\x82\xAC"
-       "5\x7F"},
+       "5\x7F",
+       ""},
+      {R"({"text": "a", "sender": null})", "a", ""},
+      {R"({"text": "a", "sender": "x", "sender": null})", "a", ""},
+      {R"({"sender": null, "text": "a", "sender": "HSBC"})", "a", "HSBC"},
       // Not plain, read by the parser.
-      {R"({"text": "\u00e9t\u00E9 \ud83c\udf81"})", "\xC3\xA9t\xC3\xA9 \xF0\x9F\x8E\x81"},
-      {R"({"priority": 1, "tags": ["a", {"b": null}], "text": "nested"})", "nested"},
-      {"\xEF\xBB\xBF{\"text\": \"after a byte-order mark\"}", "after a byte-order mark"},
-      {R"({"text": "kept", "flag": true})", "kept"},
+      {R"({"text": "\u00e9t\u00E9 \ud83c\udf81"})", "\xC3\xA9t\xC3\xA9 \xF0\x9F\x8E\x81", ""},
+      {R"({"priority": 1, "tags": ["a", {"b": null}], "text": "nested"})", "nested", ""},
+      {"\xEF\xBB\xBF{\"text\": \"after a byte-order mark\"}", "after a byte-order mark", ""},
+      {R"({"text": "kept", "flag": true})", "kept", ""},
+      {R"({"text": "a", "sender": "\u0041pple@icloud.com"})", "a", "Apple@icloud.com"},
+      {R"({"sender": 5, "text": "a", "sender": "last"})", "a", "last"},
+      {R"({"sender": "first", "text": "a", "n": 1, "sender": null})", "a", ""},
   };
-  for (const auto& [body, expected] : taken) {
-    std::string text = "left over";
-    EXPECT_TRUE(ReadOneMessage(body, &text)) << body;
-    EXPECT_EQ(text, expected) << body;
-    EXPECT_EQ(nlohmann::json::parse(body)["text"], expected) << body;
+  for (const Taken& expected : taken) {
+    OneMessage message{"left over", "left over"};
+    EXPECT_TRUE(ReadOneMessage(expected.body, &message)) << expected.body;
+    EXPECT_EQ(message.text, expected.text) << expected.body;
+    EXPECT_EQ(message.sender, expected.sender) << expected.body;
+    const std::optional<OneMessage> document = DocumentMessage(expected.body);
+    ASSERT_TRUE(document.has_value()) << expected.body;
+    EXPECT_EQ(document->text, expected.text) << expected.body;
+    EXPECT_EQ(document->sender, expected.sender) << expected.body;
   }
   const std::vector<std::string> refused = {
       "",
@@ -76,15 +113,16 @@ TEST(ClassifyBodyTest, ABodyIsTakenExactlyWhenItsDocumentHoldsOneMessage) {
       "{\"text\": \"overlong \xC0\xAF\"}",
       "{\"text\": \"surrogate \xED\xA0\x80\"}",
       "{\"text\": \"a\"}\xEF\xBB\xBF",
+      R"({"text": "a", "sender": 12125550100})",
+      R"({"text": "a", "sender": ["+12125550100"]})",
+      R"({"text": "a", "sender": {"phone": "+12125550100"}})",
+      R"({"text": "a", "sender": "x", "sender": true})",
+      "{\"text\": \"a\", \"sender\": \"cut \xE2\x82\"}",
   };
   for (const std::string& body : refused) {
-    std::string text;
-    EXPECT_FALSE(ReadOneMessage(body, &text)) << body;
-    const nlohmann::json document = nlohmann::json::parse(body, nullptr, false);
-    EXPECT_FALSE(!document.is_discarded() && document.is_object() &&
-                 !document.contains("messages") && document.contains("text") &&
-                 document["text"].is_string())
-        << body;
+    OneMessage message;
+    EXPECT_FALSE(ReadOneMessage(body, &message)) << body;
+    EXPECT_FALSE(DocumentMessage(body).has_value()) << body;
   }
 }
 

@@ -257,7 +257,7 @@ async function searchPage(params) {
 
 function classifyPage() {
   const text = h('textarea', {name: 'text', required: true, placeholder: 'Paste a message'});
-  const sender = h('input', {name: 'sender', placeholder: 'optional: +12125550100 or a short code'});
+  const sender = h('input', {name: 'sender', placeholder: 'optional: +12125550100, a short code or an Apple ID'});
   const result = h('div', {'data-test': 'verdict'});
   const form = h('form', {onsubmit: async (event) => {
     event.preventDefault();
@@ -278,9 +278,13 @@ function verdictView(v) {
   return h('section', {class: 'panel'},
     h('p', {}, h('span', {class: `verdict ${v.label}`, 'data-test': 'label'}, v.label),
       ` · probability of spam ${(100 * v.probability).toFixed(1)}%`),
-    v.campaign ? h('p', {}, 'Part of campaign ',
+    // The similarity says something only of a match by text; a shared
+    // domain, number or sender is its own evidence.
+    v.campaign ? h('p', {'data-test': 'verdict-campaign'}, 'Part of campaign ',
       h('a', {href: `#/campaign/${v.campaign.id}`}, v.campaign.name),
-      ` (${v.campaign.evidence}, similarity ${v.campaign.similarity.toFixed(2)})`) :
+      v.campaign.evidence.startsWith('text') ?
+        ` (${v.campaign.evidence}, similarity ${v.campaign.similarity.toFixed(2)})` :
+        ` (${v.campaign.evidence})`) :
       h('p', {class: 'muted'}, 'Matches no known campaign.'),
     h('h2', {}, 'Why'),
     v.reasons.length ? h('ul', {}, v.reasons.map((r) =>

@@ -180,6 +180,22 @@ try {
     await page.screenshot({path: join(artifacts, 'dashboard-classify.png'), fullPage: true});
   });
 
+  await test('the classify box names the campaign a reported sender belongs to', async () => {
+    const c = await api(base, demoKey, `/v1/campaigns/${top.id}`);
+    assert.ok(c.senders.length > 0);
+    const message = {text: 'Are you still coming to dinner tonight?', sender: c.senders[0]};
+    const verdict = await api(base, demoKey, '/v1/classify', message);
+    assert.ok(verdict.campaign, 'a reported sender names a campaign');
+    assert.match(verdict.campaign.evidence, /^sender /);
+    await page.goto(`${base}/#/classify`);
+    await page.locator('textarea[name=text]').fill(message.text);
+    await page.locator('input[name=sender]').fill(message.sender);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('[data-test=verdict-campaign]').waitFor();
+    assert.equal(await text(page, '[data-test=verdict-campaign] a'), verdict.campaign.name);
+    assert.ok((await text(page, '[data-test=verdict-campaign]')).includes(`(${verdict.campaign.evidence})`));
+  });
+
   await test('hostile spam bodies are shown as text and never run', async () => {
     const bodies = [
       '<script>window.__pwned = "script"; alert(1)</script> Gucci 90% off at evil-shop.top',
