@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <signal.h>
 
 #include "app/data_directory.h"
-#include "filter/default_model.h"
 #include "server/api_keys.h"
 #include "server/api_server.h"
 
@@ -21,6 +21,9 @@ struct ServeOptions {
   std::string tz;
   int port = -1;  // -1: from the config, else 7726
   bool demo = false;
+  std::string model;  // empty: from the config, else the built-in default model
+  std::optional<float> spam_threshold;
+  std::optional<float> suspect_threshold;
 };
 
 int RunServe(const ServeOptions& options) {
@@ -34,13 +37,24 @@ int RunServe(const ServeOptions& options) {
   if (options.port >= 0) settings.port = options.port;
   if (!options.bind.empty()) settings.bind = options.bind;
   if (!options.tz.empty()) settings.time_zone = options.tz;
+  if (!options.model.empty()) settings.model = options.model == "default" ? "" : options.model;
+  if (options.spam_threshold) settings.spam_threshold = options.spam_threshold;
+  if (options.suspect_threshold) settings.suspect_threshold = options.suspect_threshold;
+  // The model first: a file that does not load is found before the data
+  // directory's log is folded.
+  Result<filter::SpamFilter> model = server::LoadServerModel(settings);
+  if (!model.ok()) {
+    std::cerr << "spamradar serve: " << model.status().message() << "\n";
+    return 1;
+  }
 
-  // SIGTERM and SIGINT are taken by this thread alone (sigwait below); the
-  // server's threads, started after this, inherit the mask.
+  // SIGTERM, SIGINT and SIGHUP are taken by this thread alone (sigwait
+  // below); the server's threads, started after this, inherit the mask.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   Result<std::unique_ptr<DataDirectory>> directory = DataDirectory::Open(options.data);
@@ -59,11 +73,6 @@ int RunServe(const ServeOptions& options) {
     std::printf("demo key (read-only, analyst): %s\n", key->key.c_str());
     std::fflush(stdout);
   }
-  Result<filter::SpamFilter> model = filter::LoadDefaultModel();
-  if (!model.ok()) {
-    std::cerr << "spamradar serve: " << model.status().message() << "\n";
-    return 1;
-  }
   server::ApiServer server(settings, std::move(*directory), std::move(*model), clock);
   if (Status status = server.Start(); !status.ok()) {
     std::cerr << "spamradar serve: " << status.message() << "\n";
@@ -76,8 +85,10 @@ int RunServe(const ServeOptions& options) {
                                : settings.bind;
   std::printf("dashboard and API: http://%s:%d/\n", host.c_str(), server.port());
   std::fflush(stdout);
+  // SIGHUP reads the model file again (after `spamradar learn` or `train`
+  // replaced it); the server logs how that went and goes on either way.
   int received = 0;
-  sigwait(&signals, &received);
+  while (sigwait(&signals, &received) == 0 && received == SIGHUP) (void)server.ReloadModel();
   // Stop accepting, finish what is in flight, sync the folds.
   server.Stop();
   if (Status status = server.Wait(); !status.ok()) {
@@ -168,8 +179,13 @@ void AddServerCommands(CLI::App& app, int* exit_code) {
       "rate_burst (100), loop_threads (2: event loops serving the connections, about one\n"
       "a core), threads (16: workers for reports, analytics and keys), read_timeout_seconds,\n"
       "write_timeout_seconds, idle_timeout_seconds (10, 10, 5: a connection silent for the\n"
-      "shortest is closed), time_zone. Example:\n"
-      "  spamradar serve --data ./spamradar-data --port 7726 --demo");
+      "shortest is closed), time_zone, model, spam_threshold, suspect_threshold.\n"
+      "Without --model the filter uses the built-in default model. SIGHUP reads the\n"
+      "--model file again: after `spamradar learn --model F --out F` (a spam report, an\n"
+      "appeal) the server classifies with the new model without a restart; a file that\n"
+      "does not load is logged and the model in use stays. Examples:\n"
+      "  spamradar serve --data ./spamradar-data --port 7726 --demo\n"
+      "  spamradar serve --data ./spamradar-data --model carrier.model   # then kill -HUP PID");
   cmd->add_option("--data", serve->data, "Data directory")->capture_default_str();
   cmd->add_option("--port", serve->port, "TCP port (default 7726; 0: any free port)");
   cmd->add_option("--bind", serve->bind, "Address to listen on (default 127.0.0.1)");
@@ -177,6 +193,15 @@ void AddServerCommands(CLI::App& app, int* exit_code) {
   cmd->add_option("--tz", serve->tz,
                   "Time zone the analytics count days in: UTC (default) or an IANA name");
   cmd->add_flag("--demo", serve->demo, "Make and print a read-only (analyst) key");
+  cmd->add_option("--model", serve->model,
+                  "Model file (from spamradar train or learn; SIGHUP reads it again); without "
+                  "it, the built-in default model");
+  cmd->add_option("--spam-threshold", serve->spam_threshold,
+                  "Override the model's spam threshold (probability, 0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--suspect-threshold", serve->suspect_threshold,
+                  "Override the model's suspect threshold (probability, 0-1)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->callback([serve, exit_code] { *exit_code = RunServe(*serve); });
 
   auto data = std::make_shared<std::string>(kDefaultDataDirectory);

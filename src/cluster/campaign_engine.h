@@ -156,8 +156,8 @@ class CampaignEngine final : public store::Fold {
   // text shares with a campaign and the sketches of the campaigns' variants,
   // then, when neither names one, its sender (spoofed senders collide, so it
   // is the weakest evidence); active campaigns first, then dormant ones (read
-  // from the archive, without reviving them), without changing anything. Reads the archive (its answers are cached
-  // until the archive changes): callers serialize it with the fold and each
+  // from the archive, without reviving them), without changing anything. Reads the archive (its
+  // answers are cached until the archive changes): callers serialize it with the fold and each
   // other (the server holds its campaigns lock).
   CampaignMatch MatchCampaign(std::string_view message) const;
   // The same for a message already analyzed: `probe` holds its body, its

@@ -176,8 +176,8 @@ Report Probe(const std::string& body, const std::string& sender = "",
 TEST_F(CampaignEngineTest, MatchCampaignFallsBackOnTheSenderWhenTheTextNamesNone) {
   const uint64_t luxury = Add("Louis Vuitton, Gucci & Prada up to 80% off! Shop now: lvshop12.com",
                               "lvshop@icloud.com", SenderKind::kEmail);
-  const uint64_t loans =
-      Add("Need cash fast? Call 1-888-555-0199 for a loan today", "+12125550100", SenderKind::kPhone);
+  const uint64_t loans = Add("Need cash fast? Call 1-888-555-0199 for a loan today", "+12125550100",
+                             SenderKind::kPhone);
   const std::string unrelated = "New arrivals this week, reply YES for our catalogue";
   const CampaignMatch by_sender =
       engine_.MatchCampaign(Probe(unrelated, "lvshop@icloud.com", SenderKind::kEmail));
@@ -193,8 +193,8 @@ TEST_F(CampaignEngineTest, MatchCampaignFallsBackOnTheSenderWhenTheTextNamesNone
   EXPECT_EQ(by_number.evidence, "phone +18885550199");
   // No sender, or one never reported: nothing.
   EXPECT_EQ(engine_.MatchCampaign(Probe(unrelated)).campaign, 0u);
-  EXPECT_EQ(engine_.MatchCampaign(Probe(unrelated, "other@icloud.com", SenderKind::kEmail)).campaign,
-            0u);
+  EXPECT_EQ(
+      engine_.MatchCampaign(Probe(unrelated, "other@icloud.com", SenderKind::kEmail)).campaign, 0u);
   EXPECT_EQ(engine_.reports(), 2u);
 }
 
@@ -291,9 +291,9 @@ TEST_F(DormancyTest, ADormantCampaignsSenderStillMatches) {
                               {SenderKind::kEmail, "lvshop@icloud.com"});
   for (int day = 1; day <= 20; ++day) Chatter(day);
   ASSERT_EQ(engine_->Find(luxury), nullptr);
-  const CampaignMatch by_sender = engine_->MatchCampaign(
-      Probe("New arrivals this week, reply YES for our catalogue", "lvshop@icloud.com",
-            SenderKind::kEmail));
+  const CampaignMatch by_sender =
+      engine_->MatchCampaign(Probe("New arrivals this week, reply YES for our catalogue",
+                                   "lvshop@icloud.com", SenderKind::kEmail));
   EXPECT_EQ(by_sender.campaign, luxury);
   EXPECT_EQ(by_sender.evidence, "sender lvshop@icloud.com (dormant)");
   EXPECT_EQ(engine_->Find(luxury), nullptr);  // not brought back

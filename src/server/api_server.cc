@@ -11,6 +11,7 @@
 #include "analysis/enrichment.h"
 #include "app/analytics_queries.h"
 #include "cluster/campaign_view.h"
+#include "filter/default_model.h"
 #include "filter/verdict_json.h"
 #include "intake/report_json.h"
 #include "intake/sender.h"
@@ -135,10 +136,12 @@ Status ParseServerConfig(std::string_view text, const std::string& path, ServerO
       return value.get<double>();
     };
     Result<double> n = 0.0;
-    if (key == "bind" || key == "time_zone") {
+    if (key == "bind" || key == "time_zone" || key == "model") {
       if (!value.is_string())
         return Status::InvalidArgument(path + ": " + key + " must be a string");
-      (key == "bind" ? parsed.bind : parsed.time_zone) = value.get<std::string>();
+      (key == "bind"    ? parsed.bind
+       : key == "model" ? parsed.model
+                        : parsed.time_zone) = value.get<std::string>();
       continue;
     }
     if (key == "port") {
@@ -171,6 +174,10 @@ Status ParseServerConfig(std::string_view text, const std::string& path, ServerO
     } else if (key == "idle_timeout_seconds") {
       if (!(n = number(1, 3600)).ok()) return n.status();
       parsed.idle_timeout = std::chrono::seconds(static_cast<int64_t>(*n));
+    } else if (key == "spam_threshold" || key == "suspect_threshold") {
+      if (!(n = number(0, 1)).ok()) return n.status();
+      (key == "spam_threshold" ? parsed.spam_threshold : parsed.suspect_threshold) =
+          static_cast<float>(*n);
     } else {
       return Status::InvalidArgument(path + ": unknown setting '" + key + "'");
     }
@@ -179,11 +186,27 @@ Status ParseServerConfig(std::string_view text, const std::string& path, ServerO
   return Status::Ok();
 }
 
+Result<filter::SpamFilter> LoadServerModel(const ServerOptions& options) {
+  Result<filter::SpamFilter> loaded =
+      options.model.empty() ? filter::LoadDefaultModel() : filter::SpamFilter::Load(options.model);
+  if (!loaded.ok()) return loaded.status();
+  filter::Thresholds thresholds = loaded->model().thresholds();
+  thresholds.spam = options.spam_threshold.value_or(thresholds.spam);
+  thresholds.suspect = options.suspect_threshold.value_or(thresholds.suspect);
+  if (!thresholds.valid()) {
+    return Status::InvalidArgument("the suspect threshold (" + std::to_string(thresholds.suspect) +
+                                   ") exceeds the spam threshold (" +
+                                   std::to_string(thresholds.spam) + ")");
+  }
+  loaded->mutable_model().set_thresholds(thresholds);
+  return loaded;
+}
+
 ApiServer::ApiServer(ServerOptions options, std::unique_ptr<app::DataDirectory> data,
                      filter::SpamFilter filter, const Clock& clock)
     : options_(std::move(options)),
       data_(std::move(data)),
-      filter_(std::move(filter)),
+      filter_(std::make_shared<const filter::SpamFilter>(std::move(filter))),
       clock_(clock),
       limiter_(options_.rate_per_second, options_.rate_burst) {
   conversation_ = std::make_unique<intake::Conversation>(*data_->enricher, *data_->store,
@@ -259,11 +282,11 @@ void ApiServer::Guarded(const HttpRequest& request, HttpResponse& response, Perm
   handler(caller);
 }
 
-void ApiServer::AppendClassification(const std::string& text, const Sender& sender,
-                                     std::string* answer) {
+void ApiServer::AppendClassification(const filter::SpamFilter& filter, const std::string& text,
+                                     const Sender& sender, std::string* answer) {
   thread_local analysis::MessageAnalysis analysis;
   analyzer_.Analyze(text, &analysis);
-  const filter::Verdict verdict = filter_.Classify(analysis, 5);
+  const filter::Verdict verdict = filter.Classify(analysis, 5);
   answer->push_back('{');
   filter::AppendVerdictMembers(verdict, answer);
   answer->append(",\"campaign\":");
@@ -338,7 +361,38 @@ Status ApiServer::Start() {
   port_ = http_->port();
   Log(ordered_json(
       {{"level", "info"}, {"msg", "listening"}, {"bind", options_.bind}, {"port", port_}}));
+  AnnounceModel(*filter_.load(), "model");
   folder_ = std::thread([this] { CatchUp(); });
+  return Status::Ok();
+}
+
+void ApiServer::AnnounceModel(const filter::SpamFilter& filter, const char* message) {
+  const filter::LinearModel& model = filter.model();
+  Log(ordered_json({{"level", "info"},
+                    {"msg", message},
+                    {"model", options_.model.empty() ? "built-in" : options_.model},
+                    {"examples_seen", model.examples_seen()},
+                    {"spam_threshold", model.thresholds().spam},
+                    {"suspect_threshold", model.thresholds().suspect}}));
+  metrics_.SetGauge("spamradar_model_examples_seen", static_cast<double>(model.examples_seen()));
+  metrics_.SetGauge("spamradar_model_loaded_timestamp_seconds",
+                    std::chrono::duration<double>(clock_.Now().time_since_epoch()).count());
+}
+
+Status ApiServer::ReloadModel() {
+  Result<filter::SpamFilter> loaded = LoadServerModel(options_);
+  if (!loaded.ok()) {
+    Log(ordered_json({{"level", "error"},
+                      {"msg", "model reload failed; the model in use stays"},
+                      {"model", options_.model.empty() ? "built-in" : options_.model},
+                      {"error", loaded.status().message()}}));
+    metrics_.SetGauge("spamradar_model_last_reload_ok", 0);
+    return loaded.status();
+  }
+  auto fresh = std::make_shared<const filter::SpamFilter>(std::move(loaded).value());
+  filter_.store(fresh);
+  AnnounceModel(*fresh, "model reloaded");
+  metrics_.SetGauge("spamradar_model_last_reload_ok", 1);
   return Status::Ok();
 }
 
@@ -605,69 +659,68 @@ void ApiServer::Routes() {
             });
 
   // Classification: one message or a batch; verdict, reasons, matched campaign.
-  http.Post("/v1/classify", HttpServer::Work::kInline,
-            [this](const HttpRequest& request, HttpResponse& response) {
-              Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
-                thread_local OneMessage one;
-                if (ReadOneMessage(request.body, &one)) {
-                  Result<Sender> sender = intake::NormalizeSender(one.sender);
-                  if (!sender.ok()) {
-                    return Error(response, 400, "invalid_message", sender.status().message());
-                  }
-                  std::string answer;
-                  AppendClassification(one.text, *sender, &answer);
-                  response.status = 200;
-                  response.set_content(std::move(answer), kJson);
-                  return;
-                }
-                const json body = json::parse(request.body, nullptr, false);
-                if (body.is_discarded() || !body.is_object()) {
-                  return Error(response, 400, "invalid_json",
-                               "send {\"text\": ...} or {\"messages\": [...]}");
-                }
-                const bool batch = body.contains("messages");
-                if (batch && (!body["messages"].is_array() || body["messages"].empty())) {
-                  return Error(response, 400, "invalid_message", "messages: a non-empty array");
-                }
-                if (batch && body["messages"].size() > options_.batch_limit) {
-                  return Error(
-                      response, 413, "batch_too_large",
-                      "at most " + std::to_string(options_.batch_limit) + " messages a request");
-                }
-                const json* messages = batch ? &body["messages"] : nullptr;
-                const size_t count = batch ? messages->size() : 1;
-                std::string answer = batch ? "{\"results\":[" : "";
-                for (size_t i = 0; i < count; ++i) {
-                  const json& item = batch ? (*messages)[i] : body;
-                  const std::string where =
-                      batch ? "messages[" + std::to_string(i) + "]." : std::string();
-                  const auto text_field = item.is_object() ? item.find("text") : item.end();
-                  if (text_field == item.end() || !text_field->is_string()) {
-                    return Error(response, 400, "invalid_message",
-                                 where + "text: required, a string");
-                  }
-                  Result<Sender> sender = Sender{};
-                  if (const auto sender_field = item.find("sender"); sender_field != item.end()) {
-                    if (sender_field->is_string()) {
-                      sender = intake::NormalizeSender(sender_field->get_ref<const std::string&>());
-                    } else if (!sender_field->is_null()) {
-                      return Error(response, 400, "invalid_message",
-                                   where + "sender: a string (or null)");
-                    }
-                  }
-                  if (!sender.ok()) {
-                    return Error(response, 400, "invalid_message",
-                                 where + sender.status().message());
-                  }
-                  if (i > 0) answer.push_back(',');
-                  AppendClassification(text_field->get_ref<const std::string&>(), *sender,
-                                       &answer);
-                }
-                if (batch) answer.append("]}");
-                response.status = 200;
-                response.set_content(std::move(answer), kJson);
-              });
-            });
+  http.Post(
+      "/v1/classify", HttpServer::Work::kInline,
+      [this](const HttpRequest& request, HttpResponse& response) {
+        Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
+          thread_local OneMessage one;
+          if (ReadOneMessage(request.body, &one)) {
+            Result<Sender> sender = intake::NormalizeSender(one.sender);
+            if (!sender.ok()) {
+              return Error(response, 400, "invalid_message", sender.status().message());
+            }
+            std::string answer;
+            AppendClassification(*filter_.load(), one.text, *sender, &answer);
+            response.status = 200;
+            response.set_content(std::move(answer), kJson);
+            return;
+          }
+          const json body = json::parse(request.body, nullptr, false);
+          if (body.is_discarded() || !body.is_object()) {
+            return Error(response, 400, "invalid_json",
+                         "send {\"text\": ...} or {\"messages\": [...]}");
+          }
+          const bool batch = body.contains("messages");
+          if (batch && (!body["messages"].is_array() || body["messages"].empty())) {
+            return Error(response, 400, "invalid_message", "messages: a non-empty array");
+          }
+          if (batch && body["messages"].size() > options_.batch_limit) {
+            return Error(response, 413, "batch_too_large",
+                         "at most " + std::to_string(options_.batch_limit) + " messages a request");
+          }
+          const json* messages = batch ? &body["messages"] : nullptr;
+          const std::shared_ptr<const filter::SpamFilter> spam_filter = filter_.load();
+          const size_t count = batch ? messages->size() : 1;
+          std::string answer = batch ? "{\"results\":[" : "";
+          for (size_t i = 0; i < count; ++i) {
+            const json& item = batch ? (*messages)[i] : body;
+            const std::string where =
+                batch ? "messages[" + std::to_string(i) + "]." : std::string();
+            const auto text_field = item.is_object() ? item.find("text") : item.end();
+            if (text_field == item.end() || !text_field->is_string()) {
+              return Error(response, 400, "invalid_message", where + "text: required, a string");
+            }
+            Result<Sender> sender = Sender{};
+            if (const auto sender_field = item.find("sender"); sender_field != item.end()) {
+              if (sender_field->is_string()) {
+                sender = intake::NormalizeSender(sender_field->get_ref<const std::string&>());
+              } else if (!sender_field->is_null()) {
+                return Error(response, 400, "invalid_message",
+                             where + "sender: a string (or null)");
+              }
+            }
+            if (!sender.ok()) {
+              return Error(response, 400, "invalid_message", where + sender.status().message());
+            }
+            if (i > 0) answer.push_back(',');
+            AppendClassification(*spam_filter, text_field->get_ref<const std::string&>(), *sender,
+                                 &answer);
+          }
+          if (batch) answer.append("]}");
+          response.status = 200;
+          response.set_content(std::move(answer), kJson);
+        });
+      });
 
   // Analytics: the same questions and answers as the CLI.
   auto scope_of = [this](const HttpRequest& request) -> Result<cluster::Scope> {

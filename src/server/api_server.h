@@ -20,6 +20,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -60,15 +61,28 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{10};
   std::chrono::seconds idle_timeout{5};  // an idle keep-alive connection
   std::string time_zone = "UTC";         // the analytics count days in this zone
+  // The filter's model: a file made by `spamradar train` or `learn`, read
+  // again by ApiServer::ReloadModel(); empty: the built-in default model.
+  std::string model;
+  // Overrides of the model's thresholds (probability of spam), kept across
+  // reloads.
+  std::optional<float> spam_threshold;
+  std::optional<float> suspect_threshold;
 };
 
 // Reads a JSON config file ({"port": 7726, "bind": "0.0.0.0", "body_limit": ...,
 // "batch_limit", "rate_per_second", "rate_burst", "threads", "loop_threads",
-// "read_timeout_seconds", "write_timeout_seconds", "idle_timeout_seconds", "time_zone"}) over
-// `options`; unknown keys and bad values are errors naming the key.
+// "read_timeout_seconds", "write_timeout_seconds", "idle_timeout_seconds", "time_zone",
+// "model", "spam_threshold", "suspect_threshold"}) over `options`; unknown keys and bad
+// values are errors naming the key.
 Status LoadServerConfig(const std::string& path, ServerOptions* options);
 // The same for the file's text; errors start with `name`.
 Status ParseServerConfig(std::string_view text, const std::string& name, ServerOptions* options);
+
+// The filter options.model names (the built-in default model when empty),
+// with options' threshold overrides; a file that does not load, or
+// thresholds out of order, is an error saying which.
+Result<filter::SpamFilter> LoadServerModel(const ServerOptions& options);
 
 // Lets a map keyed by std::string be searched with a string_view.
 struct StringHash {
@@ -91,6 +105,11 @@ class ApiServer {
   void Stop();
   // Waits until stopped and the folds are synced; the first error, if any.
   Status Wait();
+  // Reads options.model again (LoadServerModel) and classifies with it from
+  // the next request on; requests in flight finish with the model they
+  // started with. A model that does not load changes nothing. Either way the
+  // outcome is logged and shown in /metrics. Thread-safe.
+  Status ReloadModel();
 
  private:
   struct Caller;  // the API key a request came with
@@ -109,7 +128,8 @@ class ApiServer {
   // gathered for up to 100 ms (see log_writer.h).
   mutable LogWriter log_{STDERR_FILENO, std::chrono::milliseconds(100)};
   std::unique_ptr<app::DataDirectory> data_;
-  filter::SpamFilter filter_;
+  // Replaced whole by ReloadModel(); a request holds the one it started with.
+  std::atomic<std::shared_ptr<const filter::SpamFilter>> filter_;
   // Reads a message to classify once for both the filter and the campaign
   // match (the engine's options, so the engine trusts its lists).
   analysis::MessageAnalyzer analyzer_{cluster::CampaignEngine::AnalysisOptions()};
@@ -155,7 +175,10 @@ class ApiServer {
   // Appends a message's classification (verdict, reasons, matched campaign)
   // as a JSON object; takes campaigns_ for the match, which falls back on the
   // sender (normalized; may be none) when the text names no campaign.
-  void AppendClassification(const std::string& text, const Sender& sender, std::string* answer);
+  void AppendClassification(const filter::SpamFilter& filter, const std::string& text,
+                            const Sender& sender, std::string* answer);
+  // Logs the model now in use and sets its gauges.
+  void AnnounceModel(const filter::SpamFilter& filter, const char* message);
   // The names of campaigns classify requests matched, under campaigns_.
   std::string CampaignNameOf(uint64_t id);
   struct CachedName {

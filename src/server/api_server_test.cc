@@ -256,13 +256,13 @@ TEST_F(ApiServerTest, ReportsAreStoredThenCountedInCampaignsAndStats) {
   ASSERT_EQ(from_reported->status, 200) << from_reported->body;
   EXPECT_EQ(Body(from_reported)["campaign"]["id"], parcel) << from_reported->body;
   EXPECT_EQ(Body(from_reported)["campaign"]["evidence"], "sender +12125550188");
-  auto batch_from_reported = client_->Post(
-      "/v1/classify", As(Role::kIntake),
-      R"({"messages": [{"text": "Are you free later?", "sender": "+1 212 555 0188"},
+  auto batch_from_reported =
+      client_->Post("/v1/classify", As(Role::kIntake),
+                    R"({"messages": [{"text": "Are you free later?", "sender": "+1 212 555 0188"},
                        {"text": "Gucci & Louis Vuitton 70% off at lvshop5.com", "sender": "+12125550188"},
                        {"text": "Are you free later?", "sender": null},
                        {"text": "Are you free later?", "sender": "+12125550100"}]})",
-      "application/json");
+                    "application/json");
   ASSERT_EQ(batch_from_reported->status, 200) << batch_from_reported->body;
   const json results = Body(batch_from_reported)["results"];
   EXPECT_EQ(results[0]["campaign"]["id"], parcel);
@@ -309,15 +309,15 @@ TEST_F(ApiServerTest, ClassifyOneOrABatchAndRefuseBadMessages) {
   // A sender must be one a report could name.
   auto bad_sender = classify(R"({"text": "hi", "sender": "call me <maybe>"})");
   ExpectError(bad_sender, 400, "invalid_message");
-  EXPECT_NE(Body(bad_sender)["error"]["message"].get<std::string>().find("sender: 'call me <maybe>'"),
-            std::string::npos)
+  EXPECT_NE(
+      Body(bad_sender)["error"]["message"].get<std::string>().find("sender: 'call me <maybe>'"),
+      std::string::npos)
       << bad_sender->body;
   ExpectError(classify(R"({"text": "hi", "sender": 12125550100})"), 400, "invalid_message");
-  auto bad_in_batch =
-      classify(R"({"messages": [{"text": "hi"}, {"text": "hi", "sender": "@@"}]})");
+  auto bad_in_batch = classify(R"({"messages": [{"text": "hi"}, {"text": "hi", "sender": "@@"}]})");
   ExpectError(bad_in_batch, 400, "invalid_message");
-  EXPECT_EQ(Body(bad_in_batch)["error"]["message"].get<std::string>().rfind("messages[1].sender:", 0),
-            0u)
+  EXPECT_EQ(
+      Body(bad_in_batch)["error"]["message"].get<std::string>().rfind("messages[1].sender:", 0), 0u)
       << bad_in_batch->body;
   auto nested = classify(R"({"meta": {"text": 5, "messages": []}, "text": "See you at 7?"})");
   ASSERT_EQ(nested->status, 200) << nested->body;

@@ -272,6 +272,40 @@ TEST(ServerConfigTest, SettingsAreReadAndBadOnesNamed) {
   write("{not json");
   EXPECT_FALSE(LoadServerConfig(path, &options).ok());
   EXPECT_FALSE(LoadServerConfig(path + ".missing", &options).ok());
+  // The model and its thresholds.
+  write(R"({"model": "carrier.model", "spam_threshold": 0.6, "suspect_threshold": 0.2})");
+  ASSERT_TRUE(LoadServerConfig(path, &options).ok());
+  EXPECT_EQ(options.model, "carrier.model");
+  EXPECT_EQ(options.spam_threshold, 0.6f);
+  EXPECT_EQ(options.suspect_threshold, 0.2f);
+  write(R"({"spam_threshold": 1.5})");
+  EXPECT_NE(LoadServerConfig(path, &options).message().find("spam_threshold"), std::string::npos);
+  write(R"({"model": 7})");
+  EXPECT_NE(LoadServerConfig(path, &options).message().find("model must be a string"),
+            std::string::npos);
+}
+
+// The server's model: the built-in one unless a file is named, with the
+// thresholds overridden; what does not load is an error, never a crash.
+TEST(ServerConfigTest, TheModelIsTheBuiltInOneUnlessAFileIsNamed) {
+  ServerOptions options;
+  Result<filter::SpamFilter> built_in = LoadServerModel(options);
+  ASSERT_TRUE(built_in.ok()) << built_in.status().message();
+  options.spam_threshold = 0.75f;
+  Result<filter::SpamFilter> stricter = LoadServerModel(options);
+  ASSERT_TRUE(stricter.ok());
+  EXPECT_EQ(stricter->model().thresholds().spam, 0.75f);
+  EXPECT_EQ(stricter->model().thresholds().suspect, built_in->model().thresholds().suspect);
+  options.suspect_threshold = 0.8f;  // above the spam threshold
+  Result<filter::SpamFilter> misordered = LoadServerModel(options);
+  ASSERT_FALSE(misordered.ok());
+  EXPECT_NE(misordered.status().message().find("suspect threshold"), std::string::npos);
+  options = ServerOptions();
+  options.model = ::testing::TempDir() + "/no_such.model";
+  Result<filter::SpamFilter> missing = LoadServerModel(options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("no_such.model"), std::string::npos)
+      << missing.status().message();
 }
 
 }  // namespace
