@@ -23,6 +23,9 @@ local senders = {
   "lisa.m@icloud.com", "CHASE", "+12125550188", "08002986030",
 }
 local with_senders = os.getenv("SENDERS") == "1"
+-- With BATCH=N each request is a batch of N of the messages, {"messages": [...]}
+-- (an operator re-scanning a backlog), answered with N verdicts.
+local batch = tonumber(os.getenv("BATCH") or "0")
 local key = os.getenv("SPAMRADAR_KEY")
 local pace = tonumber(os.getenv("PACE_MS") or "0")
 -- The requests are formatted once per thread, in init (where wrk has set the
@@ -32,12 +35,23 @@ local pace = tonumber(os.getenv("PACE_MS") or "0")
 local requests = {}
 local n = 0
 
+local function message(i)
+  local m = messages[i]
+  return with_senders and ('{"text": "' .. m .. '", "sender": "' .. senders[i] .. '"}')
+    or ('{"text": "' .. m .. '"}')
+end
+
 init = function(args)
-  for i, m in ipairs(messages) do
-    requests[i] = wrk.format("POST", "/v1/classify",
-      {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json"},
-      with_senders and ('{"text": "' .. m .. '", "sender": "' .. senders[i] .. '"}')
-        or ('{"text": "' .. m .. '"}'))
+  local headers = {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json"}
+  if batch > 0 then
+    local parts = {}
+    for i = 1, batch do parts[i] = message(((i - 1) % #messages) + 1) end
+    requests[1] = wrk.format("POST", "/v1/classify", headers,
+      '{"messages": [' .. table.concat(parts, ",") .. ']}')
+    return
+  end
+  for i = 1, #messages do
+    requests[i] = wrk.format("POST", "/v1/classify", headers, message(i))
   end
 end
 

@@ -658,9 +658,10 @@ void ApiServer::Routes() {
               });
             });
 
-  // Classification: one message or a batch; verdict, reasons, matched campaign.
+  // Classification: one message or a batch; verdict, reasons, matched
+  // campaign. On the event loop, but for a batch large enough to hold it up.
   http.Post(
-      "/v1/classify", HttpServer::Work::kInline,
+      "/v1/classify", HttpServer::Work::kInlineWhenSmall,
       [this](const HttpRequest& request, HttpResponse& response) {
         Guarded(request, response, Permission::kClassify, false, [&](const Caller&) {
           thread_local OneMessage one;

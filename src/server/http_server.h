@@ -86,13 +86,20 @@ struct HttpServerOptions {
   // default was 5% of the server's time under small keep-alive requests.
   // Headers (with the request line) must fit in about half of it.
   size_t connection_memory = 16 << 10;
+  // Work::kInlineWhenSmall's bound: a message to classify is well under it,
+  // a batch over it takes about a millisecond or more.
+  size_t inline_body_limit = 8 << 10;
 };
 
 class HttpServer {
  public:
   using Handler = std::function<void(const HttpRequest&, HttpResponse&)>;
-  // Where a route runs: on the event loop (it must not block), or on a worker.
-  enum class Work { kInline, kBlocking };
+  // Where a route runs: on the event loop (it must not block), on a worker,
+  // or on the event loop when its body is at most options.inline_body_limit
+  // bytes and on a worker otherwise (a route quick for one item whose
+  // requests may carry many: a batch must not hold up the loop's other
+  // connections for the milliseconds it takes).
+  enum class Work { kInline, kBlocking, kInlineWhenSmall };
   // What the server answers itself: no route (404), another method (405), a
   // body over the limit (413); `status` is one of those, the handler fills
   // the body.
@@ -143,6 +150,8 @@ class HttpServer {
   bool Send(MHD_Connection* connection, Exchange& exchange);
   void RunHandler(const Route& route, Exchange& exchange);
   void Worker();
+  // How much nicer (lower in priority) the workers are than the event loops.
+  static constexpr int kWorkerNice = 5;
 
   HttpServerOptions options_;
   std::vector<Route> routes_;

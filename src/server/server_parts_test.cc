@@ -1,7 +1,11 @@
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -10,12 +14,15 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "server/api_keys.h"
 #include "server/api_server.h"
 #include "server/classify_body.h"
+#include "server/http_server.h"
 #include "server/log_writer.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
@@ -124,6 +131,68 @@ TEST(ClassifyBodyTest, ABodyIsTakenExactlyWhenItsDocumentHoldsOneMessage) {
     EXPECT_FALSE(ReadOneMessage(body, &message)) << body;
     EXPECT_FALSE(DocumentMessage(body).has_value()) << body;
   }
+}
+
+// A route quick for one item runs on the event loop for a small body and on a
+// worker for a large one: with one loop, a small request is answered while a
+// large one's handler is still running (held until then). Were the large one
+// on the loop, the small one would wait for it: the client's read timeout
+// fails the test instead of hanging it.
+TEST(HttpServerTest, ALargeBodyOfAQuickRouteDoesNotHoldUpTheEventLoop) {
+  HttpServerOptions options;
+  options.loop_threads = 1;
+  options.workers = 2;
+  options.inline_body_limit = 64;
+  HttpServer server(options);
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool large_running = false, release = false;
+  server.Post("/items", HttpServer::Work::kInlineWhenSmall,
+              [&](const HttpRequest& request, HttpResponse& response) {
+                if (request.body.size() > 64) {
+                  std::unique_lock lock(mutex);
+                  large_running = true;
+                  changed.notify_all();
+                  changed.wait(lock, [&] { return release; });
+                }
+                // And the thread's nice value: workers run below the loops.
+                errno = 0;
+                const int nice = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+                response.set_content(
+                    std::to_string(request.body.size()) + " bytes, nice " + std::to_string(nice),
+                    "text/plain");
+              });
+  ASSERT_TRUE(server.Start().ok());
+  std::string large_answer;
+  std::thread large([&] {
+    httplib::Client client("127.0.0.1", server.port());
+    if (auto result = client.Post("/items", std::string(1000, 'x'), "text/plain")) {
+      large_answer = result->body;
+    }
+  });
+  bool started;
+  {
+    std::unique_lock lock(mutex);
+    started = changed.wait_for(lock, std::chrono::seconds(10), [&] { return large_running; });
+  }
+  std::string small_answer;
+  if (started) {
+    httplib::Client client("127.0.0.1", server.port());
+    client.set_read_timeout(10, 0);
+    if (auto result = client.Post("/items", "tiny", "text/plain")) small_answer = result->body;
+  }
+  {
+    std::lock_guard lock(mutex);
+    release = true;
+  }
+  changed.notify_all();
+  large.join();
+  server.Stop();
+  EXPECT_TRUE(started);
+  errno = 0;
+  const int nice = getpriority(PRIO_PROCESS, 0);  // what the loops inherited
+  EXPECT_EQ(small_answer, "4 bytes, nice " + std::to_string(nice));
+  EXPECT_EQ(large_answer, "1000 bytes, nice " + std::to_string(std::min(nice + 5, 19)));
 }
 
 // A log file of the test's own, read back whole.
