@@ -2,6 +2,7 @@
 // as a user runs it, through a real shell.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -272,6 +273,62 @@ TEST(CliTest, SimulateImportCampaignsAndClassifyAgainstThem) {
   ASSERT_EQ(classify.exit_code, 0) << classify.output;
   EXPECT_EQ(JsonLines(classify.output)[0]["campaign"]["id"], 1) << classify.output;
   EXPECT_EQ(Spamradar("campaigns --region Gotham --data " + dir + "/data").exit_code, 2);
+}
+
+// `classify --data` with senders: a campaign gone dormant (quiet for two
+// weeks of report time) is still named, by its text or by a sender it was
+// reported from; a sender no report could name is said on stderr and the
+// message classified anyway.
+TEST(CliTest, ClassifyNamesDormantCampaignsByTextOrSender) {
+  const std::string dir = ::testing::TempDir() + "/cli_dormant";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream reports(dir + "/reports.jsonl");
+    auto report = [&](int i, const std::string& day, const std::string& sender,
+                      const std::string& body) {
+      reports << nlohmann::json{{"id", "r" + std::to_string(i)},
+                                {"reported_at", day + "T12:00:00Z"},
+                                {"reporter", "+1212555" + std::to_string(1000 + i)},
+                                {"sender", sender},
+                                {"body", body}}
+                     .dump()
+              << "\n";
+    };
+    for (int i = 0; i < 3; ++i) {
+      report(i, "2014-03-0" + std::to_string(i + 1), "lvshop@icloud.com",
+             "Louis Vuitton & Gucci up to " + std::to_string(70 + i) + "% off! Shop now: lvshop1" +
+                 std::to_string(i) + ".com");
+    }
+    for (int i = 0; i < 20; ++i) {  // a month later: the first campaign has gone quiet
+      report(10 + i, "2014-04-" + std::to_string(10 + i), "+12025550199",
+             "USPS: your parcel is held, pay the fee at usps-fee" + std::to_string(i) + ".top");
+    }
+  }
+  ASSERT_EQ(Spamradar("import " + dir + "/reports.jsonl --data " + dir + "/data").exit_code, 0);
+  const CommandResult classify =
+      Spamradar("classify --reasons 0 --with-senders --data " + dir + "/data",
+                "lvshop@icloud.com\tAre you free for dinner later?\n"
+                "\tLouis Vuitton and Gucci up to 60% off! Shop now: lvshop77.com\n"
+                "call me <maybe>\tAre you free for dinner later?\n"
+                "Are you free for dinner later?\n");
+  ASSERT_EQ(classify.exit_code, 0) << classify.output;
+  std::vector<nlohmann::json> lines;
+  std::istringstream output(classify.output);
+  for (std::string line; std::getline(output, line);) {
+    if (line.starts_with("{")) lines.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(lines.size(), 4u) << classify.output;
+  EXPECT_EQ(lines[0]["campaign"]["id"], 1) << classify.output;
+  EXPECT_EQ(lines[0]["campaign"]["evidence"], "sender lvshop@icloud.com (dormant)");
+  EXPECT_NE(lines[0]["campaign"]["name"], "");
+  EXPECT_EQ(lines[1]["campaign"]["id"], 1) << classify.output;
+  EXPECT_EQ(lines[1]["campaign"]["evidence"], "text (dormant)");
+  EXPECT_EQ(lines[1]["campaign"]["name"], lines[0]["campaign"]["name"]);
+  EXPECT_TRUE(lines[2]["campaign"].is_null());
+  EXPECT_TRUE(lines[3]["campaign"].is_null());
+  EXPECT_NE(classify.output.find("line 3: sender: 'call me <maybe>'"), std::string::npos)
+      << classify.output;
 }
 
 std::string ReadFile(const std::string& path) {

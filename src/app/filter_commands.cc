@@ -20,6 +20,7 @@
 #include "filter/evaluation.h"
 #include "filter/spam_filter.h"
 #include "filter/verdict_json.h"
+#include "intake/sender.h"
 
 namespace spamradar::app {
 namespace {
@@ -375,6 +376,7 @@ struct ClassifyOptions {
   int reasons = 5;
   std::optional<float> spam_threshold;  // override the model's
   std::optional<float> suspect_threshold;
+  bool with_senders = false;  // lines are SENDER<TAB>TEXT
 };
 
 int RunClassify(const ClassifyOptions& options) {
@@ -400,25 +402,42 @@ int RunClassify(const ClassifyOptions& options) {
   if (directory) analyzer.emplace(cluster::CampaignEngine::AnalysisOptions());
   analysis::MessageAnalysis analysis;
   Report probe;
+  size_t line_number = 0;
   for (std::string line; std::getline(std::cin, line);) {
+    ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string_view text = line;
+    Sender sender;
+    if (const size_t tab = line.find('\t'); options.with_senders && tab != std::string::npos) {
+      text.remove_prefix(tab + 1);
+      // A sender no report could name is said, and the message classified
+      // without it: its line of output is not lost.
+      Result<Sender> normalized = intake::NormalizeSender(std::string_view(line).substr(0, tab));
+      if (normalized.ok()) {
+        sender = std::move(normalized).value();
+      } else {
+        std::cerr << "spamradar classify: line " << line_number << ": "
+                  << normalized.status().message() << "; classified without it\n";
+      }
+    }
     if (directory) {
-      analyzer->Analyze(line, &analysis);
-      probe.body = line;
+      analyzer->Analyze(text, &analysis);
+      probe.body = text;
+      probe.sender = std::move(sender);
       analysis::StoreAnalysis(analysis, analyzer->stamp(), &probe);
     }
     const filter::Verdict verdict = directory ? spam_filter->Classify(analysis, options.reasons)
-                                              : spam_filter->Classify(line, options.reasons);
+                                              : spam_filter->Classify(text, options.reasons);
     // The same JSON as the API's classify answer, written directly.
     output.push_back('{');
     filter::AppendVerdictMembers(verdict, &output);
     if (directory) {
       const cluster::CampaignMatch match = directory->campaigns->MatchCampaign(probe);
-      const cluster::Campaign* campaign =
-          match.campaign != 0 ? directory->campaigns->Find(match.campaign) : nullptr;
       output.append(",\"campaign\":");
-      if (campaign != nullptr) {
-        cluster::AppendCampaignMatchJson(match, cluster::CampaignName(*campaign), &output);
+      if (match.campaign != 0) {
+        // A dormant campaign too: named from its archived summary.
+        cluster::AppendCampaignMatchJson(
+            match, cluster::CampaignNameOf(*directory->campaigns, match.campaign), &output);
       } else {
         output.append("null");
       }
@@ -497,6 +516,10 @@ void AddClassifyCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--data", options->data,
                   "Data directory whose campaigns to match each message against (adds "
                   "\"campaign\" to each line)");
+  cmd->add_flag("--with-senders", options->with_senders,
+                "Each line is SENDER<TAB>TEXT (a phone number, short code, Apple ID or sender "
+                "id); with --data a sender reported in a campaign names it when the text does "
+                "not");
   cmd->add_option("--reasons", options->reasons, "How many reasons to give per message (0-100)")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();

@@ -179,6 +179,12 @@ void AppendCampaignMatchJson(const CampaignMatch& match, std::string_view name, 
   out->push_back('}');
 }
 
+std::string CampaignNameOf(const CampaignEngine& engine, uint64_t id) {
+  if (const Campaign* active = engine.Find(id)) return CampaignName(*active);
+  Result<std::optional<CampaignSummary>> summary = engine.Summary(id);
+  return summary.ok() && summary->has_value() ? (*summary)->name : std::string();
+}
+
 std::string CampaignName(const Campaign& campaign) {
   std::string name = CampaignKind(campaign);
   const std::vector<std::string> brands = TopKeys(campaign.brands, 3);

@@ -30,6 +30,10 @@ struct Scope {
 uint64_t ReportsIn(const Campaign& campaign, const Scope& scope);
 
 std::string CampaignName(const Campaign& campaign);
+// The name of campaign `id`, active (made now) or dormant (its archived
+// summary's); empty when the engine knows no such campaign or its archive
+// cannot be read.
+std::string CampaignNameOf(const CampaignEngine& engine, uint64_t id);
 std::string CampaignTemplate(const Campaign& campaign);
 // A message's match to a campaign as the JSON object the classify answers of
 // the API and of `spamradar classify` give: {"id","name","similarity","evidence"}.
