@@ -65,37 +65,35 @@ cpu_after=$(server_cpu)
 # Below saturation, a thread of the host's own (bench/stall_probe.py, sleeping 1 ms at a
 # time) says how late the machine wakes threads meanwhile: on a shared host, other tenants
 # can hold every thread up for milliseconds, which then shows in the p99.
+paced() {  # connections name: classify 2 ms apart into $work/name.txt, the probe's in name.stalls
+  python3 bench/stall_probe.py "$seconds" > "$work/$2.stalls" &
+  local probe=$!
+  SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t2 -c"$1" -d"${seconds}s" --latency \
+    -s bench/wrk/classify.lua "$url" | tee "$work/$2.txt"
+  wait "$probe"
+  cat "$work/$2.stalls"
+}
 echo "== 2a. POST /v1/classify at about 20,000 requests/s offered (80 connections, 2 ms apart)"
-python3 bench/stall_probe.py "$seconds" > "$work/stalls.txt" &
-probe=$!
-SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t2 -c80 -d"${seconds}s" --latency \
-  -s bench/wrk/classify.lua "$url" | tee "$work/paced.txt"
-wait "$probe"
-cat "$work/stalls.txt"
+paced 80 paced
 echo "== 2b. POST /v1/classify at about 5,000 requests/s offered (10 connections, 2 ms apart)"
-python3 bench/stall_probe.py "$seconds" > "$work/stalls5k.txt" &
-probe=$!
-SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t2 -c10 -d"${seconds}s" --latency \
-  -s bench/wrk/classify.lua "$url" | tee "$work/paced5k.txt"
-wait "$probe"
-cat "$work/stalls5k.txt"
+paced 10 paced5k
 echo "== 3. POST /v1/reports, batches of 500 new reports, 8 connections"
 SPAMRADAR_KEY="$key" BATCH=500 wrk -t2 -c8 -d"${seconds}s" --latency -s bench/wrk/reports.lua \
   "$url" | tee "$work/reports.txt"
+# name connections batch script background: classify (10 connections, 2 ms apart) into
+# $work/name.txt while `connections` send batches of `batch` with `script` into background.txt.
+beside() {
+  SPAMRADAR_KEY="$key" BATCH="$3" wrk -t1 -c"$2" -d"${seconds}s" --latency -s "$4" "$url" \
+    > "$work/$5.txt" &
+  local load=$!
+  SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t1 -c10 -d"${seconds}s" --latency \
+    -s bench/wrk/classify.lua "$url" | tee "$work/$1.txt"
+  wait "$load"
+}
 echo "== 4. POST /v1/classify (10 connections, 2 ms apart) while 4 connections post reports"
-SPAMRADAR_KEY="$key" BATCH=500 wrk -t1 -c4 -d"${seconds}s" --latency -s bench/wrk/reports.lua \
-  "$url" > "$work/mixed_reports.txt" &
-mixed=$!
-SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t1 -c10 -d"${seconds}s" --latency \
-  -s bench/wrk/classify.lua "$url" | tee "$work/mixed.txt"
-wait "$mixed"
+beside mixed 4 500 bench/wrk/reports.lua mixed_reports
 echo "== 5. POST /v1/classify (10 connections, 2 ms apart) while 2 connections send batches of 200"
-SPAMRADAR_KEY="$key" BATCH=200 wrk -t1 -c2 -d"${seconds}s" --latency -s bench/wrk/classify.lua \
-  "$url" > "$work/batches.txt" &
-batches=$!
-SPAMRADAR_KEY="$key" PACE_MS=2 wrk -t1 -c10 -d"${seconds}s" --latency \
-  -s bench/wrk/classify.lua "$url" | tee "$work/with_batches.txt"
-wait "$batches"
+beside with_batches 2 200 bench/wrk/classify.lua batches
 
 rate() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
@@ -111,10 +109,10 @@ awk -v before="$cpu_before" -v after="$cpu_after" \
         (after - before) * 1e6 / n, wrk * 1e6 / n }' "$work/wrk_times.txt"
 printf 'classify at ~20,000/s offered: %s requests/s achieved, p99 %s (goal under 5 ms)\n' \
   "$(rate "$work/paced.txt")" "$(p99 "$work/paced.txt")"
-printf '  meanwhile, %s\n' "$(cat "$work/stalls.txt")"
+printf '  meanwhile, %s\n' "$(cat "$work/paced.stalls")"
 printf 'classify at ~5,000/s offered: %s requests/s achieved, p99 %s\n' \
   "$(rate "$work/paced5k.txt")" "$(p99 "$work/paced5k.txt")"
-printf '  meanwhile, %s\n' "$(cat "$work/stalls5k.txt")"
+printf '  meanwhile, %s\n' "$(cat "$work/paced5k.stalls")"
 printf 'reports: %.0f reports/s acknowledged durably (goal 20,000); non-2xx: %s\n' \
   "$(awk -v r="$(rate "$work/reports.txt")" 'BEGIN {print r * 500}')" \
   "$(errors "$work/reports.txt")"

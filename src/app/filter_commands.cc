@@ -523,13 +523,18 @@ void AddClassifyCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--reasons", options->reasons, "How many reasons to give per message (0-100)")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
-  cmd->add_option("--spam-threshold", options->spam_threshold,
+  AddThresholdOverrides(cmd, &options->spam_threshold, &options->suspect_threshold);
+  cmd->callback([options, exit_code] { *exit_code = RunClassify(*options); });
+}
+
+void AddThresholdOverrides(CLI::App* cmd, std::optional<float>* spam,
+                           std::optional<float>* suspect) {
+  cmd->add_option("--spam-threshold", *spam,
                   "Override the model's spam threshold (probability, 0-1)")
       ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--suspect-threshold", options->suspect_threshold,
+  cmd->add_option("--suspect-threshold", *suspect,
                   "Override the model's suspect threshold (probability, 0-1)")
       ->check(CLI::Range(0.0, 1.0));
-  cmd->callback([options, exit_code] { *exit_code = RunClassify(*options); });
 }
 
 void AddEvalCommand(CLI::App& app, int* exit_code) {

@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include "app/data_directory.h"
+#include "app/filter_commands.h"
 #include "server/api_keys.h"
 #include "server/api_server.h"
 
@@ -196,12 +197,7 @@ void AddServerCommands(CLI::App& app, int* exit_code) {
   cmd->add_option("--model", serve->model,
                   "Model file (from spamradar train or learn; SIGHUP reads it again); without "
                   "it, the built-in default model");
-  cmd->add_option("--spam-threshold", serve->spam_threshold,
-                  "Override the model's spam threshold (probability, 0-1)")
-      ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--suspect-threshold", serve->suspect_threshold,
-                  "Override the model's suspect threshold (probability, 0-1)")
-      ->check(CLI::Range(0.0, 1.0));
+  AddThresholdOverrides(cmd, &serve->spam_threshold, &serve->suspect_threshold);
   cmd->callback([serve, exit_code] { *exit_code = RunServe(*serve); });
 
   auto data = std::make_shared<std::string>(kDefaultDataDirectory);
