@@ -157,16 +157,13 @@ std::optional<SpamFilter> LoadFilter(const char* command, const std::string& mod
     *exit_code = 1;
     return std::nullopt;
   }
-  filter::Thresholds thresholds = spam_filter->model().thresholds();
-  thresholds.spam = spam_threshold.value_or(thresholds.spam);
-  thresholds.suspect = suspect_threshold.value_or(thresholds.suspect);
-  if (!thresholds.valid()) {
-    std::cerr << "spamradar " << command
-              << ": the suspect threshold must not exceed the spam threshold\n";
+  if (Status status =
+          spam_filter->mutable_model().OverrideThresholds(spam_threshold, suspect_threshold);
+      !status.ok()) {
+    std::cerr << "spamradar " << command << ": " << status.message() << "\n";
     *exit_code = 2;
     return std::nullopt;
   }
-  spam_filter->mutable_model().set_thresholds(thresholds);
   return std::move(spam_filter).value();
 }
 

@@ -160,4 +160,17 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   return model;
 }
 
+Status LinearModel::OverrideThresholds(std::optional<float> spam, std::optional<float> suspect) {
+  Thresholds overridden = thresholds_;
+  overridden.spam = spam.value_or(overridden.spam);
+  overridden.suspect = suspect.value_or(overridden.suspect);
+  if (!overridden.valid()) {
+    return Status::InvalidArgument("the suspect threshold (" + std::to_string(overridden.suspect) +
+                                   ") must not exceed the spam threshold (" +
+                                   std::to_string(overridden.spam) + ")");
+  }
+  thresholds_ = overridden;
+  return Status::Ok();
+}
+
 }  // namespace spamradar::filter

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -64,6 +65,10 @@ class LinearModel {
 
   const Thresholds& thresholds() const { return thresholds_; }
   void set_thresholds(Thresholds t) { thresholds_ = t; }
+  // The thresholds with `spam` and `suspect` put in where given (a user's
+  // overrides of the trained ones); an error, changing nothing, when they
+  // would end out of order.
+  Status OverrideThresholds(std::optional<float> spam, std::optional<float> suspect);
   uint64_t feature_fingerprint() const { return fingerprint_; }
   uint32_t dimension() const { return static_cast<uint32_t>(weights_.size()); }
   uint64_t examples_seen() const { return examples_seen_; }

@@ -190,15 +190,11 @@ Result<filter::SpamFilter> LoadServerModel(const ServerOptions& options) {
   Result<filter::SpamFilter> loaded =
       options.model.empty() ? filter::LoadDefaultModel() : filter::SpamFilter::Load(options.model);
   if (!loaded.ok()) return loaded.status();
-  filter::Thresholds thresholds = loaded->model().thresholds();
-  thresholds.spam = options.spam_threshold.value_or(thresholds.spam);
-  thresholds.suspect = options.suspect_threshold.value_or(thresholds.suspect);
-  if (!thresholds.valid()) {
-    return Status::InvalidArgument("the suspect threshold (" + std::to_string(thresholds.suspect) +
-                                   ") exceeds the spam threshold (" +
-                                   std::to_string(thresholds.spam) + ")");
+  if (Status status = loaded->mutable_model().OverrideThresholds(options.spam_threshold,
+                                                                 options.suspect_threshold);
+      !status.ok()) {
+    return status;
   }
-  loaded->mutable_model().set_thresholds(thresholds);
   return loaded;
 }
 
