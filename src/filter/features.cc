@@ -298,7 +298,14 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     // Character n-grams of words, with '<' and '>' marking the word's edges.
     if (config.char_ngram_max >= config.char_ngram_min && token.type == text::TokenType::kWord &&
         form.size() >= 2) {
-      CharNgrams(config, form, sink);
+      // A sink that can stand for a word's n-grams all at once (by the
+      // word's hash) is given them to make only if it wants them.
+      auto make = [&](auto& inner) { CharNgrams(config, form, inner); };
+      if constexpr (requires { sink.WordCharNgrams(h, make); }) {
+        sink.WordCharNgrams(h, make);
+      } else {
+        CharNgrams(config, form, sink);
+      }
     }
   }
 
@@ -455,6 +462,72 @@ size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
   const float scale = 1.0f / std::sqrt(norm);
   for (Feature& f : *out) f.value *= scale;
   return shape;
+}
+
+void CharNgramSums::UseWeights(uint64_t weights_version) {
+  if (weights_version == weights_version_) return;
+  std::fill(slots_.begin(), slots_.end(), Sum{});
+  weights_version_ = weights_version;
+}
+
+namespace {
+
+// WeightedSum's sink: the weights of character n-grams and of the other
+// features summed apart, as Extract's unit-length scaling weighs them apart.
+// With `sums`, it looks a word's n-grams up there instead of making them.
+class WeightSummer {
+ public:
+  WeightSummer(const float* weights, uint32_t mask, CharNgramSums* sums)
+      : weights_(weights), mask_(mask), sums_(sums) {}
+
+  template <typename Describe>
+  [[gnu::always_inline]] void operator()(FeatureKind kind, uint64_t hash, const Describe&) {
+    const float weight = weights_[static_cast<uint32_t>(hash) & mask_];
+    if (kind == FeatureKind::kCharNgram) {
+      ngram_sum_ += weight;
+      ++ngrams_;
+    } else {
+      other_sum_ += weight;
+      ++others_;
+    }
+  }
+
+  template <typename Make>
+  void WordCharNgrams(uint64_t word_hash, Make& make) {
+    // Summed apart, then added: the same float whether remembered or not.
+    auto sum_word = [&] {
+      WeightSummer word(weights_, mask_, nullptr);
+      make(word);
+      return CharNgramSums::Sum{word_hash, word.ngram_sum_, static_cast<uint32_t>(word.ngrams_)};
+    };
+    const CharNgramSums::Sum sum = sums_ != nullptr ? sums_->Of(word_hash, sum_word) : sum_word();
+    ngram_sum_ += sum.weight_sum;
+    ngrams_ += sum.count;
+  }
+
+  float Total(float char_weight) const {
+    if (ngrams_ + others_ == 0) return 0;
+    // As Extract scales each feature to the message's unit length.
+    const float norm = static_cast<float>(ngrams_) * char_weight * char_weight +
+                       static_cast<float>(others_);
+    return (other_sum_ + char_weight * ngram_sum_) / std::sqrt(norm);
+  }
+
+ private:
+  const float* weights_;
+  uint32_t mask_;
+  CharNgramSums* sums_;
+  float ngram_sum_ = 0, other_sum_ = 0;
+  size_t ngrams_ = 0, others_ = 0;
+};
+
+}  // namespace
+
+float FeatureExtractor::WeightedSum(const analysis::MessageAnalysis& message,
+                                    const float* weights, CharNgramSums* sums) const {
+  WeightSummer summer(weights, dimension() - 1, sums);
+  ForEachFeature(config_, message, summer);
+  return summer.Total(config_.char_ngram_weight);
 }
 
 namespace {

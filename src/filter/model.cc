@@ -1,6 +1,7 @@
 #include "filter/model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -34,17 +35,28 @@ float Sigmoid(float x) {
   return 1.0f / (1.0f + std::exp(-x));
 }
 
+// A fresh weights version, process-wide.
+uint64_t NextWeightsVersion() {
+  static std::atomic<uint64_t> last{0};
+  return last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 }  // namespace
 
 LinearModel::LinearModel(uint32_t dimension, uint64_t feature_fingerprint)
     : weights_(dimension, 0.0f),
       accumulators_(dimension, 0.0f),
-      fingerprint_(feature_fingerprint) {}
+      fingerprint_(feature_fingerprint),
+      weights_version_(NextWeightsVersion()) {}
 
 float LinearModel::Probability(std::span<const Feature> features) const {
   float z = bias_;
   for (const Feature& f : features) z += weights_[f.index] * f.value;
   return Sigmoid(z);
+}
+
+float LinearModel::ProbabilityOfSum(float weighted_sum) const {
+  return Sigmoid(bias_ + weighted_sum);
 }
 
 float LinearModel::Learn(std::span<const Feature> features, bool spam,
@@ -64,6 +76,7 @@ float LinearModel::Learn(std::span<const Feature> features, bool spam,
     bias_ -= options.learning_rate * g / (std::sqrt(bias_accumulator_) + kEpsilon);
   }
   ++examples_seen_;
+  weights_version_ = NextWeightsVersion();
   return p;
 }
 

@@ -54,6 +54,8 @@ class LinearModel {
 
   // Probability that the message with these features is spam.
   float Probability(std::span<const Feature> features) const;
+  // The same from the features' weighted sum, sum(weight * value).
+  float ProbabilityOfSum(float weighted_sum) const;
   // Weight of one feature bucket (for explanations).
   float Weight(uint32_t index) const { return weights_[index]; }
   float bias() const { return bias_; }
@@ -72,6 +74,11 @@ class LinearModel {
   uint64_t feature_fingerprint() const { return fingerprint_; }
   uint32_t dimension() const { return static_cast<uint32_t>(weights_.size()); }
   uint64_t examples_seen() const { return examples_seen_; }
+  // Names the weights as they are: no two models, nor one model before and
+  // after a learning step, share it while their weights differ (copies of a
+  // model share it until either learns). What a scorer remembers of the
+  // weights is valid while this stays the same.
+  uint64_t weights_version() const { return weights_version_; }
 
   Status Save(const std::string& path) const;
   // Fails with a clear message for a missing, truncated, corrupted or foreign
@@ -87,6 +94,7 @@ class LinearModel {
   float bias_accumulator_ = 0;
   uint64_t fingerprint_;
   uint64_t examples_seen_ = 0;
+  uint64_t weights_version_;
   Thresholds thresholds_;
 };
 

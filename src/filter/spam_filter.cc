@@ -55,10 +55,19 @@ size_t SpamFilter::ExtractFeatures(std::string_view message, std::vector<Feature
   return features_.Extract(analysis, out, model_.weights());
 }
 
+float SpamFilter::Score(const analysis::MessageAnalysis& analysis) const {
+  // Each thread remembers its recent words' n-gram sums for the model it
+  // last scored with (a server thread goes on with the next model after a
+  // reload; learning changes the weights' version too).
+  thread_local CharNgramSums sums;
+  sums.UseWeights(model_.weights_version());
+  return model_.ProbabilityOfSum(features_.WeightedSum(analysis, model_.weights(), &sums));
+}
+
 float SpamFilter::Probability(std::string_view message) const {
-  thread_local std::vector<Feature> features;
-  ExtractFeatures(message, &features);
-  return model_.Probability(features);
+  thread_local analysis::MessageAnalysis analysis;
+  analyzer_.Analyze(message, &analysis);
+  return Score(analysis);
 }
 
 Label SpamFilter::LabelFor(float probability) const {
@@ -74,12 +83,12 @@ Verdict SpamFilter::Classify(std::string_view message, int max_reasons) const {
 }
 
 Verdict SpamFilter::Classify(const analysis::MessageAnalysis& analysis, int max_reasons) const {
-  thread_local std::vector<Feature> features;
-  features_.Extract(analysis, &features, model_.weights());
   Verdict verdict;
-  verdict.probability = model_.Probability(features);
+  verdict.probability = Score(analysis);
   verdict.label = LabelFor(verdict.probability);
   if (max_reasons <= 0) return verdict;
+  thread_local std::vector<Feature> features;
+  features_.Extract(analysis, &features, model_.weights());
   // Reasons on the verdict's side: what made spam spammy, or ham clean. Each
   // bucket's contribution from the features already extracted (a feature
   // met twice sums), the strongest chosen, and only those described: writing

@@ -68,6 +68,9 @@ class SpamFilter {
   size_t ExtractFeatures(std::string_view message, std::vector<Feature>* out) const;
 
  private:
+  // The probability from the features' weighted sum (FeatureExtractor::WeightedSum).
+  float Score(const analysis::MessageAnalysis& analysis) const;
+
   analysis::MessageAnalyzer analyzer_;
   FeatureExtractor features_;
   LinearModel model_;

@@ -221,6 +221,54 @@ TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
   }
 }
 
+// The filter scores a message by WeightedSum, which sums a word's character
+// n-grams once and remembers the sum: it must be Extract's features summed,
+// for a word seen before or not, with any n-gram widths, and after the model
+// learns (remembered sums of the old weights would be wrong).
+TEST(SpamFilterTest, TheWeightedSumIsTheSumOverTheFeatures) {
+  SpamFilter spam_filter = TrainedOnUci();
+  const FeatureExtractor other_widths(
+      FeatureConfig{.char_ngram_min = 2, .char_ngram_max = 4, .char_ngram_weight = 0.2f});
+  const FeatureExtractor from_one(
+      FeatureConfig{.char_ngram_min = 1, .char_ngram_max = 6, .char_ngram_weight = 0.5f});
+  std::vector<std::string> messages = {
+      "Visit usps-redelivery-fee.top/track?id=1 or call 0800 123 4567, "
+      "supercalifragilisticexpialidociousandthensomemoretomakeitlongerthanthebufferofsixtyfour",
+      "a", "ok ok ok", "", "FREE entry!! txt WIN to 80086 now, free free"};
+  for (const size_t row : Uci().test) messages.push_back(Uci().corpus[row].text);
+  analysis::MessageAnalysis analysis;
+  std::vector<Feature> features;
+  auto features_sum = [&](const FeatureExtractor& extractor) {
+    extractor.Extract(analysis, &features);
+    double sum = 0;
+    for (const Feature& f : features) sum += spam_filter.model().Weight(f.index) * f.value;
+    return sum;
+  };
+  for (const FeatureExtractor* extractor : {&spam_filter.features(), &other_widths, &from_one}) {
+    CharNgramSums sums;
+    sums.UseWeights(spam_filter.model().weights_version());
+    const float* weights = spam_filter.model().weights();
+    for (int pass = 0; pass < 2; ++pass) {  // the words new, then remembered
+      for (const std::string& text : messages) {
+        spam_filter.analyzer().Analyze(text, &analysis);
+        const float remembered = extractor->WeightedSum(analysis, weights, &sums);
+        const float fresh = extractor->WeightedSum(analysis, weights, nullptr);
+        ASSERT_EQ(remembered, fresh) << text;
+        ASSERT_NEAR(remembered, features_sum(*extractor), 1e-5) << text;
+      }
+    }
+  }
+  // Learning (an appeal): the filter's own remembered sums must follow the weights.
+  const std::string appealed = "Claim ur voucher today at deliveryfix-help.top reply STOP";
+  const float before = spam_filter.Probability(appealed);
+  for (int i = 0; i < 5; ++i) spam_filter.Learn(appealed, false);
+  spam_filter.analyzer().Analyze(appealed, &analysis);
+  spam_filter.features().Extract(analysis, &features);
+  const float learned = spam_filter.model().Probability(features);
+  ASSERT_LT(learned, before - 0.05f);  // the learning moved the words' weights
+  EXPECT_NEAR(spam_filter.Probability(appealed), learned, 1e-5);
+}
+
 // The server analyzes a message once, with the shingle text the campaign
 // engine needs, and hands that analysis to the filter: the verdicts must be
 // the filter's own.
