@@ -508,8 +508,8 @@ class WeightSummer {
   float Total(float char_weight) const {
     if (ngrams_ + others_ == 0) return 0;
     // As Extract scales each feature to the message's unit length.
-    const float norm = static_cast<float>(ngrams_) * char_weight * char_weight +
-                       static_cast<float>(others_);
+    const float norm =
+        static_cast<float>(ngrams_) * char_weight * char_weight + static_cast<float>(others_);
     return (other_sum_ + char_weight * ngram_sum_) / std::sqrt(norm);
   }
 
@@ -523,8 +523,8 @@ class WeightSummer {
 
 }  // namespace
 
-float FeatureExtractor::WeightedSum(const analysis::MessageAnalysis& message,
-                                    const float* weights, CharNgramSums* sums) const {
+float FeatureExtractor::WeightedSum(const analysis::MessageAnalysis& message, const float* weights,
+                                    CharNgramSums* sums) const {
   WeightSummer summer(weights, dimension() - 1, sums);
   ForEachFeature(config_, message, summer);
   return summer.Total(config_.char_ngram_weight);
