@@ -57,9 +57,10 @@ void BM_ClassifyUciTest(benchmark::State& state) {
 BENCHMARK(BM_ClassifyUciTest)->Unit(benchmark::kMillisecond);
 
 // The stages apart, to see where a message's time goes: the analysis, the
-// features of an analysed message, the scoring of its features, and the
-// verdict with five reasons (features, score and the reasons chosen and
-// described: what the server answers) of an analysed message.
+// features of an analysed message, the scoring of its features, the verdict
+// with five reasons (features, score and the reasons chosen and described:
+// what the server answers) of an analysed message, and the verdict alone
+// (scored from the words' remembered n-gram sums, as `classify --reasons 0`).
 void BM_Stages(benchmark::State& state) {
   const Split* split = LoadSplit();
   if (split == nullptr) {
@@ -91,16 +92,19 @@ void BM_Stages(benchmark::State& state) {
         benchmark::DoNotOptimize(scratch.data());
       } else if (stage == 2) {
         benchmark::DoNotOptimize(spam_filter.model().Probability(features[i]));
-      } else {
+      } else if (stage == 3) {
         benchmark::DoNotOptimize(spam_filter.Classify(analyses[i], 5));
+      } else {
+        benchmark::DoNotOptimize(spam_filter.Classify(analyses[i], 0));
       }
     }
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * split->test.size()));
-  constexpr const char* kLabels[] = {"analysis", "features", "scoring", "verdict with 5 reasons"};
+  constexpr const char* kLabels[] = {"analysis", "features", "scoring", "verdict with 5 reasons",
+                                     "verdict alone"};
   state.SetLabel(kLabels[stage]);
 }
-BENCHMARK(BM_Stages)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stages)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
