@@ -234,7 +234,7 @@ template <size_t N, typename Sink>
 void LengthFeature(size_t length, const LengthBucket (&buckets)[N],
                    const std::array<uint64_t, N>& hashes, Sink& sink) {
   size_t i = 0;
-  while (length > buckets[i].up_to) ++i;  // the last bucket has no bound
+  while (i + 1 < N && length > buckets[i].up_to) ++i;  // the last bucket has no bound
   const LengthBucket* bucket = &buckets[i];
   sink(FeatureKind::kShape, hashes[i], [bucket] { return std::string(bucket->description); });
 }
@@ -482,14 +482,19 @@ class WeightSummer {
 
   template <typename Describe>
   [[gnu::always_inline]] void operator()(FeatureKind kind, uint64_t hash, const Describe&) {
-    const float weight = weights_[static_cast<uint32_t>(hash) & mask_];
+    const uint32_t index = static_cast<uint32_t>(hash) & mask_;
     if (kind == FeatureKind::kCharNgram) {
-      ngram_sum_ += weight;
+      ngram_sum_ += weights_[index];
       ++ngrams_;
-    } else {
-      other_sum_ += weight;
-      ++others_;
+      return;
     }
+    // The other features' weights (words, pairs of words, signals) are
+    // scattered over the 4 MiB table and rarely in cache: each is
+    // prefetched now and added a few dozen features later, in the same
+    // order. Added at once, waiting on them was two thirds of this sink's time.
+    __builtin_prefetch(weights_ + index);
+    pending_[pending_count_++] = index;
+    if (pending_count_ == kPending) AddPending();
   }
 
   template <typename Make>
@@ -505,7 +510,8 @@ class WeightSummer {
     ngrams_ += sum.count;
   }
 
-  float Total(float char_weight) const {
+  float Total(float char_weight) {
+    AddPending();
     if (ngrams_ + others_ == 0) return 0;
     // As Extract scales each feature to the message's unit length.
     const float norm =
@@ -514,11 +520,21 @@ class WeightSummer {
   }
 
  private:
+  static constexpr size_t kPending = 32;
+
+  void AddPending() {
+    for (size_t i = 0; i < pending_count_; ++i) other_sum_ += weights_[pending_[i]];
+    others_ += pending_count_;
+    pending_count_ = 0;
+  }
+
   const float* weights_;
   uint32_t mask_;
   CharNgramSums* sums_;
   float ngram_sum_ = 0, other_sum_ = 0;
   size_t ngrams_ = 0, others_ = 0;
+  uint32_t pending_[kPending];
+  size_t pending_count_ = 0;
 };
 
 }  // namespace
