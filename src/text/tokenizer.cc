@@ -309,7 +309,8 @@ class RegionTokenizer {
   }
 
   std::string_view TextOf(const RawWord& w) const {
-    return std::string_view(w.in_buffer ? buffer_ : text_).substr(w.text_begin, w.text_size);
+    // Always inside its text (AddWord and the joins make them so): no bounds check.
+    return std::string_view((w.in_buffer ? buffer_ : text_).data() + w.text_begin, w.text_size);
   }
 
   void AddWord(uint32_t begin, uint32_t end, const WordShape& shape) {
@@ -481,7 +482,8 @@ class RegionTokenizer {
           continue;
         }
       }
-      words_[out++] = words_[i];
+      if (out != i) words_[out] = words_[i];  // most regions join nothing
+      ++out;
     }
     words_.resize(out);
   }
