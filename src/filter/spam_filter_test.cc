@@ -179,30 +179,44 @@ TEST(SpamFilterTest, ReasonsAreTheStrongestBucketsOnTheVerdictsSide) {
   EXPECT_GT(repeated_buckets, 1000u);  // the sums were put to the test
 }
 
+// Messages at the features' edges: a word longer than the n-grams' buffer, a
+// domain label of 63 letters with features after it (a brand, a cue, a
+// toll-free number, capitals), one letter, a word repeated, nothing.
+std::vector<std::string> EdgeMessages() {
+  return {
+      "Visit usps-redelivery-fee.top/track?id=1 or call 0800 123 4567, "
+      "supercalifragilisticexpialidociousandthensomemoretomakeitlongerthanthebufferofsixtyfour",
+      "PAYPAL: claim your refund at "
+      "www.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.com or call 0800 "
+      "123 4567!!",
+      "a",
+      "ok ok ok",
+      "",
+      "FREE entry!! txt WIN to 80086 now, free free"};
+}
+
+// Feature extractors with other character n-gram widths than the default.
+struct OtherWidths {
+  FeatureExtractor two_to_four{
+      FeatureConfig{.char_ngram_min = 2, .char_ngram_max = 4, .char_ngram_weight = 0.2f}};
+  FeatureExtractor one_to_six{
+      FeatureConfig{.char_ngram_min = 1, .char_ngram_max = 6, .char_ngram_weight = 0.5f}};
+};
+
 // A feature described alone is described as when every feature is: the
 // describing pass counts the n-grams of words it wants none of without
 // making them, and must count exactly as many as are made.
 TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
   const SpamFilter spam_filter = SpamFilter::Untrained();
-  const FeatureExtractor other_widths(
-      FeatureConfig{.char_ngram_min = 2, .char_ngram_max = 4, .char_ngram_weight = 0.2f});
-  const FeatureExtractor from_one(
-      FeatureConfig{.char_ngram_min = 1, .char_ngram_max = 6, .char_ngram_weight = 0.2f});
-  std::vector<std::string> messages = {
-      "Visit usps-redelivery-fee.top/track?id=1 or call 0800 123 4567, "
-      "supercalifragilisticexpialidociousandthensomemoretomakeitlongerthanthebufferofsixtyfour",
-      // A domain label of 63 letters, longer than the n-grams' word buffer,
-      // with features after it (a brand, a cue, a toll-free number, capitals).
-      "PAYPAL: claim your refund at "
-      "www.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.com or call 0800 "
-      "123 4567!!",
-      "a", "ok ok ok", ""};
+  const OtherWidths other;
+  std::vector<std::string> messages = EdgeMessages();
   for (size_t i = 0; i < 150; ++i) messages.push_back(Uci().corpus[Uci().test[i]].text);
   analysis::MessageAnalysis analysis;
   std::vector<Feature> features;
   for (const std::string& text : messages) {
     spam_filter.analyzer().Analyze(text, &analysis);
-    for (const FeatureExtractor* extractor : {&spam_filter.features(), &other_widths, &from_one}) {
+    for (const FeatureExtractor* extractor :
+         {&spam_filter.features(), &other.two_to_four, &other.one_to_six}) {
       extractor->Extract(analysis, &features);
       std::vector<size_t> all(features.size());
       for (size_t p = 0; p < all.size(); ++p) all[p] = p;
@@ -227,14 +241,8 @@ TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
 // learns (remembered sums of the old weights would be wrong).
 TEST(SpamFilterTest, TheWeightedSumIsTheSumOverTheFeatures) {
   SpamFilter spam_filter = TrainedOnUci();
-  const FeatureExtractor other_widths(
-      FeatureConfig{.char_ngram_min = 2, .char_ngram_max = 4, .char_ngram_weight = 0.2f});
-  const FeatureExtractor from_one(
-      FeatureConfig{.char_ngram_min = 1, .char_ngram_max = 6, .char_ngram_weight = 0.5f});
-  std::vector<std::string> messages = {
-      "Visit usps-redelivery-fee.top/track?id=1 or call 0800 123 4567, "
-      "supercalifragilisticexpialidociousandthensomemoretomakeitlongerthanthebufferofsixtyfour",
-      "a", "ok ok ok", "", "FREE entry!! txt WIN to 80086 now, free free"};
+  const OtherWidths other;
+  std::vector<std::string> messages = EdgeMessages();
   for (const size_t row : Uci().test) messages.push_back(Uci().corpus[row].text);
   analysis::MessageAnalysis analysis;
   std::vector<Feature> features;
@@ -244,7 +252,8 @@ TEST(SpamFilterTest, TheWeightedSumIsTheSumOverTheFeatures) {
     for (const Feature& f : features) sum += spam_filter.model().Weight(f.index) * f.value;
     return sum;
   };
-  for (const FeatureExtractor* extractor : {&spam_filter.features(), &other_widths, &from_one}) {
+  for (const FeatureExtractor* extractor :
+       {&spam_filter.features(), &other.two_to_four, &other.one_to_six}) {
     CharNgramSums sums;
     sums.UseWeights(spam_filter.model().weights_version());
     const float* weights = spam_filter.model().weights();
