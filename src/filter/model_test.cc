@@ -52,6 +52,38 @@ TEST(LinearModelTest, LearnsAndRoundTripsThroughAFile) {
   EXPECT_EQ(loaded->examples_seen(), 100u);
 }
 
+// A loaded model scores with the file's weights where they lie; learning
+// must copy them first: the file stays as it was, the learned model is the
+// same as one learned from a copy in memory, and a copy of the loaded model
+// made before the step keeps the old weights.
+TEST(LinearModelTest, LearningFromALoadedFileLeavesTheFileAlone) {
+  const std::string path = TempPath("learn_from.model");
+  ASSERT_TRUE(TrainedModel().Save(path).ok());
+  const std::string bytes = ReadAll(path);
+  Result<LinearModel> loaded = LinearModel::Load(path, kFingerprint);
+  Result<LinearModel> parsed = LinearModel::Parse(bytes, kFingerprint);
+  ASSERT_TRUE(loaded.ok() && parsed.ok());
+  const LinearModel before = *loaded;
+  const std::vector<Feature> appealed = {{1, 0.7f}, {3, 0.7f}};
+  for (int i = 0; i < 3; ++i) {
+    loaded->Learn(appealed, false, {});
+    parsed->Learn(appealed, false, {});
+  }
+  EXPECT_EQ(ReadAll(path), bytes);
+  EXPECT_NE(loaded->weights_version(), before.weights_version());
+  for (uint32_t i : {1u, 2u, 3u, 4u}) {
+    EXPECT_EQ(loaded->Weight(i), parsed->Weight(i)) << i;
+    EXPECT_EQ(before.Weight(i), TrainedModel().Weight(i)) << i;
+  }
+  EXPECT_LT(loaded->Weight(1), before.Weight(1));  // the step moved it
+  const std::string relearned = TempPath("learned.model");
+  ASSERT_TRUE(loaded->Save(relearned).ok());
+  Result<LinearModel> reloaded = LinearModel::Load(relearned, kFingerprint);
+  ASSERT_TRUE(reloaded.ok());
+  EXPECT_EQ(reloaded->Weight(1), loaded->Weight(1));
+  EXPECT_EQ(reloaded->examples_seen(), 103u);
+}
+
 TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
   const std::string path = TempPath("broken.model");
   ASSERT_TRUE(TrainedModel().Save(path).ok());
