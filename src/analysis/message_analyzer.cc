@@ -207,8 +207,10 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
         out.text_findings.begin(), out.text_findings.end(),
         [](const text::Finding& a, const text::Finding& b) { return a.span.begin < b.span.begin; });
   }
-  out.normalized.assign(tokens.normalized);
-  out.tokens.assign(tokens.tokens.begin(), tokens.tokens.end());
+  // Swapped, not copied: the scratch takes the result's old buffers (cleared
+  // by out.Clear()) and tokenizes into them next time.
+  out.normalized.swap(tokens.normalized);
+  out.tokens.swap(tokens.tokens);
 
   // Brands and calls to action in one scan of the normalized text.
   const signals::Lexicon& lexicon = signals::Lexicon::BrandsAndCues();

@@ -466,7 +466,7 @@ size_t FeatureExtractor::Extract(const analysis::MessageAnalysis& message,
 
 void CharNgramSums::UseWeights(uint64_t weights_version) {
   if (weights_version == weights_version_) return;
-  std::fill(slots_.begin(), slots_.end(), Sum{});
+  std::fill(sets_.begin(), sets_.end(), Set{});
   weights_version_ = weights_version;
 }
 
