@@ -3,11 +3,8 @@
 // them into a buffer that must first be zeroed. An 8 MiB model read into a
 // fresh buffer cost a third of `classify`'s start-up that way.
 //
-// A file rewritten in place while mapped changes under the map, and reading
-// past a shrunk end faults; spamradar writes its files by renaming a new one
-// over the old, which leaves a map alone. So a short-lived reader may keep
-// the map (a command scoring with a model file's weights where they lie),
-// and a long-lived one (the server) copies what it keeps.
+// Readers should copy what they keep: a file rewritten in place (not renamed
+// over, as spamradar writes its files) would change or vanish under the map.
 #pragma once
 
 #include <cstddef>

@@ -44,16 +44,14 @@ uint64_t NextWeightsVersion() {
 }  // namespace
 
 LinearModel::LinearModel(uint32_t dimension, uint64_t feature_fingerprint)
-    : dimension_(dimension),
-      owned_weights_(dimension, 0.0f),
-      owned_accumulators_(dimension, 0.0f),
+    : weights_(dimension, 0.0f),
+      accumulators_(dimension, 0.0f),
       fingerprint_(feature_fingerprint),
       weights_version_(NextWeightsVersion()) {}
 
 float LinearModel::Probability(std::span<const Feature> features) const {
-  const float* weights = this->weights();
   float z = bias_;
-  for (const Feature& f : features) z += weights[f.index] * f.value;
+  for (const Feature& f : features) z += weights_[f.index] * f.value;
   return Sigmoid(z);
 }
 
@@ -63,14 +61,13 @@ float LinearModel::ProbabilityOfSum(float weighted_sum) const {
 
 float LinearModel::Learn(std::span<const Feature> features, bool spam,
                          const TrainingOptions& options, LearnScope scope) {
-  OwnWeights();
   const float p = Probability(features);
   const float g = p - (spam ? 1.0f : 0.0f);  // d(log loss)/dz
   const size_t learned = features.size() - std::min(scope.fixed_tail, features.size());
   for (const Feature& f : features.first(learned)) {
-    float& w = owned_weights_[f.index];
+    float& w = weights_[f.index];
     const float grad = g * f.value + options.l2 * w;
-    float& acc = owned_accumulators_[f.index];
+    float& acc = accumulators_[f.index];
     acc += grad * grad;
     w -= options.learning_rate * grad / (std::sqrt(acc) + kEpsilon);
   }
@@ -88,8 +85,9 @@ Status LinearModel::Save(const std::string& path) const {
   const Header header{kFormatVersion, dimension(),       fingerprint_,     examples_seen_,
                       bias_,          bias_accumulator_, thresholds_.spam, thresholds_.suspect};
   bytes.append(reinterpret_cast<const char*>(&header), sizeof(header));
-  bytes.append(reinterpret_cast<const char*>(weights()), dimension_ * sizeof(float));
-  bytes.append(reinterpret_cast<const char*>(accumulators()), dimension_ * sizeof(float));
+  bytes.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float));
+  bytes.append(reinterpret_cast<const char*>(accumulators_.data()),
+               accumulators_.size() * sizeof(float));
   const uint64_t checksum = XXH3_64bits(bytes.data(), bytes.size());
   bytes.append(reinterpret_cast<const char*>(&checksum), sizeof(checksum));
   // Write a temporary file and rename it, so a crash never leaves half a model.
@@ -107,9 +105,8 @@ Status LinearModel::Save(const std::string& path) const {
 }
 
 Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected_fingerprint) {
-  // Mapped, not read, and scored from where it lies: the file's pages are
-  // already in the page cache, and a buffer for them would have to be
-  // zeroed by the kernel and then filled (a third of `classify`'s start-up).
+  // Mapped, not read: the file's pages are already in the page cache, and a
+  // buffer for them would have to be zeroed by the kernel and then filled.
   Result<MappedFile> file = MappedFile::Open(path);
   if (!file.ok()) {
     if (file.status().code() == StatusCode::kNotFound) {
@@ -117,8 +114,7 @@ Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected
     }
     return Status::IoError("cannot read model file " + path + " (" + file.status().message() + ")");
   }
-  auto mapped = std::make_shared<const MappedFile>(std::move(file).value());
-  Result<LinearModel> model = FromBytes(mapped->bytes(), expected_fingerprint, true, mapped);
+  Result<LinearModel> model = Parse(file->bytes(), expected_fingerprint);
   if (!model.ok()) {
     return Status(Status::InvalidArgument(path + ": " + model.status().message()));
   }
@@ -126,24 +122,6 @@ Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected
 }
 
 Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected_fingerprint) {
-  return FromBytes(bytes, expected_fingerprint, false, nullptr);
-}
-
-Result<LinearModel> LinearModel::FromStaticBytes(std::string_view bytes,
-                                                 uint64_t expected_fingerprint) {
-  return FromBytes(bytes, expected_fingerprint, true, nullptr);
-}
-
-void LinearModel::OwnWeights() {
-  if (!owned_weights_.empty() || dimension_ == 0) return;
-  owned_weights_.assign(file_weights_, file_weights_ + dimension_);
-  owned_accumulators_.assign(file_accumulators_, file_accumulators_ + dimension_);
-  file_weights_ = file_accumulators_ = nullptr;
-  file_.reset();
-}
-
-Result<LinearModel> LinearModel::FromBytes(std::string_view bytes, uint64_t expected_fingerprint,
-                                           bool borrow, std::shared_ptr<const void> keep) {
   const size_t minimum = sizeof(kMagic) + sizeof(Header) + sizeof(uint64_t);
   if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
     return Status::Corruption("not a spamradar model (bad magic number)");
@@ -177,22 +155,12 @@ Result<LinearModel> LinearModel::FromBytes(std::string_view bytes, uint64_t expe
         "model was trained with a different feature configuration; retrain it with this version");
   }
   LinearModel model(0, header.feature_fingerprint);
-  model.dimension_ = header.dimension;
+  model.weights_.resize(header.dimension);  // uninitialized: overwritten here
+  model.accumulators_.resize(header.dimension);
   const char* data = bytes.data() + sizeof(kMagic) + sizeof(Header);
-  // Read in place only where floats may be: the file's offset of the
-  // weights is a multiple of 4, so its bytes must start on one too.
-  if (borrow && reinterpret_cast<uintptr_t>(bytes.data()) % alignof(float) == 0) {
-    static_assert((sizeof(kMagic) + sizeof(Header)) % alignof(float) == 0);
-    model.file_weights_ = reinterpret_cast<const float*>(data);
-    model.file_accumulators_ = model.file_weights_ + header.dimension;
-    model.file_ = std::move(keep);
-  } else {
-    model.owned_weights_.resize(header.dimension);  // uninitialized: overwritten here
-    model.owned_accumulators_.resize(header.dimension);
-    std::memcpy(model.owned_weights_.data(), data, header.dimension * sizeof(float));
-    std::memcpy(model.owned_accumulators_.data(), data + header.dimension * sizeof(float),
-                header.dimension * sizeof(float));
-  }
+  std::memcpy(model.weights_.data(), data, header.dimension * sizeof(float));
+  std::memcpy(model.accumulators_.data(), data + header.dimension * sizeof(float),
+              header.dimension * sizeof(float));
   model.bias_ = header.bias;
   model.bias_accumulator_ = header.bias_accumulator;
   model.examples_seen_ = header.examples_seen;

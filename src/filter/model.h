@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,11 +57,9 @@ class LinearModel {
   // The same from the features' weighted sum, sum(weight * value).
   float ProbabilityOfSum(float weighted_sum) const;
   // Weight of one feature bucket (for explanations).
-  float Weight(uint32_t index) const { return weights()[index]; }
+  float Weight(uint32_t index) const { return weights_[index]; }
   float bias() const { return bias_; }
-  const float* weights() const {  // dimension() of them
-    return owned_weights_.empty() ? file_weights_ : owned_weights_.data();
-  }
+  const float* weights() const { return weights_.data(); }  // dimension() of them
 
   // One AdaGrad step towards `spam`; returns the probability before the step.
   float Learn(std::span<const Feature> features, bool spam, const TrainingOptions& options,
@@ -75,7 +72,7 @@ class LinearModel {
   // would end out of order.
   Status OverrideThresholds(std::optional<float> spam, std::optional<float> suspect);
   uint64_t feature_fingerprint() const { return fingerprint_; }
-  uint32_t dimension() const { return dimension_; }
+  uint32_t dimension() const { return static_cast<uint32_t>(weights_.size()); }
   uint64_t examples_seen() const { return examples_seen_; }
   // Names the weights as they are: no two models, nor one model before and
   // after a learning step, share it while their weights differ (copies of a
@@ -86,37 +83,13 @@ class LinearModel {
   Status Save(const std::string& path) const;
   // Fails with a clear message for a missing, truncated, corrupted or foreign
   // file, or one trained with other features than `expected_fingerprint`.
-  // The weights are read from the mapped file where they lie until the first
-  // learning step copies them (classifying needs no copy); a file rewritten
-  // in place while mapped would change under the model, so a long-lived
-  // reader (the server) calls OwnWeights() at once.
   static Result<LinearModel> Load(const std::string& path, uint64_t expected_fingerprint);
-  // The same from bytes in memory (the fuzz target's entry point), copied.
+  // The same from bytes in memory (the fuzz target's entry point).
   static Result<LinearModel> Parse(std::string_view bytes, uint64_t expected_fingerprint);
-  // The same from bytes that outlive the model (compiled into the binary),
-  // read where they lie.
-  static Result<LinearModel> FromStaticBytes(std::string_view bytes, uint64_t expected_fingerprint);
-  // Copies weights read from a file or from static bytes into the model's
-  // own memory (what a learning step does first); nothing if they are.
-  void OwnWeights();
 
  private:
-  // `keep` holds the bytes alive when borrowed (a mapped file), or is null
-  // for bytes that live as long as the program; `borrow` false copies them.
-  static Result<LinearModel> FromBytes(std::string_view bytes, uint64_t expected_fingerprint,
-                                       bool borrow, std::shared_ptr<const void> keep);
-  const float* accumulators() const {
-    return owned_weights_.empty() ? file_accumulators_ : owned_accumulators_.data();
-  }
-
-  uint32_t dimension_;
-  // The weights and AdaGrad sums of squared gradients: the model's own, or,
-  // while these are empty, read from the model file's bytes.
-  std::vector<float, HugePageAllocator<float>> owned_weights_;
-  std::vector<float, HugePageAllocator<float>> owned_accumulators_;
-  const float* file_weights_ = nullptr;
-  const float* file_accumulators_ = nullptr;
-  std::shared_ptr<const void> file_;  // keeps a mapped file's bytes alive
+  std::vector<float, HugePageAllocator<float>> weights_;
+  std::vector<float, HugePageAllocator<float>> accumulators_;  // AdaGrad sums of squared gradients
   float bias_ = 0;
   float bias_accumulator_ = 0;
   uint64_t fingerprint_;
