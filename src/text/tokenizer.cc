@@ -213,6 +213,7 @@ class RegionTokenizer {
   void Run(uint32_t begin, uint32_t end) {
     words_.clear();
     buffer_.clear();
+    filler_between_words_ = false;
     CutWords(begin, end);
     EmitWithSpacingRuns();
   }
@@ -315,6 +316,9 @@ class RegionTokenizer {
 
   void AddWord(uint32_t begin, uint32_t end, const WordShape& shape) {
     const std::string_view clean_word = std::string_view(text_).substr(begin, end - begin);
+    if (!words_.empty() && words_.back().end + 1 == begin && IsFillerCandidate(text_[begin - 1])) {
+      filler_between_words_ = true;  // JoinFillerPunctuation has work
+    }
     // Made in place: a word built aside and copied in had its flags written
     // a byte at a time and read back as one word, a stall the store buffer
     // cannot forward (a fifth of CutWords' time under perf).
@@ -448,6 +452,7 @@ class RegionTokenizer {
   // two letters and the next does not start with a capital. Single letters on
   // both sides are left to the spacing rule.
   void JoinFillerPunctuation() {
+    if (!filler_between_words_) return;  // most regions: no two words around a filler
     size_t out = 0;
     for (size_t i = 0; i < words_.size(); ++i) {
       if (out > 0 && words_[i].begin == words_[out - 1].end + 1 &&
@@ -597,6 +602,7 @@ class RegionTokenizer {
   Tokenization* out_;
   std::vector<RawWord>& words_;
   std::string& buffer_;
+  bool filler_between_words_ = false;  // two words of the region around one filler character
 };
 
 }  // namespace
