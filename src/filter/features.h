@@ -87,9 +87,9 @@ class CharNgramSums {
 
  private:
   // Two words a set, so that two common words sharing a set do not push each
-  // other out (direct-mapped, about a quarter of the 4,807 words of the UCI
-  // TEST messages would share a slot with another); 8,192 sets of half a
-  // cache line each: 256 KiB, in the CPU's cache.
+  // other out (direct-mapped, the 4,807 words of the UCI TEST messages in
+  // 16,384 slots: about a quarter expected to share one); 8,192 sets of half
+  // a cache line each: 256 KiB, in the CPU's cache.
   static constexpr int kSetBits = 13;
   struct alignas(2 * sizeof(Sum)) Set {
     Sum way[2];

@@ -52,10 +52,10 @@ TEST(LinearModelTest, LearnsAndRoundTripsThroughAFile) {
   EXPECT_EQ(loaded->examples_seen(), 100u);
 }
 
-// A loaded model scores with the file's weights where they lie; learning
-// must copy them first: the file stays as it was, the learned model is the
-// same as one learned from a copy in memory, and a copy of the loaded model
-// made before the step keeps the old weights.
+// Learning from a model loaded from a file: the file stays as it was, the
+// learned model is the same as one learned from the same bytes parsed in
+// memory, a copy made before the steps keeps the old weights, and the
+// learned weights are what is saved.
 TEST(LinearModelTest, LearningFromALoadedFileLeavesTheFileAlone) {
   const std::string path = TempPath("learn_from.model");
   ASSERT_TRUE(TrainedModel().Save(path).ok());

@@ -322,12 +322,11 @@ class RegionTokenizer {
     // Made in place: a word built aside and copied in had its flags written
     // a byte at a time and read back as one word, a stall the store buffer
     // cannot forward (a fifth of CutWords' time under perf).
-    RawWord& word = words_.emplace_back();
+    RawWord& word = words_.emplace_back();  // value-initialized: every flag false
     word.begin = begin;
     word.end = end;
     word.text_begin = begin;
     word.text_size = end - begin;
-    word.in_buffer = false;
     // Leetspeak needs letters to stand among: "2024" or "100" is left alone.
     word.maybe_leet = shape.leet && (shape.letters || !shape.ascii);
     if (!shape.ascii) {
@@ -494,7 +493,7 @@ class RegionTokenizer {
           continue;
         }
       }
-      if (out != i) words_[out] = words_[i];  // most regions join nothing
+      if (out != i) words_[out] = words_[i];  // before the first join, each word is in place
       ++out;
     }
     words_.resize(out);
