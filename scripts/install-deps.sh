@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   # libraries (see docs/dependencies.md for why each one is here)
-  libutf8proc-dev libicu-dev libxxhash-dev libpsl-dev libidn2-dev publicsuffix
+  libutf8proc-dev libicu-dev libxxhash-dev libpsl-dev libidn2-dev libunistring-dev publicsuffix
   libphonenumber-dev libvectorscan-dev libsqlite3-dev libssl-dev libabsl-dev nlohmann-json3-dev libcli11-dev libzip-dev
   libmicrohttpd-dev libcpp-httplib-dev
   # tests and benchmarks (chromium: the dashboard's browser tests; wrk: HTTP load)

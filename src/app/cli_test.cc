@@ -95,6 +95,19 @@ TEST(CliTest, InspectArgumentsAndReporterMetro) {
   EXPECT_TRUE(url);
 }
 
+// A number outside the US table is described by the geocoder module, which
+// links libphonenumber's shared object while the command may link its archive
+// (cmake/StaticLibraries.cmake): the two meet only through the number's text.
+TEST(CliTest, InspectDescribesAReporterOutsideTheUs) {
+  const CommandResult run = Spamradar("inspect --reporter '+44 20 7123 4567' hello");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto lines = JsonLines(run.output);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["reporter"]["e164"], "+442071234567");
+  EXPECT_EQ(lines[0]["reporter"]["region"], "GB");
+  EXPECT_EQ(lines[0]["reporter"]["location"], "London");
+}
+
 TEST(CliTest, InspectReadsOneMessagePerLineFromStdin) {
   const CommandResult run = Spamradar("inspect", "WINNER! call 09061701461\r\n\nbad \xFF byte\n");
   ASSERT_EQ(run.exit_code, 0) << run.output;

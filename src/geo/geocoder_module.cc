@@ -9,11 +9,21 @@
 #include <string>
 
 #include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
+#include <phonenumbers/logger.h>
+#include <phonenumbers/phonenumberutil.h>
 #include <unicode/locid.h>
 
-void spamradar_describe_location(const i18n::phonenumbers::PhoneNumber& number,
-                                 std::string* description) {
-  static const i18n::phonenumbers::PhoneNumberOfflineGeocoder* const geocoder =
-      new i18n::phonenumbers::PhoneNumberOfflineGeocoder();
+void spamradar_describe_location(const char* e164, size_t e164_size, std::string* description) {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  static const i18n::phonenumbers::PhoneNumberOfflineGeocoder* const geocoder = [] {
+    PhoneNumberUtil::GetInstance()->SetLogger(new i18n::phonenumbers::NullLogger());
+    return new i18n::phonenumbers::PhoneNumberOfflineGeocoder();
+  }();
+  description->clear();
+  i18n::phonenumbers::PhoneNumber number;
+  if (PhoneNumberUtil::GetInstance()->Parse(std::string(e164, e164_size), "ZZ", &number) !=
+      PhoneNumberUtil::NO_PARSING_ERROR) {
+    return;
+  }
   *description = geocoder->GetDescriptionForNumber(number, icu::Locale::getEnglish());
 }

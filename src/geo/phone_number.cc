@@ -182,7 +182,7 @@ std::string DescribeLocation(std::string_view e164) {
   if (!Parse(e164, "ZZ", &number)) return "";
   static const DescribeLocationFunction describe = LoadGeocoder();
   std::string description;
-  if (describe != nullptr) describe(number, &description);
+  if (describe != nullptr) describe(e164.data(), e164.size(), &description);
   return description;
 }
 
