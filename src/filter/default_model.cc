@@ -18,9 +18,10 @@ std::string_view DefaultModelBytes() {
 
 namespace {
 
-// The parsed model holds its own copy; the compiled-in bytes, read once, would
-// otherwise stay resident (8 MB). They are read-only pages of the executable,
-// so the kernel can drop them and, if they are ever read again, page them
+// The parsed model holds its own copy of the weights; the compiled-in bytes,
+// read once, would otherwise stay resident (8 MB). They are read-only pages
+// of the executable, so the kernel can drop them and, if they are ever read
+// again (the model's accumulators, by its first learning step), page them
 // back in from the file.
 void ReleaseDefaultModelBytes() {
   const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
@@ -35,7 +36,9 @@ void ReleaseDefaultModelBytes() {
 
 Result<SpamFilter> LoadDefaultModel() {
   const FeatureConfig config;
-  Result<LinearModel> model = LinearModel::Parse(DefaultModelBytes(), config.Fingerprint());
+  // The bytes live as long as the program: nothing need keep them alive.
+  Result<LinearModel> model =
+      LinearModel::ParseBorrowingAccumulators(DefaultModelBytes(), config.Fingerprint(), nullptr);
   if (!model.ok()) {
     return Status::InvalidArgument("the built-in default model cannot be used (" +
                                    model.status().message() +

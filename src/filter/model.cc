@@ -59,8 +59,17 @@ float LinearModel::ProbabilityOfSum(float weighted_sum) const {
   return Sigmoid(bias_ + weighted_sum);
 }
 
+void LinearModel::OwnAccumulators() {
+  if (borrowed_accumulators_.empty()) return;
+  accumulators_.resize(weights_.size());  // uninitialized: overwritten here
+  std::memcpy(accumulators_.data(), borrowed_accumulators_.data(), borrowed_accumulators_.size());
+  borrowed_accumulators_ = {};
+  borrowed_owner_.reset();
+}
+
 float LinearModel::Learn(std::span<const Feature> features, bool spam,
                          const TrainingOptions& options, LearnScope scope) {
+  OwnAccumulators();
   const float p = Probability(features);
   const float g = p - (spam ? 1.0f : 0.0f);  // d(log loss)/dz
   const size_t learned = features.size() - std::min(scope.fixed_tail, features.size());
@@ -86,8 +95,12 @@ Status LinearModel::Save(const std::string& path) const {
                       bias_,          bias_accumulator_, thresholds_.spam, thresholds_.suspect};
   bytes.append(reinterpret_cast<const char*>(&header), sizeof(header));
   bytes.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float));
-  bytes.append(reinterpret_cast<const char*>(accumulators_.data()),
-               accumulators_.size() * sizeof(float));
+  if (!borrowed_accumulators_.empty()) {
+    bytes.append(borrowed_accumulators_);
+  } else {
+    bytes.append(reinterpret_cast<const char*>(accumulators_.data()),
+                 accumulators_.size() * sizeof(float));
+  }
   const uint64_t checksum = XXH3_64bits(bytes.data(), bytes.size());
   bytes.append(reinterpret_cast<const char*>(&checksum), sizeof(checksum));
   // Write a temporary file and rename it, so a crash never leaves half a model.
@@ -107,6 +120,7 @@ Status LinearModel::Save(const std::string& path) const {
 Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected_fingerprint) {
   // Mapped, not read: the file's pages are already in the page cache, and a
   // buffer for them would have to be zeroed by the kernel and then filled.
+  // The mapping stays while the accumulators are borrowed from it.
   Result<MappedFile> file = MappedFile::Open(path);
   if (!file.ok()) {
     if (file.status().code() == StatusCode::kNotFound) {
@@ -114,7 +128,9 @@ Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected
     }
     return Status::IoError("cannot read model file " + path + " (" + file.status().message() + ")");
   }
-  Result<LinearModel> model = Parse(file->bytes(), expected_fingerprint);
+  auto mapped = std::make_shared<const MappedFile>(std::move(file).value());
+  Result<LinearModel> model =
+      ParseBorrowingAccumulators(mapped->bytes(), expected_fingerprint, mapped);
   if (!model.ok()) {
     return Status(Status::InvalidArgument(path + ": " + model.status().message()));
   }
@@ -122,6 +138,19 @@ Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected
 }
 
 Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected_fingerprint) {
+  return Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/false);
+}
+
+Result<LinearModel> LinearModel::ParseBorrowingAccumulators(std::string_view bytes,
+                                                            uint64_t expected_fingerprint,
+                                                            std::shared_ptr<const void> keep_alive) {
+  Result<LinearModel> model = Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/true);
+  if (model.ok()) model->borrowed_owner_ = std::move(keep_alive);
+  return model;
+}
+
+Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected_fingerprint,
+                                       bool borrow_accumulators) {
   const size_t minimum = sizeof(kMagic) + sizeof(Header) + sizeof(uint64_t);
   if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
     return Status::Corruption("not a spamradar model (bad magic number)");
@@ -156,11 +185,12 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   }
   LinearModel model(0, header.feature_fingerprint);
   model.weights_.resize(header.dimension);  // uninitialized: overwritten here
-  model.accumulators_.resize(header.dimension);
   const char* data = bytes.data() + sizeof(kMagic) + sizeof(Header);
   std::memcpy(model.weights_.data(), data, header.dimension * sizeof(float));
-  std::memcpy(model.accumulators_.data(), data + header.dimension * sizeof(float),
-              header.dimension * sizeof(float));
+  model.borrowed_accumulators_ = bytes.substr(sizeof(kMagic) + sizeof(Header) +
+                                                  header.dimension * sizeof(float),
+                                              header.dimension * sizeof(float));
+  if (!borrow_accumulators) model.OwnAccumulators();
   model.bias_ = header.bias;
   model.bias_accumulator_ = header.bias_accumulator;
   model.examples_seen_ = header.examples_seen;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -86,16 +87,34 @@ class LinearModel {
   static Result<LinearModel> Load(const std::string& path, uint64_t expected_fingerprint);
   // The same from bytes in memory (the fuzz target's entry point).
   static Result<LinearModel> Parse(std::string_view bytes, uint64_t expected_fingerprint);
+  // The same, leaving the AdaGrad accumulators in `bytes` until the first
+  // Learn() copies them: scoring never reads them, and copying them took a
+  // zeroed 4 MiB of the start-up of every `classify`. `bytes` must outlive
+  // the model and its copies unless `keep_alive` owns them. Load() borrows
+  // from the mapped file this way.
+  static Result<LinearModel> ParseBorrowingAccumulators(std::string_view bytes,
+                                                        uint64_t expected_fingerprint,
+                                                        std::shared_ptr<const void> keep_alive);
+  // Copies borrowed accumulators into the model's own memory, as the first
+  // Learn() does; for a long-lived model whose file may be rewritten in place.
+  void OwnAccumulators();
 
  private:
   std::vector<float, HugePageAllocator<float>> weights_;
   std::vector<float, HugePageAllocator<float>> accumulators_;  // AdaGrad sums of squared gradients
+  // Until the first Learn(), the accumulators may still lie in the loaded
+  // bytes (ParseBorrowingAccumulators); accumulators_ is empty meanwhile.
+  std::string_view borrowed_accumulators_;
+  std::shared_ptr<const void> borrowed_owner_;
   float bias_ = 0;
   float bias_accumulator_ = 0;
   uint64_t fingerprint_;
   uint64_t examples_seen_ = 0;
   uint64_t weights_version_;
   Thresholds thresholds_;
+
+  static Result<LinearModel> Parse(std::string_view bytes, uint64_t expected_fingerprint,
+                                   bool borrow_accumulators);
 };
 
 }  // namespace spamradar::filter

@@ -70,6 +70,11 @@ TEST(LinearModelTest, LearningFromALoadedFileLeavesTheFileAlone) {
     parsed->Learn(appealed, false, {});
   }
   EXPECT_EQ(ReadAll(path), bytes);
+  // The copy taken before learning still reads its accumulators from the
+  // file (Load borrows them until a learning step): saved, it is the file.
+  const std::string unchanged = TempPath("unchanged.model");
+  ASSERT_TRUE(before.Save(unchanged).ok());
+  EXPECT_EQ(ReadAll(unchanged), bytes);
   EXPECT_NE(loaded->weights_version(), before.weights_version());
   for (uint32_t i : {1u, 2u, 3u, 4u}) {
     EXPECT_EQ(loaded->Weight(i), parsed->Weight(i)) << i;
