@@ -141,9 +141,8 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   return Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/false);
 }
 
-Result<LinearModel> LinearModel::ParseBorrowingAccumulators(std::string_view bytes,
-                                                            uint64_t expected_fingerprint,
-                                                            std::shared_ptr<const void> keep_alive) {
+Result<LinearModel> LinearModel::ParseBorrowingAccumulators(
+    std::string_view bytes, uint64_t expected_fingerprint, std::shared_ptr<const void> keep_alive) {
   Result<LinearModel> model = Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/true);
   if (model.ok()) model->borrowed_owner_ = std::move(keep_alive);
   return model;
@@ -187,9 +186,9 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   model.weights_.resize(header.dimension);  // uninitialized: overwritten here
   const char* data = bytes.data() + sizeof(kMagic) + sizeof(Header);
   std::memcpy(model.weights_.data(), data, header.dimension * sizeof(float));
-  model.borrowed_accumulators_ = bytes.substr(sizeof(kMagic) + sizeof(Header) +
-                                                  header.dimension * sizeof(float),
-                                              header.dimension * sizeof(float));
+  model.borrowed_accumulators_ =
+      bytes.substr(sizeof(kMagic) + sizeof(Header) + header.dimension * sizeof(float),
+                   header.dimension * sizeof(float));
   if (!borrow_accumulators) model.OwnAccumulators();
   model.bias_ = header.bias;
   model.bias_accumulator_ = header.bias_accumulator;
