@@ -208,14 +208,14 @@ class RegionTokenizer {
         text_(clean.text()),
         out_(out),
         words_(scratch->words),
-        buffer_(scratch->buffer) {}
-
-  void Run(uint32_t begin, uint32_t end) {
+        buffer_(scratch->buffer) {
     words_.clear();
     buffer_.clear();
-    filler_between_words_ = false;
+  }
+
+  void Run(uint32_t begin, uint32_t end) {
     CutWords(begin, end);
-    EmitWithSpacingRuns();
+    EmitPending();
   }
 
  private:
@@ -301,7 +301,7 @@ class RegionTokenizer {
       }
       shape.letters = (alnum_shape & kIsLetter) != 0;
       shape.leet = shape.leet || (alnum_shape & kIsLeet) != 0;
-      AddWord(word_begin, pos, shape);
+      AddWord(word_begin, pos, end, shape);
     }
   }
 
@@ -314,11 +314,33 @@ class RegionTokenizer {
     return std::string_view((w.in_buffer ? buffer_ : text_).data() + w.text_begin, w.text_size);
   }
 
-  void AddWord(uint32_t begin, uint32_t end, const WordShape& shape) {
+  // A word of two ASCII letters or digits or more that nothing can change:
+  // no leetspeak, no apostrophe, no filler character joining it to the next
+  // word ("fr*ee"). The usual word; it needs none of EmitWithSpacingRuns'
+  // rules, which look at a word's neighbours after it, never before it.
+  bool IsPlain(uint32_t begin, uint32_t end, uint32_t region_end, const WordShape& shape) const {
+    const bool maybe_joined =
+        end + 1 < region_end && IsFillerCandidate(text_[end]) && text_[end + 1] != ' ';
+    return shape.ascii && !shape.apostrophe && !(shape.leet && shape.letters) && end - begin >= 2 &&
+           !maybe_joined;
+  }
+
+  void AddWord(uint32_t begin, uint32_t end, uint32_t region_end, const WordShape& shape) {
     const std::string_view clean_word = std::string_view(text_).substr(begin, end - begin);
-    if (!words_.empty() && words_.back().end + 1 == begin && IsFillerCandidate(text_[begin - 1])) {
-      filler_between_words_ = true;  // JoinFillerPunctuation has work
+    const bool joins_previous =
+        !words_.empty() && words_.back().end + 1 == begin && IsFillerCandidate(text_[begin - 1]);
+    if (!joins_previous && IsPlain(begin, end, region_end, shape)) {
+      if (words_.empty()) {  // emitted at once, never stored
+        EmitWord(clean_word, clean_.ToOriginal(begin, end));
+        return;
+      }
+      // The words before it may look at it (a postcode's inward code): it
+      // goes with them, and nothing after it looks back past it.
+      words_.push_back({begin, end, begin, end - begin, false, false, false});
+      EmitPending();
+      return;
     }
+    if (joins_previous) filler_between_words_ = true;  // JoinFillerPunctuation has work
     // Made in place: a word built aside and copied in had its flags written
     // a byte at a time and read back as one word, a stall the store buffer
     // cannot forward (a fifth of CutWords' time under perf).
@@ -532,6 +554,15 @@ class RegionTokenizer {
     }
     const Span next = clean_.ToOriginal(words_[i + 1].begin, words_[i + 1].end);
     return next.end <= raw_.size() && IsInwardCode(raw_.substr(next.begin, next.size()));
+  }
+
+  // Emits the words cut since the last emission, with the rules that look at
+  // a word's neighbours, and starts afresh.
+  void EmitPending() {
+    if (!words_.empty()) EmitWithSpacingRuns();
+    words_.clear();
+    buffer_.clear();
+    filler_between_words_ = false;
   }
 
   void EmitWithSpacingRuns() {
