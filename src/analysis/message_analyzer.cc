@@ -1,9 +1,11 @@
 #include "analysis/message_analyzer.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <utility>
 
+#include "core/byte_scan.h"
 #include "core/hash.h"
 #include "geo/metro_directory.h"
 #include "signals/email_extractor.h"
@@ -60,6 +62,37 @@ text::TokenType ToTokenType(signals::NumberKind kind) {
     case signals::NumberKind::kNumber: return text::TokenType::kNumber;
   }
   return text::TokenType::kNumber;
+}
+
+struct CaseCounts {
+  uint32_t upper = 0;  // A-Z
+  uint32_t lower = 0;  // a-z
+  uint32_t exclamations = 0;
+};
+
+// GCC leaves the byte-at-a-time form of this loop scalar (three sums of
+// different tests): 5 instructions a byte, 3% of classifying a message.
+CaseCounts CountCase(std::string_view raw) {
+  CaseCounts counts;
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= raw.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + i));
+    const auto bits = [](__m128i mask) {
+      return static_cast<uint32_t>(std::popcount(static_cast<uint32_t>(_mm_movemask_epi8(mask))));
+    };
+    counts.upper += bits(InRange16<'A', 'Z'>(bytes));
+    counts.lower += bits(InRange16<'a', 'z'>(bytes));
+    counts.exclamations += bits(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('!')));
+  }
+#endif
+  for (; i < raw.size(); ++i) {
+    const auto b = static_cast<unsigned char>(raw[i]);
+    counts.upper += static_cast<unsigned char>(b - 'A') < 26;
+    counts.lower += static_cast<unsigned char>(b - 'a') < 26;
+    counts.exclamations += b == '!';
+  }
+  return counts;
 }
 
 // Intermediate results, kept per thread so their buffers are reused from one
@@ -120,18 +153,11 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
   out.analyzed_bytes = static_cast<uint32_t>(raw.size());
 
   // Casing and exclamation marks are lost in the normalized text but say a lot
-  // about a message ("WINNER!!"); counted in one vectorizable pass.
-  uint32_t upper = 0, lower = 0, exclamations = 0;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const unsigned char b = bytes[i];
-    upper += static_cast<unsigned char>(b - 'A') < 26;
-    lower += static_cast<unsigned char>(b - 'a') < 26;
-    exclamations += b == '!';
-  }
-  out.upper_letters = upper;
-  out.ascii_letters = upper + lower;
-  out.exclamations = exclamations;
+  // about a message ("WINNER!!").
+  const CaseCounts counts = CountCase(raw);
+  out.upper_letters = counts.upper;
+  out.ascii_letters = counts.upper + counts.lower;
+  out.exclamations = counts.exclamations;
 
   text::CleanText& clean = scratch.clean;
   text::Clean(raw, &clean);

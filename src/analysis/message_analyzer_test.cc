@@ -23,6 +23,28 @@ bool HasFinding(const MessageAnalysis& a, text::FindingKind kind) {
                      [kind](const text::Finding& f) { return f.kind == kind; });
 }
 
+// Counted 16 bytes at a time and the rest one by one: every length around
+// the block size, letters at both ends, and bytes just outside the ranges
+// ('@' '[' '`' '{', UTF-8 letters, which are not ASCII).
+TEST(MessageAnalyzerTest, CountsCapitalsLettersAndExclamationMarksAtAnyLength) {
+  const std::string pattern = "WIN!a@[`{z\xC3\x89Z! ";
+  for (size_t length = 0; length <= 70; ++length) {
+    std::string message;
+    while (message.size() < length) message += pattern;
+    message.resize(length);
+    uint32_t upper = 0, letters = 0, exclamations = 0;
+    for (char c : message) {
+      upper += c >= 'A' && c <= 'Z';
+      letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      exclamations += c == '!';
+    }
+    const MessageAnalysis a = Analyzer().Analyze(message);
+    EXPECT_EQ(a.upper_letters, upper) << length;
+    EXPECT_EQ(a.ascii_letters, letters) << length;
+    EXPECT_EQ(a.exclamations, exclamations) << length;
+  }
+}
+
 TEST(MessageAnalyzerTest, CounterfeitLuxuryMessageWithEveryTrick) {
   const std::string message =
       "L0uis V1tt0n, Gu\xD1\x81\xD1\x81i & Pr4da up to 80% off! Shop lvshop12 . com/new or text "
