@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "core/byte_scan.h"
 #include "core/check.h"
 #include "text/unicode.h"
 
@@ -85,18 +86,34 @@ void Clean(std::string_view raw, CleanText* result) {
   out.original_size_ = static_cast<uint32_t>(raw.size());
   out.text_.reserve(raw.size());
 
-  // ASCII fast path in one branch-free, vectorizable pass: lower-case while
-  // noting whether any byte is non-ASCII or a control character.
+  // ASCII fast path in one branch-free pass: lower-case while noting whether
+  // any byte is non-ASCII or a control character. GCC leaves the loop below
+  // scalar, so 16 bytes at a time with SSE2 first.
   out.text_.resize(raw.size());
   unsigned char high_bits = 0;
   unsigned char controls = 0;
   const auto* src = reinterpret_cast<const unsigned char*>(raw.data());
   auto* dst = reinterpret_cast<unsigned char*>(out.text_.data());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const unsigned char b = src[i];
+  size_t at = 0;
+#if defined(__SSE2__)
+  uint32_t block_high = 0, block_controls = 0;
+  for (; at + 16 <= raw.size(); at += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + at));
+    block_high |= static_cast<uint32_t>(_mm_movemask_epi8(bytes));
+    block_controls |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
+        InRange16<'\x00', '\x1F'>(bytes), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\x7F')))));
+    const __m128i lowered =
+        _mm_or_si128(bytes, _mm_and_si128(InRange16<'A', 'Z'>(bytes), _mm_set1_epi8(0x20)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + at), lowered);
+  }
+  high_bits = block_high != 0 ? 0x80 : 0;
+  controls = block_controls != 0 ? 1 : 0;
+#endif
+  for (; at < raw.size(); ++at) {
+    const unsigned char b = src[at];
     high_bits |= b;
     controls |= static_cast<unsigned char>((b < 0x20) | (b == 0x7F));
-    dst[i] = static_cast<unsigned char>(b | ((static_cast<unsigned char>(b - 'A') < 26) << 5));
+    dst[at] = static_cast<unsigned char>(b | ((static_cast<unsigned char>(b - 'A') < 26) << 5));
   }
   const bool ascii = high_bits < 0x80;
   if (ascii) {

@@ -20,6 +20,28 @@ TEST(CleanTextTest, AsciiIsLowerCasedWithIdentityOffsets) {
   EXPECT_TRUE(clean.findings().empty());
 }
 
+// The ASCII pass reads 16 bytes at a time, then the rest one by one: a
+// control character, a DEL or a non-ASCII byte is seen wherever it falls.
+TEST(CleanTextTest, EveryPositionOfALongAsciiMessageIsChecked) {
+  const std::string base = "Call NOW to WIN a FREE Prize: ABCXYZ@[`{ ok";  // 43 bytes
+  EXPECT_EQ(Clean(base).text(), "call now to win a free prize: abcxyz@[`{ ok");
+  for (size_t at = 0; at < base.size(); ++at) {
+    for (const char odd : {'\x01', '\x7F'}) {
+      std::string raw = base;
+      raw[at] = odd;
+      const CleanText clean = Clean(raw);
+      EXPECT_TRUE(HasFinding(clean, FindingKind::kControlChar)) << at;
+      EXPECT_EQ(clean.text()[at], ' ') << at;
+      EXPECT_TRUE(clean.is_ascii()) << at;
+    }
+    std::string accented = base;
+    accented.replace(at, 1, "\xC3\x89");  // 'É'
+    const CleanText clean = Clean(accented);
+    EXPECT_FALSE(clean.is_ascii()) << at;
+    EXPECT_EQ(clean.text().substr(at, 2), "\xC3\xA9") << at;  // 'é'
+  }
+}
+
 TEST(CleanTextTest, NfkcAndCaseFoldingWithOffsetsBackToOriginal) {
   const std::string raw = "ＦＲＥＥ Straße";
   const CleanText clean = Clean(raw);
