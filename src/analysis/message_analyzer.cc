@@ -1,7 +1,6 @@
 #include "analysis/message_analyzer.h"
 
 #include <algorithm>
-#include <bit>
 #include <map>
 #include <utility>
 
@@ -71,19 +70,30 @@ struct CaseCounts {
 };
 
 // GCC leaves the byte-at-a-time form of this loop scalar (three sums of
-// different tests): 5 instructions a byte, 3% of classifying a message.
+// different tests): 5 instructions a byte, 3% of classifying a message. With
+// SSE2, each lane of a byte vector counts its matches (a match is -1, so
+// subtracting adds one), summed across lanes before a lane can overflow.
+// (std::popcount of a movemask is a libgcc call on baseline x86-64.)
 CaseCounts CountCase(std::string_view raw) {
   CaseCounts counts;
   size_t i = 0;
 #if defined(__SSE2__)
-  for (; i + 16 <= raw.size(); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + i));
-    const auto bits = [](__m128i mask) {
-      return static_cast<uint32_t>(std::popcount(static_cast<uint32_t>(_mm_movemask_epi8(mask))));
-    };
-    counts.upper += bits(InRange16<'A', 'Z'>(bytes));
-    counts.lower += bits(InRange16<'a', 'z'>(bytes));
-    counts.exclamations += bits(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('!')));
+  const __m128i zero = _mm_setzero_si128();
+  const auto lane_sum = [&zero](__m128i lanes) {
+    const __m128i sums = _mm_sad_epu8(lanes, zero);  // two 64-bit sums of 8 lanes
+    return static_cast<uint32_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+  };
+  while (i + 16 <= raw.size()) {
+    __m128i upper = zero, lower = zero, exclamations = zero;
+    for (int blocks = 0; blocks < 255 && i + 16 <= raw.size(); ++blocks, i += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + i));
+      upper = _mm_sub_epi8(upper, InRange16<'A', 'Z'>(bytes));
+      lower = _mm_sub_epi8(lower, InRange16<'a', 'z'>(bytes));
+      exclamations = _mm_sub_epi8(exclamations, _mm_cmpeq_epi8(bytes, _mm_set1_epi8('!')));
+    }
+    counts.upper += lane_sum(upper);
+    counts.lower += lane_sum(lower);
+    counts.exclamations += lane_sum(exclamations);
   }
 #endif
   for (; i < raw.size(); ++i) {

@@ -24,11 +24,15 @@ bool HasFinding(const MessageAnalysis& a, text::FindingKind kind) {
 }
 
 // Counted 16 bytes at a time and the rest one by one: every length around
-// the block size, letters at both ends, and bytes just outside the ranges
+// the block size and long ones, letters at both ends, bytes just outside the ranges
 // ('@' '[' '`' '{', UTF-8 letters, which are not ASCII).
 TEST(MessageAnalyzerTest, CountsCapitalsLettersAndExclamationMarksAtAnyLength) {
   const std::string pattern = "WIN!a@[`{z\xC3\x89Z! ";
-  for (size_t length = 0; length <= 70; ++length) {
+  std::vector<size_t> lengths;
+  for (size_t length = 0; length <= 70; ++length) lengths.push_back(length);
+  // Past 255 blocks of 16 bytes, where the per-lane counts are summed.
+  for (size_t length : {4079, 4080, 4081, 4096, 10000}) lengths.push_back(length);
+  for (size_t length : lengths) {
     std::string message;
     while (message.size() < length) message += pattern;
     message.resize(length);
@@ -43,6 +47,10 @@ TEST(MessageAnalyzerTest, CountsCapitalsLettersAndExclamationMarksAtAnyLength) {
     EXPECT_EQ(a.ascii_letters, letters) << length;
     EXPECT_EQ(a.exclamations, exclamations) << length;
   }
+  // Every lane matching in every block: a lane that counted past 255 would wrap.
+  const MessageAnalysis capitals = Analyzer().Analyze(std::string(10000, 'A'));
+  EXPECT_EQ(capitals.upper_letters, 10000u);
+  EXPECT_EQ(Analyzer().Analyze(std::string(10000, '!')).exclamations, 10000u);
 }
 
 TEST(MessageAnalyzerTest, CounterfeitLuxuryMessageWithEveryTrick) {
