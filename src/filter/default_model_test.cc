@@ -25,6 +25,23 @@ TEST(DefaultModelTest, CompiledInBytesAreTheCommittedModel) {
   EXPECT_EQ(Hash64(DefaultModelBytes()), Hash64(on_disk));
 }
 
+// The loaded model reads its AdaGrad state from the compiled-in bytes, which
+// were released after parsing, only when it saves or learns: saved at once,
+// it is the committed file; after learning, it still loads.
+TEST(DefaultModelTest, SavesAndLearnsAfterItsBytesWereReleased) {
+  Result<SpamFilter> spam_filter = LoadDefaultModel();
+  ASSERT_TRUE(spam_filter.ok());
+  const std::string saved = ::testing::TempDir() + "/default_saved.model";
+  ASSERT_TRUE(spam_filter->model().Save(saved).ok());
+  EXPECT_EQ(Hash64(ReadFile(saved)), Hash64(DefaultModelBytes()));
+  spam_filter->Learn("Your parcel is held: pay the 1.99 fee at parcel-fee-help.top now", true);
+  const std::string learned = ::testing::TempDir() + "/default_learned.model";
+  ASSERT_TRUE(spam_filter->model().Save(learned).ok());
+  Result<SpamFilter> reloaded = SpamFilter::Load(learned);
+  ASSERT_TRUE(reloaded.ok()) << reloaded.status().ToString();
+  EXPECT_EQ(reloaded->model().examples_seen(), spam_filter->model().examples_seen());
+}
+
 // Fails when the features changed meaning without the model being retrained
 // (models/README.md has the command).
 TEST(DefaultModelTest, LoadsWithThisBuildsFeatures) {
