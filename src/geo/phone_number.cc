@@ -178,8 +178,7 @@ DescribeLocationFunction LoadGeocoder() {
 }  // namespace
 
 std::string DescribeLocation(std::string_view e164) {
-  i18n::phonenumbers::PhoneNumber number;
-  if (!Parse(e164, "ZZ", &number)) return "";
+  // The module parses the number itself (geocoder_module.h says why).
   static const DescribeLocationFunction describe = LoadGeocoder();
   std::string description;
   if (describe != nullptr) describe(e164.data(), e164.size(), &description);

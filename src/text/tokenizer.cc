@@ -183,6 +183,9 @@ struct WordShape {
   bool apostrophe = false;
   bool letters = false;  // has an ASCII letter
   bool leet = false;     // has a character that leetspeak uses
+
+  // Leetspeak needs letters to stand among: "2024" or "100" is left alone.
+  bool maybe_leet() const { return leet && (letters || !ascii); }
 };
 
 struct RawWord {
@@ -321,7 +324,7 @@ class RegionTokenizer {
   bool IsPlain(uint32_t begin, uint32_t end, uint32_t region_end, const WordShape& shape) const {
     const bool maybe_joined =
         end + 1 < region_end && IsFillerCandidate(text_[end]) && text_[end + 1] != ' ';
-    return shape.ascii && !shape.apostrophe && !(shape.leet && shape.letters) && end - begin >= 2 &&
+    return shape.ascii && !shape.apostrophe && !shape.maybe_leet() && end - begin >= 2 &&
            !maybe_joined;
   }
 
@@ -349,8 +352,7 @@ class RegionTokenizer {
     word.end = end;
     word.text_begin = begin;
     word.text_size = end - begin;
-    // Leetspeak needs letters to stand among: "2024" or "100" is left alone.
-    word.maybe_leet = shape.leet && (shape.letters || !shape.ascii);
+    word.maybe_leet = shape.maybe_leet();
     if (!shape.ascii) {
       word.in_buffer = true;
       word.text_begin = static_cast<uint32_t>(buffer_.size());
@@ -632,7 +634,7 @@ class RegionTokenizer {
   Tokenization* out_;
   std::vector<RawWord>& words_;
   std::string& buffer_;
-  bool filler_between_words_ = false;  // two words of the region around one filler character
+  bool filler_between_words_ = false;  // two pending words around one filler character
 };
 
 }  // namespace
