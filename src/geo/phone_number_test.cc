@@ -134,5 +134,22 @@ TEST(PhoneNumberNanpTest, AnswersRememberedByBlockAreLibphonenumbersOwn) {
   EXPECT_LT(valid, 3000);
 }
 
+// Outside the fast path, answers are remembered by the region asked for and
+// the number as written: the same text is a number in one region and not in
+// another, and asking again must give the first answer.
+TEST(PhoneNumberTest, AnswersRememberedOutsideTheFastPathKeepTheirRegion) {
+  for (int round = 0; round < 2; ++round) {
+    const auto london = ParsePhoneNumber("020 7946 0958", "GB");
+    ASSERT_TRUE(london.has_value()) << "round " << round;
+    EXPECT_EQ(london->e164, "+442079460958");
+    EXPECT_EQ(london->region, "GB");
+    EXPECT_FALSE(ParsePhoneNumber("020 7946 0958", "US").has_value()) << "round " << round;
+    const auto paris = ParsePhoneNumber("01 42 68 53 00", "FR");
+    ASSERT_TRUE(paris.has_value()) << "round " << round;
+    EXPECT_EQ(paris->e164, "+33142685300");
+    EXPECT_FALSE(ParsePhoneNumber("01 42 68 53 00", "GB").has_value()) << "round " << round;
+  }
+}
+
 }  // namespace
 }  // namespace spamradar::geo
