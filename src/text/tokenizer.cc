@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 
 #include <utf8proc.h>
 
@@ -198,6 +199,62 @@ struct RawWord {
   bool joined = false;  // made of fragments split by filler punctuation
 };
 
+// Appends tokens to a Tokenization. The normalized text is written through a
+// cursor into a buffer sized ahead (it grows only for typed tokens written
+// longer than their span): std::string appends, with a capacity check, a
+// library call and a terminator each, were a fifth of tokenizing.
+class TokenWriter {
+ public:
+  TokenWriter(Tokenization* out, size_t expected_size) : out_(out) {
+    out_->normalized.resize(std::max<size_t>(expected_size, 16));
+  }
+
+  void Append(TokenType type, std::string_view text, Span original) {
+    if (size_ + 1 + text.size() > out_->normalized.size()) {
+      out_->normalized.resize(2 * (size_ + 1 + text.size()));
+    }
+    char* const data = out_->normalized.data();
+    if (size_ > 0) data[size_++] = ' ';
+    const auto begin = static_cast<uint32_t>(size_);
+    CopyShort(text, data + size_);
+    size_ += text.size();
+    out_->tokens.push_back({type, original, {begin, static_cast<uint32_t>(size_)}});
+  }
+
+  // Cuts the normalized text to what was written; call once, at the end.
+  void Finish() { out_->normalized.resize(size_); }
+
+  std::vector<Finding>& findings() { return out_->findings; }
+
+ private:
+  // Most words are 2-16 bytes: two overlapping fixed-size copies, inline,
+  // instead of a call to memcpy.
+  static void CopyShort(std::string_view from, char* to) {
+    const size_t n = from.size();
+    const char* const s = from.data();
+    if (n >= 8 && n <= 16) {
+      uint64_t head, tail;
+      std::memcpy(&head, s, 8);
+      std::memcpy(&tail, s + n - 8, 8);
+      std::memcpy(to, &head, 8);
+      std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4 && n < 8) {
+      uint32_t head, tail;
+      std::memcpy(&head, s, 4);
+      std::memcpy(&tail, s + n - 4, 4);
+      std::memcpy(to, &head, 4);
+      std::memcpy(to + n - 4, &tail, 4);
+    } else if (n < 4) {
+      for (size_t i = 0; i < n; ++i) to[i] = s[i];
+    } else {
+      std::memcpy(to, s, n);
+    }
+  }
+
+  Tokenization* out_;
+  size_t size_ = 0;  // of the normalized text written
+};
+
 class RegionTokenizer {
  public:
   struct Scratch {
@@ -205,7 +262,7 @@ class RegionTokenizer {
     std::string buffer;  // folded word texts, see RawWord
   };
 
-  RegionTokenizer(std::string_view raw, const CleanText& clean, Tokenization* out, Scratch* scratch)
+  RegionTokenizer(std::string_view raw, const CleanText& clean, TokenWriter* out, Scratch* scratch)
       : raw_(raw),
         clean_(clean),
         text_(clean.text()),
@@ -405,11 +462,11 @@ class RegionTokenizer {
     const uint32_t non_cjk = scripts & ~(1u << static_cast<unsigned>(Script::kCjk));
     const bool mixed = (non_cjk & (non_cjk - 1)) != 0;
     if (mixed) {
-      out_->findings.push_back(
+      out_->findings().push_back(
           {FindingKind::kMixedScript, span, "Latin+" + std::string(ScriptName(first_foreign))});
     }
     if (foldable) {
-      if (foreign_lookalike) out_->findings.push_back({FindingKind::kLookalike, span, folded});
+      if (foreign_lookalike) out_->findings().push_back({FindingKind::kLookalike, span, folded});
       buffer_ += folded;
     } else {
       buffer_ += clean_word;
@@ -502,10 +559,10 @@ class RegionTokenizer {
           buffer_ += joined;
           const Span span = clean_.ToOriginal(previous.begin, word.end);
           if (!previous.joined) {
-            out_->findings.push_back({FindingKind::kFillerPunctuation, span, joined});
+            out_->findings().push_back({FindingKind::kFillerPunctuation, span, joined});
           } else {
-            out_->findings.back().span = span;
-            out_->findings.back().detail = joined;
+            out_->findings().back().span = span;
+            out_->findings().back().detail = joined;
           }
           previous = {previous.begin,
                       word.end,
@@ -591,7 +648,7 @@ class RegionTokenizer {
           std::string joined;
           for (size_t k = i; k < j; ++k) joined += TextOf(words_[k]);
           const Span span = clean_.ToOriginal(words_[i].begin, words_[j - 1].end);
-          out_->findings.push_back({FindingKind::kLetterSpacing, span, joined});
+          out_->findings().push_back({FindingKind::kLetterSpacing, span, joined});
           UndoLeet(&joined, /*spaced_run=*/true);
           EmitWord(joined, span);
           i = j;
@@ -604,7 +661,7 @@ class RegionTokenizer {
       if (w.maybe_leet && !WrittenAsPostcode(i)) {
         std::string text(TextOf(w));
         if (UndoLeet(&text, /*spaced_run=*/false)) {
-          out_->findings.push_back({FindingKind::kLeetspeak, span, text});
+          out_->findings().push_back({FindingKind::kLeetspeak, span, text});
         }
         if (!text.empty()) EmitWord(text, span);
       } else if (w.text_size > 0) {
@@ -615,23 +672,13 @@ class RegionTokenizer {
   }
 
   void EmitWord(std::string_view text, Span original) {
-    AppendToken(out_, TokenType::kWord, text, original);
+    out_->Append(TokenType::kWord, text, original);
   }
 
- public:
-  static void AppendToken(Tokenization* out, TokenType type, std::string_view text, Span original) {
-    if (!out->normalized.empty()) out->normalized.push_back(' ');
-    const auto begin = static_cast<uint32_t>(out->normalized.size());
-    out->normalized += text;
-    const auto end = static_cast<uint32_t>(out->normalized.size());
-    out->tokens.push_back({type, original, {begin, end}});
-  }
-
- private:
   std::string_view raw_;
   const CleanText& clean_;
   const std::string& text_;
-  Tokenization* out_;
+  TokenWriter* out_;
   std::vector<RawWord>& words_;
   std::string& buffer_;
   bool filler_between_words_ = false;  // two pending words around one filler character
@@ -652,22 +699,22 @@ void Tokenize(std::string_view raw, const CleanText& clean, std::span<const Type
   out.tokens.clear();
   out.normalized.clear();
   out.findings.clear();
-  out.normalized.reserve(clean.text().size() + 16);
   // Word and scratch buffers live as long as the thread, so steady-state
   // tokenization allocates nothing.
   thread_local RegionTokenizer::Scratch scratch;
-  RegionTokenizer region(raw, clean, &out, &scratch);
+  TokenWriter writer(&out, clean.text().size() + 16);
+  RegionTokenizer region(raw, clean, &writer, &scratch);
   uint32_t pos = 0;
   const auto size = static_cast<uint32_t>(clean.text().size());
   for (const TypedSpan& span : typed) {
     CHECK(span.begin >= pos && span.end >= span.begin && span.end <= size)
         << "typed spans must be sorted, disjoint and inside the text";
     region.Run(pos, span.begin);
-    RegionTokenizer::AppendToken(&out, span.type, span.text,
-                                 clean.ToOriginal(span.begin, span.end));
+    writer.Append(span.type, span.text, clean.ToOriginal(span.begin, span.end));
     pos = span.end;
   }
   region.Run(pos, size);
+  writer.Finish();
 }
 
 }  // namespace spamradar::text

@@ -147,6 +147,33 @@ TEST(TokenizerTest, TypedSpansBecomeOneToken) {
   EXPECT_EQ(t.tokens[1].original.Of(raw), "sh0p.example.com/x");
 }
 
+// A typed token's text may be longer than its span ("x" read as a long
+// canonical form): the normalized text grows past the clean text's size, and
+// every word and typed token keeps its text and spans, at every length.
+TEST(TokenizerTest, TypedTextsLongerThanTheirSpansAreKeptWhole) {
+  for (size_t length : {1, 3, 4, 7, 8, 9, 16, 17, 40, 300}) {
+    std::string raw;
+    std::vector<TypedSpan> typed;
+    std::string expected;
+    for (int i = 0; i < 12; ++i) {
+      const auto at = static_cast<uint32_t>(raw.size());
+      raw += "x word ";
+      const std::string text = std::string(length, static_cast<char>('a' + i));
+      typed.push_back({TokenType::kNumber, at, at + 1, text});
+      expected += (i > 0 ? " " : "") + text + " word";
+    }
+    const Tokenization t = TokenizeText(raw, typed);
+    EXPECT_EQ(t.normalized, expected) << length;
+    ASSERT_EQ(t.tokens.size(), 24u) << length;
+    for (size_t i = 0; i < t.tokens.size(); i += 2) {
+      EXPECT_EQ(t.TextOf(t.tokens[i]), std::string(length, static_cast<char>('a' + i / 2)));
+      EXPECT_EQ(t.tokens[i].original.Of(raw), "x");
+      EXPECT_EQ(t.TextOf(t.tokens[i + 1]), "word");
+      EXPECT_EQ(t.tokens[i + 1].original.Of(raw), "word");
+    }
+  }
+}
+
 TEST(TokenizerTest, EmptyAndPunctuationOnly) {
   EXPECT_TRUE(TokenizeText("").tokens.empty());
   EXPECT_TRUE(TokenizeText("!!! ... ***").tokens.empty());
