@@ -199,6 +199,9 @@ struct RawWord {
   bool joined = false;  // made of fragments split by filler punctuation
 };
 
+// Bytes readable after a text handed to TokenWriter::AppendPadded.
+constexpr size_t kCopyPadding = 16;
+
 // Appends tokens to a Tokenization. The normalized text is written through a
 // cursor into a buffer sized ahead (it grows only for typed tokens written
 // longer than their span): std::string appends, with a capacity check, a
@@ -206,19 +209,25 @@ struct RawWord {
 class TokenWriter {
  public:
   TokenWriter(Tokenization* out, size_t expected_size) : out_(out) {
-    out_->normalized.resize(std::max<size_t>(expected_size, 16));
+    out_->normalized.resize(expected_size + kCopyPadding);
   }
 
   void Append(TokenType type, std::string_view text, Span original) {
-    if (size_ + 1 + text.size() > out_->normalized.size()) {
-      out_->normalized.resize(2 * (size_ + 1 + text.size()));
+    char* const to = Start(text.size());
+    std::memcpy(to, text.data(), text.size());
+    End(type, to, text.size(), original);
+  }
+
+  // The same for a text with kCopyPadding readable bytes after it (the
+  // tokenizer's padded copy of the clean text): copied 16 bytes at a time,
+  // without a branch on its length, which no predictor can guess and a
+  // memcpy of a short word takes several of.
+  void AppendPadded(TokenType type, std::string_view text, Span original) {
+    char* const to = Start(text.size());
+    for (size_t i = 0; i < text.size(); i += kCopyPadding) {
+      std::memcpy(to + i, text.data() + i, kCopyPadding);
     }
-    char* const data = out_->normalized.data();
-    if (size_ > 0) data[size_++] = ' ';
-    const auto begin = static_cast<uint32_t>(size_);
-    CopyShort(text, data + size_);
-    size_ += text.size();
-    out_->tokens.push_back({type, original, {begin, static_cast<uint32_t>(size_)}});
+    End(type, to, text.size(), original);
   }
 
   // Cuts the normalized text to what was written; call once, at the end.
@@ -227,28 +236,20 @@ class TokenWriter {
   std::vector<Finding>& findings() { return out_->findings; }
 
  private:
-  // Most words are 2-16 bytes: two overlapping fixed-size copies, inline,
-  // instead of a call to memcpy.
-  static void CopyShort(std::string_view from, char* to) {
-    const size_t n = from.size();
-    const char* const s = from.data();
-    if (n >= 8 && n <= 16) {
-      uint64_t head, tail;
-      std::memcpy(&head, s, 8);
-      std::memcpy(&tail, s + n - 8, 8);
-      std::memcpy(to, &head, 8);
-      std::memcpy(to + n - 8, &tail, 8);
-    } else if (n >= 4 && n < 8) {
-      uint32_t head, tail;
-      std::memcpy(&head, s, 4);
-      std::memcpy(&tail, s + n - 4, 4);
-      std::memcpy(to, &head, 4);
-      std::memcpy(to + n - 4, &tail, 4);
-    } else if (n < 4) {
-      for (size_t i = 0; i < n; ++i) to[i] = s[i];
-    } else {
-      std::memcpy(to, s, n);
+  // Where a text of `size` bytes goes, after the separator, with room for
+  // kCopyPadding bytes more.
+  char* Start(size_t size) {
+    if (size_ + 1 + size + kCopyPadding > out_->normalized.size()) {
+      out_->normalized.resize(2 * (size_ + 1 + size + kCopyPadding));
     }
+    char* const data = out_->normalized.data();
+    if (size_ > 0) data[size_++] = ' ';
+    return data + size_;
+  }
+  void End(TokenType type, const char* written, size_t size, Span original) {
+    const auto begin = static_cast<uint32_t>(written - out_->normalized.data());
+    size_ += size;
+    out_->tokens.push_back({type, original, {begin, static_cast<uint32_t>(size_)}});
   }
 
   Tokenization* out_;
@@ -260,17 +261,18 @@ class RegionTokenizer {
   struct Scratch {
     std::vector<RawWord> words;
     std::string buffer;  // folded word texts, see RawWord
+    std::string padded;  // the clean text and kCopyPadding zero bytes
   };
 
   RegionTokenizer(std::string_view raw, const CleanText& clean, TokenWriter* out, Scratch* scratch)
-      : raw_(raw),
-        clean_(clean),
-        text_(clean.text()),
-        out_(out),
-        words_(scratch->words),
-        buffer_(scratch->buffer) {
+      : raw_(raw), clean_(clean), out_(out), words_(scratch->words), buffer_(scratch->buffer) {
     words_.clear();
     buffer_.clear();
+    // Words are cut from a padded copy, so that TokenWriter::AppendPadded
+    // can copy them whole.
+    scratch->padded.assign(clean.text());
+    scratch->padded.append(kCopyPadding, '\0');
+    text_ = std::string_view(scratch->padded.data(), clean.text().size());
   }
 
   void Run(uint32_t begin, uint32_t end) {
@@ -391,7 +393,7 @@ class RegionTokenizer {
         !words_.empty() && words_.back().end + 1 == begin && IsFillerCandidate(text_[begin - 1]);
     if (!joins_previous && IsPlain(begin, end, region_end, shape)) {
       if (words_.empty()) {  // emitted at once, never stored
-        EmitWord(clean_word, clean_.ToOriginal(begin, end));
+        out_->AppendPadded(TokenType::kWord, clean_word, clean_.ToOriginal(begin, end));
         return;
       }
       // The words before it may look at it (a postcode's inward code): it
@@ -626,6 +628,9 @@ class RegionTokenizer {
 
   void EmitWithSpacingRuns() {
     JoinFillerPunctuation();
+    // Every word's text (TextOf) is now in padded text: the clean text's
+    // copy, or the buffer with this padding.
+    buffer_.append(kCopyPadding, '\0');
     size_t i = 0;
     while (i < words_.size()) {
       size_t j = i + 1;
@@ -665,7 +670,7 @@ class RegionTokenizer {
         }
         if (!text.empty()) EmitWord(text, span);
       } else if (w.text_size > 0) {
-        EmitWord(TextOf(w), span);
+        out_->AppendPadded(TokenType::kWord, TextOf(w), span);
       }
       i = j;
     }
@@ -677,7 +682,7 @@ class RegionTokenizer {
 
   std::string_view raw_;
   const CleanText& clean_;
-  const std::string& text_;
+  std::string_view text_;  // the clean text, in the scratch's padded copy
   TokenWriter* out_;
   std::vector<RawWord>& words_;
   std::string& buffer_;
