@@ -144,8 +144,8 @@ constexpr std::array<ByteClass, 256> kByteClass = [] {
 }();
 
 // For letters and digits: bit 0 set for a letter, bit 1 for a character
-// leetspeak uses ('0', '1', '3', '4', '5', '7'), so CutWords learns a word's
-// shape with one table load per byte.
+// leetspeak uses ('0', '1', '3', '4', '5', '7'); ClassifyBlock's byte-at-a-time
+// form, where there is no SSE2.
 constexpr uint8_t kIsLetter = 1;
 constexpr uint8_t kIsLeet = 2;
 constexpr std::array<uint8_t, 256> kAlnumShape = [] {
@@ -155,28 +155,44 @@ constexpr std::array<uint8_t, 256> kAlnumShape = [] {
   return table;
 }();
 
-#if defined(__SSE2__)
-// kByteClass and kAlnumShape for 16 bytes at once, one bit per byte: most of
-// a word is ASCII letters and digits, and a byte at a time its end was a
-// branch the CPU could not predict.
+// kByteClass and kAlnumShape for the 16 bytes at `block`, one bit per byte,
+// of which only the first `available` count: most of a word is ASCII letters
+// and digits, and a byte at a time its end was a branch the CPU could not
+// predict. The 16 bytes must be readable (the tokenizer's text is padded).
 struct AlnumBlock {
   uint32_t alnum;    // 'a'..'z' or '0'..'9'
   uint32_t letters;  // 'a'..'z'
   uint32_t leet;     // '0', '1', '3', '4', '5', '7'
 };
 
-inline AlnumBlock ClassifyBlock(const char* block) {
+inline uint32_t AvailableBits(uint32_t available) {
+  return available >= 16 ? 0xFFFFu : (1u << available) - 1;
+}
+
+inline AlnumBlock ClassifyBlock(const char* block, uint32_t available) {
+  const uint32_t valid = AvailableBits(available);
+#if defined(__SSE2__)
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
   const auto is = [&bytes](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
   const __m128i letters = InRange16<'a', 'z'>(bytes);
   const __m128i digits = InRange16<'0', '9'>(bytes);
   const __m128i leet = _mm_or_si128(_mm_or_si128(_mm_or_si128(is('0'), is('1')), is('3')),
                                     _mm_or_si128(_mm_or_si128(is('4'), is('5')), is('7')));
-  return {static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits))),
-          static_cast<uint32_t>(_mm_movemask_epi8(letters)),
-          static_cast<uint32_t>(_mm_movemask_epi8(leet))};
-}
+  return {static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits))) & valid,
+          static_cast<uint32_t>(_mm_movemask_epi8(letters)) & valid,
+          static_cast<uint32_t>(_mm_movemask_epi8(leet)) & valid};
+#else
+  AlnumBlock out{0, 0, 0};
+  for (uint32_t i = 0; i < 16; ++i) {
+    const auto c = static_cast<unsigned char>(block[i]);
+    const uint32_t bit = 1u << i;
+    out.alnum |= kByteClass[c] == ByteClass::kAlnum ? bit : 0;
+    out.letters |= (kAlnumShape[c] & kIsLetter) != 0 ? bit : 0;
+    out.leet |= (kAlnumShape[c] & kIsLeet) != 0 ? bit : 0;
+  }
+  return {out.alnum & valid, out.letters & valid, out.leet & valid};
 #endif
+}
 
 // What CutWords learned about a word while cutting it.
 struct WordShape {
@@ -320,9 +336,9 @@ class RegionTokenizer {
     return second >= 'a' && second <= 'z';
   }
 
-  // Cuts [begin, end) into words. Runs over every byte of every message, so the
-  // common bytes (ASCII letters, digits, spaces, punctuation) are classified by
-  // table and only the rare ones take the general path.
+  // Cuts [begin, end) into words. Runs over every byte of every message, so
+  // a word's letters and digits are run through 16 at a time, and only the
+  // rare bytes that may join a word or not take the general path.
   void CutWords(uint32_t begin, uint32_t end) {
     uint32_t pos = begin;
     while (pos < end) {
@@ -334,35 +350,27 @@ class RegionTokenizer {
       }
       const uint32_t word_begin = pos;
       WordShape shape;
-      uint8_t alnum_shape = 0;
+      uint32_t letters = 0, leet = 0;
       while (pos < end) {
-#if defined(__SSE2__)
-        if (pos + 16 <= end) {
-          const AlnumBlock block = ClassifyBlock(text_.data() + pos);
-          const auto run = static_cast<uint32_t>(std::countr_one(block.alnum));
-          const uint32_t in_run = (1u << run) - 1;
-          alnum_shape |= ((block.letters & in_run) != 0 ? kIsLetter : 0) |
-                         ((block.leet & in_run) != 0 ? kIsLeet : 0);
-          pos += run;
-          if (run == 16) continue;
-        }
+        const AlnumBlock block = ClassifyBlock(text_.data() + pos, end - pos);
+        const auto run = static_cast<uint32_t>(std::countr_one(block.alnum));
+        const uint32_t in_run = (1u << run) - 1;
+        letters |= block.letters & in_run;
+        leet |= block.leet & in_run;
+        pos += run;
+        if (run == 16) continue;
         if (pos >= end) break;
-#endif
+        // Not a letter or digit: a word goes on past it only by the rules of IsWordChar.
         const char c = text_[pos];
         const ByteClass cls = kByteClass[static_cast<unsigned char>(c)];
-        if (cls == ByteClass::kAlnum) {
-          alnum_shape |= kAlnumShape[static_cast<unsigned char>(c)];
-          ++pos;
-          continue;
-        }
         if (cls == ByteClass::kOther || !IsWordChar(pos, end, pos > word_begin)) break;
         shape.ascii = shape.ascii && cls != ByteClass::kNonAscii;
         shape.apostrophe = shape.apostrophe || c == '\'';
         shape.leet = shape.leet || cls == ByteClass::kLeetSymbol;
         pos += Advance(pos);
       }
-      shape.letters = (alnum_shape & kIsLetter) != 0;
-      shape.leet = shape.leet || (alnum_shape & kIsLeet) != 0;
+      shape.letters = letters != 0;
+      shape.leet = shape.leet || leet != 0;
       AddWord(word_begin, pos, end, shape);
     }
   }
@@ -586,9 +594,7 @@ class RegionTokenizer {
   // are digits, not leetspeak ("W1J" is not "wij"). The outward code is A9,
   // A9A, A99, AA9, AA9A or AA99 in capitals, the inward code 9AA; the outward
   // code alone ("FR33") is taken for one only when an inward code follows.
-  static bool IsUpper(char c) {
-    return c >= 'A' && c <= 'Z';
-  }
+  static bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
   static bool IsOutwardCode(std::string_view s) {
     size_t i = 0;
     while (i < s.size() && i < 2 && IsUpper(s[i])) ++i;
