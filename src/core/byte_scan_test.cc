@@ -8,16 +8,22 @@ namespace spamradar {
 namespace {
 
 // The block test and the byte test must agree wherever the wanted byte falls:
-// in a 16-byte block, in the last bytes, or nowhere.
+// in a 16-byte block, in the last bytes (read as the text's last 16, shifted),
+// or nowhere, for every length of text and every starting point.
 TEST(ByteScanTest, FindsTheFirstWantedByteAtEveryOffset) {
   using Wanted = DigitOrAnyOf<'@', '$', '\xC2'>;
   for (const char wanted : {'@', '$', '\xC2', '0', '5', '9'}) {
-    for (size_t at = 0; at < 40; ++at) {
-      for (size_t from = 0; from <= at; from += 7) {
-        std::string text(48, 'x');
-        text[at] = wanted;
-        text[at + 3] = '7';  // a later match must not be taken instead
-        EXPECT_EQ(FindNext<Wanted>(text, from), at) << "'" << wanted << "' at " << at;
+    for (size_t size = 1; size <= 50; ++size) {
+      for (size_t at = 0; at < size; ++at) {
+        for (size_t from = 0; from <= size; ++from) {
+          std::string text(size, 'x');
+          text[at] = wanted;
+          if (at + 3 < size) text[at + 3] = '7';  // a later match must not be taken instead
+          const size_t expected =
+              from <= at ? at : (from <= at + 3 && at + 3 < size ? at + 3 : size);
+          ASSERT_EQ(FindNext<Wanted>(text, from), expected)
+              << "'" << wanted << "' at " << at << " of " << size << " from " << from;
+        }
       }
     }
   }

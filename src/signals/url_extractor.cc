@@ -199,6 +199,15 @@ uint32_t NextSeparatorLead(std::string_view text, uint32_t p) {
       return p + static_cast<uint32_t>(std::countr_zero(leads));
     }
   }
+  // The last bytes but one, as the last 17 with those before `p` shifted out
+  // (the text's last byte leads no separator that needs a next byte: it is
+  // tested below).
+  if (p + 1 < n && n >= 17) {
+    const uint32_t last = n - 17;
+    const uint32_t leads = SeparatorLeads16(text.data() + last) >> (p - last);
+    if (leads != 0) return p + static_cast<uint32_t>(std::countr_zero(leads));
+    p = n - 1;
+  }
 #endif
   while (p < n && !IsSeparatorLead(text, p)) ++p;
   return p;

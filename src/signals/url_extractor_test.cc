@@ -36,17 +36,35 @@ TEST(UrlExtractorTest, DefangedAndSpokenForms) {
   EXPECT_EQ(www[0].host, "www.lvshop.com");
 }
 
-// Separators are looked for 16 bytes at a time, then byte by byte in the last
-// 16: every form must be found wherever it falls against those blocks.
+// Separators are looked for 16 bytes at a time, then in the last 17 bytes
+// read as one block: every form must be found wherever it falls against them.
 TEST(UrlExtractorTest, SeparatorsAreFoundAtEveryOffset) {
   for (const char* written : {"evil dot example dot com/pay", "evil . example . com/pay",
                               "evil.example[.]com/pay", "evil(.)example(.)com/pay"}) {
     for (size_t pad = 0; pad < 40; ++pad) {
-      const std::string message = std::string(pad, 'x') + " " + written + " ok";
+      // Followed by words or ending the message: its separators fall in
+      // full blocks, in the last 17 bytes, or on the very last.
+      for (const char* after : {" ok", ""}) {
+        const std::string message = std::string(pad, 'x') + " " + written + after;
+        const auto urls = Urls(message);
+        ASSERT_EQ(urls.size(), 1u) << message;
+        EXPECT_EQ(urls[0].host, "evil.example.com") << message;
+        EXPECT_EQ(message.substr(urls[0].begin, urls[0].end - urls[0].begin), std::string(written))
+            << message;
+      }
+    }
+  }
+}
+
+// A link near a message's end has its only separator in the last bytes,
+// which are read as one block shifted to the scan's position.
+TEST(UrlExtractorTest, ALinkAtTheEndIsFoundAfterEveryLengthOfText) {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    for (const char* link : {"evil.co", "go.evil.com/x", "evil[.]com", "evil dot com"}) {
+      const std::string message = "see " + std::string(pad, 'x') + " " + link;
       const auto urls = Urls(message);
       ASSERT_EQ(urls.size(), 1u) << message;
-      EXPECT_EQ(urls[0].host, "evil.example.com") << message;
-      EXPECT_EQ(message.substr(urls[0].begin, urls[0].end - urls[0].begin), std::string(written))
+      EXPECT_EQ(message.substr(urls[0].begin, urls[0].end - urls[0].begin), std::string(link))
           << message;
     }
   }
