@@ -95,6 +95,20 @@ CaseCounts CountCase(std::string_view raw) {
     counts.lower += lane_sum(lower);
     counts.exclamations += lane_sum(exclamations);
   }
+  // The last bytes as the input's last 16, without the lanes counted above.
+  if (i < raw.size() && raw.size() >= 16) {
+    const size_t last = raw.size() - 16;
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + last));
+    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    const __m128i fresh = _mm_cmpgt_epi8(lanes, _mm_set1_epi8(static_cast<char>(i - last - 1)));
+    const auto count = [&](__m128i matches) {
+      return lane_sum(_mm_sub_epi8(zero, _mm_and_si128(matches, fresh)));
+    };
+    counts.upper += count(InRange16<'A', 'Z'>(bytes));
+    counts.lower += count(InRange16<'a', 'z'>(bytes));
+    counts.exclamations += count(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('!')));
+    i = raw.size();
+  }
 #endif
   for (; i < raw.size(); ++i) {
     const auto b = static_cast<unsigned char>(raw[i]);

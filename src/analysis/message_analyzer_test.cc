@@ -23,7 +23,8 @@ bool HasFinding(const MessageAnalysis& a, text::FindingKind kind) {
                      [kind](const text::Finding& f) { return f.kind == kind; });
 }
 
-// Counted 16 bytes at a time and the rest one by one: every length around
+// Counted 16 bytes at a time, the rest as the last 16 bytes without those
+// counted already (one by one under 16 bytes): every length around
 // the block size and long ones, letters at both ends, bytes just outside the ranges
 // ('@' '[' '`' '{', UTF-8 letters, which are not ASCII).
 TEST(MessageAnalyzerTest, CountsCapitalsLettersAndExclamationMarksAtAnyLength) {

@@ -97,14 +97,21 @@ void Clean(std::string_view raw, CleanText* result) {
   size_t at = 0;
 #if defined(__SSE2__)
   uint32_t block_high = 0, block_controls = 0;
-  for (; at + 16 <= raw.size(); at += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + at));
+  auto block = [&](size_t from) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + from));
     block_high |= static_cast<uint32_t>(_mm_movemask_epi8(bytes));
     block_controls |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
         InRange16<'\x00', '\x1F'>(bytes), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\x7F')))));
     const __m128i lowered =
         _mm_or_si128(bytes, _mm_and_si128(InRange16<'A', 'Z'>(bytes), _mm_set1_epi8(0x20)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + at), lowered);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + from), lowered);
+  };
+  for (; at + 16 <= raw.size(); at += 16) block(at);
+  // The last bytes as the input's last 16: bytes done twice are lowered to
+  // the same and noted again, which changes nothing.
+  if (at < raw.size() && raw.size() >= 16) {
+    block(raw.size() - 16);
+    at = raw.size();
   }
   high_bits = block_high != 0 ? 0x80 : 0;
   controls = block_controls != 0 ? 1 : 0;

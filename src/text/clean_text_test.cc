@@ -42,6 +42,28 @@ TEST(CleanTextTest, EveryPositionOfALongAsciiMessageIsChecked) {
   }
 }
 
+// Lower-cased 16 bytes at a time, the rest as the last 16 bytes again (one
+// by one under 16): every length, with a control character or a non-ASCII
+// letter last, where only that final block sees it.
+TEST(CleanTextTest, AsciiIsLowerCasedAtEveryLength) {
+  const std::string pattern = "Win A FREE prize@[`{Z ";
+  for (size_t length = 1; length <= 50; ++length) {
+    std::string raw;
+    while (raw.size() < length) raw += pattern;
+    raw.resize(length);
+    std::string lowered = raw;
+    for (char& c : lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    const CleanText clean = Clean(raw);
+    EXPECT_EQ(clean.text(), lowered) << length;
+    EXPECT_TRUE(clean.is_ascii()) << length;
+    EXPECT_TRUE(clean.findings().empty()) << length;
+    std::string controlled = raw;
+    controlled.back() = '\x07';
+    EXPECT_EQ(Clean(controlled).text().back(), ' ') << length;
+    EXPECT_FALSE(Clean(raw + "\xC3\x89").is_ascii()) << length;
+  }
+}
+
 TEST(CleanTextTest, NfkcAndCaseFoldingWithOffsetsBackToOriginal) {
   const std::string raw = "ＦＲＥＥ Straße";
   const CleanText clean = Clean(raw);
