@@ -10,14 +10,13 @@
 #
 # Only targets with the property SPAMRADAR_STATIC_LIBS set take the archives;
 # tests and benchmarks keep the shared objects, which are faster to link and
-# smaller on disk. Libraries without an archive in Debian (libzip, and p11-kit
-# under GnuTLS) and the C and C++ runtimes stay shared: `ldd` lists 11 objects.
+# smaller on disk. p11-kit under GnuTLS, which has no archive in Debian, and
+# the C and C++ runtimes stay shared: `ldd` lists 7 objects.
 option(SPAMRADAR_STATIC_LIBS "Link the spamradar command with static archives where Debian ships them" ON)
 
 # Libraries left shared even when an archive exists: the C runtime's parts,
-# whose archives must not be mixed with the shared libc, and zlib, which
-# libzip loads shared anyway.
-set(SPAMRADAR_SHARED_ONLY c m pthread dl rt atomic stdc++ gcc gcc_s z)
+# whose archives must not be mixed with the shared libc.
+set(SPAMRADAR_SHARED_ONLY c m pthread dl rt atomic stdc++ gcc gcc_s)
 
 # spamradar_static_alternative(<imported target> <library>...): for a consumer
 # with SPAMRADAR_STATIC_LIBS, <target> links the given libraries (names as

@@ -10,7 +10,7 @@ packages=(
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   # libraries (see docs/dependencies.md for why each one is here)
   libutf8proc-dev libicu-dev libxxhash-dev libpsl-dev libidn2-dev libunistring-dev publicsuffix
-  libphonenumber-dev libprotobuf-dev libvectorscan-dev libsqlite3-dev libssl-dev libabsl-dev nlohmann-json3-dev libcli11-dev libzip-dev
+  libphonenumber-dev libprotobuf-dev libvectorscan-dev libsqlite3-dev libssl-dev libabsl-dev nlohmann-json3-dev libcli11-dev libminizip-dev
   libmicrohttpd-dev libcpp-httplib-dev
   # tests and benchmarks (chromium: the dashboard's browser tests; wrk: HTTP load)
   libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-dejavu-core wrk curl

@@ -1,11 +1,14 @@
 #include "filter/corpus.h"
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
-#include <zip.h>
+#include <unzip.h>
 
+#include "core/mapped_file.h"
 #include "core/tsv.h"
 #include "text/unicode.h"
 
@@ -164,41 +167,6 @@ Result<std::vector<LabeledMessage>> ParseJsonl(std::string_view bytes) {
   return out;
 }
 
-// The first .csv member of a zip archive, through libzip.
-Result<std::string> ReadCsvFromZip(const std::string& path) {
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
-  if (archive == nullptr) return Status::IoError("cannot open zip archive " + path);
-  Result<std::string> result = Status::NotFound(path + " holds no .csv file");
-  const zip_int64_t entries = zip_get_num_entries(archive, 0);
-  for (zip_int64_t i = 0; i < entries; ++i) {
-    zip_stat_t stat;
-    if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) != 0) continue;
-    const std::string_view name = stat.name;
-    if (name.size() < 4 || name.substr(name.size() - 4) != ".csv") continue;
-    if (stat.size > (1ull << 31)) {
-      result = Status::InvalidArgument(std::string(name) + " is too large");
-      break;
-    }
-    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
-    if (file == nullptr) {
-      result = Status::IoError("cannot read " + std::string(name) + " in " + path);
-      break;
-    }
-    std::string bytes(stat.size, '\0');
-    const zip_int64_t read = zip_fread(file, bytes.data(), stat.size);
-    zip_fclose(file);
-    if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) {
-      result = Status::Corruption("short read of " + std::string(name) + " in " + path);
-    } else {
-      result = std::move(bytes);
-    }
-    break;
-  }
-  zip_close(archive);
-  return result;
-}
-
 }  // namespace
 
 Result<CorpusFormat> ParseCorpusFormat(std::string_view name) {
@@ -218,10 +186,105 @@ Result<std::vector<LabeledMessage>> ParseCorpus(std::string_view bytes, CorpusFo
   return Status::Internal("unknown corpus format");
 }
 
+namespace {
+
+// A zip archive in memory, read through minizip's I/O callbacks: one code
+// path for files (mapped) and for the fuzz target's bytes.
+struct ZipBytes {
+  std::string_view bytes;
+  uint64_t position = 0;
+};
+
+voidpf ZCALLBACK OpenZipBytes(voidpf opaque, const void*, int) {
+  return opaque;
+}
+uLong ZCALLBACK ReadZipBytes(voidpf, voidpf stream, void* buffer, uLong size) {
+  auto& zip = *static_cast<ZipBytes*>(stream);
+  const uint64_t n = std::min<uint64_t>(size, zip.bytes.size() - zip.position);
+  std::memcpy(buffer, zip.bytes.data() + zip.position, n);
+  zip.position += n;
+  return static_cast<uLong>(n);
+}
+uLong ZCALLBACK WriteZipBytes(voidpf, voidpf, const void*, uLong) {
+  return 0;  // read only
+}
+ZPOS64_T ZCALLBACK TellZipBytes(voidpf, voidpf stream) {
+  return static_cast<ZipBytes*>(stream)->position;
+}
+long ZCALLBACK SeekZipBytes(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
+  auto& zip = *static_cast<ZipBytes*>(stream);
+  uint64_t base = 0;
+  if (origin == ZLIB_FILEFUNC_SEEK_CUR) base = zip.position;
+  if (origin == ZLIB_FILEFUNC_SEEK_END) base = zip.bytes.size();
+  if (offset > zip.bytes.size() - base) return -1;
+  zip.position = base + offset;
+  return 0;
+}
+int ZCALLBACK CloseZipBytes(voidpf, voidpf) {
+  return 0;
+}
+int ZCALLBACK ZipBytesError(voidpf, voidpf) {
+  return 0;
+}
+
+}  // namespace
+
+Result<std::string> ReadCsvFromZip(std::string_view archive, const std::string& name,
+                                   size_t max_size) {
+  ZipBytes bytes{archive};
+  zlib_filefunc64_def io{OpenZipBytes, ReadZipBytes,  WriteZipBytes, TellZipBytes,
+                         SeekZipBytes, CloseZipBytes, ZipBytesError, &bytes};
+  unzFile zip = unzOpen2_64(name.c_str(), &io);
+  if (zip == nullptr) return Status::Corruption(name + " is not a zip archive");
+  Result<std::string> result = Status::NotFound(name + " holds no .csv file");
+  for (int at = unzGoToFirstFile(zip); at == UNZ_OK; at = unzGoToNextFile(zip)) {
+    unz_file_info64 info;
+    char member_name[512];
+    if (unzGetCurrentFileInfo64(zip, &info, member_name, sizeof(member_name), nullptr, 0, nullptr,
+                                0) != UNZ_OK) {
+      result = Status::Corruption(name + " has a damaged directory entry");
+      break;
+    }
+    const std::string_view member(member_name);
+    if (!member.ends_with(".csv")) continue;
+    if (info.uncompressed_size > max_size) {
+      result = Status::InvalidArgument(std::string(member) + " in " + name + " is larger than " +
+                                       std::to_string(max_size) + " bytes");
+      break;
+    }
+    if (unzOpenCurrentFile(zip) != UNZ_OK) {
+      result = Status::Corruption("cannot read " + std::string(member) + " in " + name);
+      break;
+    }
+    // Read to the end, not to the size the directory claims (a damaged one
+    // may claim anything): more than it says is refused.
+    std::string csv;
+    char chunk[1 << 16];
+    int read = 0;
+    while ((read = unzReadCurrentFile(zip, chunk, sizeof(chunk))) > 0 &&
+           csv.size() + static_cast<size_t>(read) <= info.uncompressed_size) {
+      csv.append(chunk, static_cast<size_t>(read));
+    }
+    // Closing after the last byte checks the member's CRC.
+    const int closed = unzCloseCurrentFile(zip);
+    if (read != 0 || closed != UNZ_OK || csv.size() != info.uncompressed_size) {
+      result = Status::Corruption(std::string(member) + " in " + name +
+                                  " is damaged (bad compressed data, size or CRC)");
+    } else {
+      result = std::move(csv);
+    }
+    break;
+  }
+  unzClose(zip);
+  return result;
+}
+
 Result<std::vector<LabeledMessage>> ReadCorpus(const std::string& path, CorpusFormat format) {
   std::string bytes;
   if (path.size() > 4 && path.substr(path.size() - 4) == ".zip") {
-    Result<std::string> csv = ReadCsvFromZip(path);
+    Result<MappedFile> archive = MappedFile::Open(path);
+    if (!archive.ok()) return Status::NotFound("cannot open zip archive " + path);
+    Result<std::string> csv = ReadCsvFromZip(archive->bytes(), path);
     if (!csv.ok()) return csv.status();
     bytes = std::move(csv).value();
   } else {

@@ -30,4 +30,10 @@ Result<std::vector<LabeledMessage>> ParseCorpus(std::string_view bytes, CorpusFo
 // Reads a corpus file (a .zip holding one .csv for super-sms).
 Result<std::vector<LabeledMessage>> ReadCorpus(const std::string& path, CorpusFormat format);
 
+// The first member of a zip archive (its bytes) whose name ends in ".csv",
+// decompressed and checked against its size and CRC, through minizip; at
+// most `max_size` bytes. `name` names the archive in errors.
+Result<std::string> ReadCsvFromZip(std::string_view archive, const std::string& name,
+                                   size_t max_size = size_t{1} << 31);
+
 }  // namespace spamradar::filter

@@ -1,6 +1,13 @@
 #include "filter/corpus.h"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <zip.h>
 
 namespace spamradar::filter {
 namespace {
@@ -59,7 +66,7 @@ TEST(CorpusTest, ReadsTheRealCollectionsFromDisk) {
       ReadCorpus(data + "/sms_spam_collection/SMSSpamCollection", CorpusFormat::kUci);
   ASSERT_TRUE(uci.ok()) << uci.status().ToString();
   EXPECT_EQ(uci->size(), 5574u);
-  // Straight from the zip, through libzip: 67,010 rows, 2 without a label.
+  // Straight from the zip, through minizip: 67,010 rows, 2 without a label.
   Result<std::vector<LabeledMessage>> super_sms =
       ReadCorpus(data + "/super_sms_dataset/Refined_Super_Dataset.zip", CorpusFormat::kSuperSms);
   ASSERT_TRUE(super_sms.ok()) << super_sms.status().ToString();
@@ -69,6 +76,64 @@ TEST(CorpusTest, ReadsTheRealCollectionsFromDisk) {
   EXPECT_EQ(spam, 26178u);
   EXPECT_EQ(ReadCorpus(data + "/no/such/file", CorpusFormat::kUci).status().code(),
             StatusCode::kNotFound);
+}
+
+// A zip archive of the given members (name, contents), deflated, written by
+// minizip's writer to a scratch file and read back.
+std::string ZipOf(const std::vector<std::pair<std::string, std::string>>& members) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("spamradar_corpus_test_" + std::to_string(getpid()) + ".zip");
+  zipFile zip = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
+  EXPECT_NE(zip, nullptr);
+  for (const auto& [name, contents] : members) {
+    EXPECT_EQ(zipOpenNewFileInZip64(zip, name.c_str(), nullptr, nullptr, 0, nullptr, 0, nullptr,
+                                    Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0),
+              ZIP_OK);
+    EXPECT_EQ(zipWriteInFileInZip(zip, contents.data(), static_cast<unsigned>(contents.size())),
+              ZIP_OK);
+    EXPECT_EQ(zipCloseFileInZip(zip), ZIP_OK);
+  }
+  EXPECT_EQ(zipClose(zip, nullptr), ZIP_OK);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+  return bytes.str();
+}
+
+std::string ZipError(std::string_view archive, size_t max_size = size_t{1} << 31) {
+  Result<std::string> csv = ReadCsvFromZip(archive, "test.zip", max_size);
+  return csv.ok() ? "" : csv.status().message();
+}
+
+TEST(CorpusZipTest, TheFirstCsvMemberIsReadWhole) {
+  std::string csv = "SMSes,Labels\n";
+  for (int i = 0; i < 5000; ++i) csv += "\"message " + std::to_string(i) + ", call now\",1\n";
+  const std::string archive =
+      ZipOf({{"README.txt", "not this one"}, {"data/super.csv", csv}, {"other.csv", "no"}});
+  Result<std::string> read = ReadCsvFromZip(archive, "test.zip");
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(*read, csv);
+}
+
+TEST(CorpusZipTest, DamagedOrForeignArchivesAreClearErrors) {
+  const std::string csv(100000, 'x');
+  const std::string archive = ZipOf({{"data.csv", csv}});
+  ASSERT_EQ(ZipError(archive), "");
+  EXPECT_EQ(ZipError(ZipOf({{"notes.txt", "hello"}})), "test.zip holds no .csv file");
+  EXPECT_EQ(ZipError("SMSes,Labels\nhello,0\n"), "test.zip is not a zip archive");
+  EXPECT_EQ(ZipError(""), "test.zip is not a zip archive");
+  EXPECT_EQ(ZipError(archive, 1000), "data.csv in test.zip is larger than 1000 bytes");
+  // Cut before its end record (the last 22 bytes), the archive loses its directory.
+  for (size_t keep : {size_t{0}, size_t{30}, archive.size() / 2, archive.size() - 22}) {
+    EXPECT_NE(ZipError(archive.substr(0, keep)), "") << keep;
+  }
+  // A byte changed in the compressed data: the inflater or the CRC says so.
+  for (size_t at = 40; at < archive.size() / 2; at += 7) {
+    std::string damaged = archive;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x5A);
+    EXPECT_NE(ZipError(damaged), "") << at;
+  }
 }
 
 TEST(CorpusTest, FormatNames) {

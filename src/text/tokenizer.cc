@@ -143,6 +143,7 @@ constexpr std::array<ByteClass, 256> kByteClass = [] {
   return table;
 }();
 
+#if !defined(__SSE2__)
 // For letters and digits: bit 0 set for a letter, bit 1 for a character
 // leetspeak uses ('0', '1', '3', '4', '5', '7'); ClassifyBlock's byte-at-a-time
 // form, where there is no SSE2.
@@ -154,6 +155,7 @@ constexpr std::array<uint8_t, 256> kAlnumShape = [] {
   for (char c : std::string_view("013457")) table[static_cast<unsigned char>(c)] = kIsLeet;
   return table;
 }();
+#endif
 
 // kByteClass and kAlnumShape for the 16 bytes at `block`, one bit per byte,
 // of which only the first `available` count: most of a word is ASCII letters
