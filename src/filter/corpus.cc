@@ -238,22 +238,27 @@ Result<std::string> ReadCsvFromZip(std::string_view archive, const std::string& 
   if (zip == nullptr) return Status::Corruption(name + " is not a zip archive");
   Result<std::string> result = Status::NotFound(name + " holds no .csv file");
   for (int at = unzGoToFirstFile(zip); at == UNZ_OK; at = unzGoToNextFile(zip)) {
+    // The name's length first: minizip leaves a name that fills the buffer
+    // without a terminating NUL.
     unz_file_info64 info;
-    char member_name[512];
-    if (unzGetCurrentFileInfo64(zip, &info, member_name, sizeof(member_name), nullptr, 0, nullptr,
-                                0) != UNZ_OK) {
+    std::string member;
+    if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) == UNZ_OK) {
+      member.resize(info.size_filename);
+    }
+    if (member.size() != info.size_filename ||
+        unzGetCurrentFileInfo64(zip, &info, member.data(), static_cast<uLong>(member.size()),
+                                nullptr, 0, nullptr, 0) != UNZ_OK) {
       result = Status::Corruption(name + " has a damaged directory entry");
       break;
     }
-    const std::string_view member(member_name);
     if (!member.ends_with(".csv")) continue;
     if (info.uncompressed_size > max_size) {
-      result = Status::InvalidArgument(std::string(member) + " in " + name + " is larger than " +
+      result = Status::InvalidArgument(member + " in " + name + " is larger than " +
                                        std::to_string(max_size) + " bytes");
       break;
     }
     if (unzOpenCurrentFile(zip) != UNZ_OK) {
-      result = Status::Corruption("cannot read " + std::string(member) + " in " + name);
+      result = Status::Corruption("cannot read " + member + " in " + name);
       break;
     }
     // Read to the end, not to the size the directory claims (a damaged one
@@ -268,7 +273,7 @@ Result<std::string> ReadCsvFromZip(std::string_view archive, const std::string& 
     // Closing after the last byte checks the member's CRC.
     const int closed = unzCloseCurrentFile(zip);
     if (read != 0 || closed != UNZ_OK || csv.size() != info.uncompressed_size) {
-      result = Status::Corruption(std::string(member) + " in " + name +
+      result = Status::Corruption(member + " in " + name +
                                   " is damaged (bad compressed data, size or CRC)");
     } else {
       result = std::move(csv);

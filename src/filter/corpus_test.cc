@@ -114,6 +114,14 @@ TEST(CorpusZipTest, TheFirstCsvMemberIsReadWhole) {
   Result<std::string> read = ReadCsvFromZip(archive, "test.zip");
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_EQ(*read, csv);
+  // Names of any length, the longest a zip can hold included.
+  for (size_t length :
+       {size_t{4}, size_t{511}, size_t{512}, size_t{513}, size_t{4000}, size_t{65535}}) {
+    const std::string name = std::string(length - 4, 'n') + ".csv";
+    Result<std::string> long_name = ReadCsvFromZip(ZipOf({{name, "SMSes,Labels\n"}}), "t.zip");
+    ASSERT_TRUE(long_name.ok()) << length << ": " << long_name.status().ToString();
+    EXPECT_EQ(*long_name, "SMSes,Labels\n") << length;
+  }
 }
 
 TEST(CorpusZipTest, DamagedOrForeignArchivesAreClearErrors) {
