@@ -10,11 +10,13 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "analysis/enrichment.h"
 #include "app/data_directory.h"
 #include "cluster/campaign_view.h"
 #include "core/ascii.h"
+#include "core/line_reader.h"
 #include "filter/corpus.h"
 #include "filter/default_model.h"
 #include "filter/evaluation.h"
@@ -400,16 +402,17 @@ int RunClassify(const ClassifyOptions& options) {
   analysis::MessageAnalysis analysis;
   Report probe;
   size_t line_number = 0;
-  for (std::string line; std::getline(std::cin, line);) {
+  LineReader lines(STDIN_FILENO);
+  for (std::string_view line; lines.Next(&line);) {
     ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::string_view text = line;
     Sender sender;
     if (const size_t tab = line.find('\t'); options.with_senders && tab != std::string::npos) {
       text.remove_prefix(tab + 1);
       // A sender no report could name is said, and the message classified
       // without it: its line of output is not lost.
-      Result<Sender> normalized = intake::NormalizeSender(std::string_view(line).substr(0, tab));
+      Result<Sender> normalized = intake::NormalizeSender(line.substr(0, tab));
       if (normalized.ok()) {
         sender = std::move(normalized).value();
       } else {
@@ -448,6 +451,10 @@ int RunClassify(const ClassifyOptions& options) {
   }
   std::cout << output;
   std::cout.flush();
+  if (!lines.status().ok()) {
+    std::cerr << "spamradar classify: " << lines.status().message() << "\n";
+    return 1;
+  }
   return std::cout ? 0 : 1;
 }
 

@@ -5,8 +5,11 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "analysis/analysis_json.h"
 #include "analysis/message_analyzer.h"
+#include "core/line_reader.h"
 #include "geo/metro_directory.h"
 #include "geo/phone_number.h"
 
@@ -56,7 +59,7 @@ int RunInspect(const InspectOptions& options) {
   json_options.tokens = !options.no_tokens;
   json_options.shingle_hashes = options.shingle_hashes;
 
-  auto print = [&](const std::string& message) {
+  auto print = [&](std::string_view message) {
     nlohmann::ordered_json out = analysis::ToJson(analyzer.Analyze(message), message, json_options);
     if (!reporter.is_null()) out["reporter"] = reporter;
     if (options.pretty) {
@@ -69,9 +72,14 @@ int RunInspect(const InspectOptions& options) {
   if (!options.texts.empty()) {
     for (const std::string& text : options.texts) print(text);
   } else {
-    for (std::string line; std::getline(std::cin, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+    LineReader lines(STDIN_FILENO);
+    for (std::string_view line; lines.Next(&line);) {
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       print(line);
+    }
+    if (!lines.status().ok()) {
+      std::cerr << "spamradar inspect: " << lines.status().message() << "\n";
+      return 1;
     }
   }
   std::cout.flush();
