@@ -12,8 +12,7 @@ LineReader::LineReader(int fd, size_t block_size) : fd_(fd), buffer_(block_size,
 bool LineReader::Next(std::string_view* line) {
   for (;;) {
     const char* const data = buffer_.data();
-    const void* newline =
-        std::memchr(data + begin_ + scanned_, '\n', end_ - begin_ - scanned_);
+    const void* newline = std::memchr(data + begin_ + scanned_, '\n', end_ - begin_ - scanned_);
     if (newline != nullptr) {
       const auto at = static_cast<size_t>(static_cast<const char*>(newline) - data);
       *line = std::string_view(data + begin_, at - begin_);
@@ -47,7 +46,8 @@ bool LineReader::Fill() {
       return true;
     }
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) status_ = Status::IoError(std::string("cannot read the input: ") + std::strerror(errno));
+    if (n < 0)
+      status_ = Status::IoError(std::string("cannot read the input: ") + std::strerror(errno));
     done_ = true;
     return false;
   }

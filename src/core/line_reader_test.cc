@@ -22,8 +22,7 @@ std::vector<std::string> GetlineLines(const std::string& text) {
 
 // The lines of `text` written into a pipe `piece` bytes at a time by another
 // thread, read with blocks of `block_size` bytes.
-std::vector<std::string> ReadThroughPipe(const std::string& text, size_t piece,
-                                         size_t block_size) {
+std::vector<std::string> ReadThroughPipe(const std::string& text, size_t piece, size_t block_size) {
   int fds[2];
   EXPECT_EQ(::pipe(fds), 0);
   std::thread writer([&] {
