@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 formatter=$(command -v clang-format-14 || command -v clang-format)
-mapfile -t files < <(git ls-files '*.cc' '*.h')
+# Tracked files and new ones not yet added (but not ignored ones, such as build/):
+# a file written this session is checked before it is committed.
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cc' '*.h')
 if [ "${1:-}" = "--fix" ]; then
   "$formatter" -i "${files[@]}"
   exit 0
