@@ -288,7 +288,7 @@ Result<std::vector<LabeledMessage>> ReadCorpus(const std::string& path, CorpusFo
   std::string bytes;
   if (path.size() > 4 && path.substr(path.size() - 4) == ".zip") {
     Result<MappedFile> archive = MappedFile::Open(path);
-    if (!archive.ok()) return Status::NotFound("cannot open zip archive " + path);
+    if (!archive.ok()) return archive.status();  // not found, or why it cannot be read
     Result<std::string> csv = ReadCsvFromZip(archive->bytes(), path);
     if (!csv.ok()) return csv.status();
     bytes = std::move(csv).value();

@@ -76,6 +76,16 @@ TEST(CorpusTest, ReadsTheRealCollectionsFromDisk) {
   EXPECT_EQ(spam, 26178u);
   EXPECT_EQ(ReadCorpus(data + "/no/such/file", CorpusFormat::kUci).status().code(),
             StatusCode::kNotFound);
+  EXPECT_EQ(ReadCorpus(data + "/no/such/file.zip", CorpusFormat::kSuperSms).status().code(),
+            StatusCode::kNotFound);
+  // A directory is there but cannot be read as an archive: not "not found".
+  const std::filesystem::path directory =
+      std::filesystem::temp_directory_path() /
+      ("spamradar_corpus_test_" + std::to_string(getpid()) + "_dir.zip");
+  std::filesystem::create_directory(directory);
+  const Status unreadable = ReadCorpus(directory.string(), CorpusFormat::kSuperSms).status();
+  std::filesystem::remove(directory);
+  EXPECT_EQ(unreadable.code(), StatusCode::kIoError) << unreadable.ToString();
 }
 
 // A zip archive of the given members (name, contents), deflated, written by
