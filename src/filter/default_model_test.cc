@@ -94,10 +94,10 @@ TEST(DefaultModelTest, FloorOnTheMultilingualCheckSets) {
   Result<SpamFilter> spam_filter = LoadDefaultModel();
   ASSERT_TRUE(spam_filter.ok());
   Confusion confusion;
-  for (const char* name : {"recent_multilingual.tsv", "recent_multilingual_2.tsv",
-                           "recent_multilingual_3.tsv"}) {
-    Result<std::vector<LabeledMessage>> check = ReadCorpus(
-        std::string(SPAMRADAR_TEST_SOURCE_DIR "/data/eval/") + name, CorpusFormat::kUci);
+  for (const char* name :
+       {"recent_multilingual.tsv", "recent_multilingual_2.tsv", "recent_multilingual_3.tsv"}) {
+    Result<std::vector<LabeledMessage>> check =
+        ReadCorpus(std::string(SPAMRADAR_TEST_SOURCE_DIR "/data/eval/") + name, CorpusFormat::kUci);
     ASSERT_TRUE(check.ok()) << check.status().ToString();
     for (const LabeledMessage& m : *check) {
       confusion.Add(m.spam, spam_filter->Classify(m.text, 0).label == Label::kSpam);
