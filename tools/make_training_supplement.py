@@ -816,6 +816,127 @@ LANGUAGES = [(german_ham, german_spam), (spanish_ham, spanish_spam), (french_ham
              (portuguese_ham, portuguese_spam), (italian_ham, italian_spam), (dutch_ham, dutch_spam)]
 
 
+# Notices that link to the sender's own site, as most real ones do ("Track it at
+# https://www.fedex.com/..."), next to smishing that names the same brands and links to
+# look-alike domains. Without them a link was nearly always spam in the training data, and
+# a quarter of ordinary notices with an official link were blocked. Brands and their own
+# domains come from data/brands.tsv.
+def brands_with_domains():
+    import os
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "brands.tsv")
+    out = []
+    for line in open(path, encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if line.startswith("#") or len(fields) < 4:
+            continue
+        out.append((fields[0], fields[1], fields[3].split("|")))
+    return out
+
+
+OWN_SITE_BRANDS = None
+
+
+def own_site_link(domain, paths):
+    host = pick(["https://www.", "https://", "www.", "", "https://m."]) if "." in domain else ""
+    return f"{host}{domain}{pick(paths)}"
+
+
+def own_site_ham():
+    global OWN_SITE_BRANDS
+    if OWN_SITE_BRANDS is None:
+        OWN_SITE_BRANDS = [b for b in brands_with_domains() if b[1] not in ("luxury", "pharma", "prize", "dating")]
+    name, category, domains = pick(OWN_SITE_BRANDS)
+    domain = domains[0]
+    ref = digits(pick([6, 8, 10, 12]))
+    amt = f"${amount(5, 900)}"
+    by_category = {
+        "parcel": [
+            f"{name}: Your package {ref} is out for delivery today. Track it at {own_site_link(domain, ['/track', f'/track?id={ref}', '/tracking', ''])}",
+            f"{name}: Your parcel was delivered at {time12()}. Details: {own_site_link(domain, [f'/track/{ref}', '/mydeliveries', ''])}",
+            f"{name}: We'll deliver your package on {pick(FULL_DAYS)}. Change the delivery at {own_site_link(domain, ['/manage', '/delivery', ''])}",
+        ],
+        "bank": [
+            f"{name}: Your statement for the account ending {digits(4)} is ready. View it at {own_site_link(domain, ['/statements', '/online', ''])}",
+            f"{name}: A payment of {amt} posted to your account on {us_date()}. Details at {own_site_link(domain, ['/activity', '/accounts', ''])}",
+            f"{name}: Your card ending {digits(4)} was used for {amt} at {pick(MERCHANTS)}. Review it at {own_site_link(domain, ['/alerts', '/activity', ''])} or in the app.",
+            f"{name}: Your new debit card has shipped. Activate it at {own_site_link(domain, ['/activate', '/card', ''])} when it arrives.",
+        ],
+        "payment": [
+            f"{name}: You sent {amt} to {pick(['JORDAN LEE', 'MARIA GOMEZ', 'DAVID KIM', 'A PATEL'])}. Details at {own_site_link(domain, ['/activity', '/history', ''])}",
+            f"{name}: You received {amt} from {pick(NAMES)}. See it at {own_site_link(domain, ['/activity', ''])}",
+            f"{name}: Your payment of {amt} is scheduled for {long_date()}. Manage payments at {own_site_link(domain, ['/payments', '/account', ''])}",
+        ],
+        "crypto": [
+            f"{name}: Your deposit of {amt} is complete. View it at {own_site_link(domain, ['/activity', '/portfolio', ''])}",
+            f"{name}: New sign-in from {pick(['Chrome on Windows', 'an iPhone', 'Safari on Mac'])}. If this was you, no action is needed. Review it at {own_site_link(domain, ['/security', '/settings', ''])}",
+        ],
+        "retail": [
+            f"{name}: Your order {ref} has shipped. Track it at {own_site_link(domain, [f'/orders/{ref}', '/orders', '/track', ''])}",
+            f"{name}: Your order is ready for pickup. Let us know you're on your way: {own_site_link(domain, ['/pickup', '/orders', ''])}",
+            f"{name}: Your return was received and your refund of {amt} is on its way. Details: {own_site_link(domain, ['/returns', '/orders', ''])}",
+            f"Thanks for shopping at {name}. Your receipt is at {own_site_link(domain, ['/receipts', f'/r/{ref}', ''])}",
+        ],
+        "carrier": [
+            f"{name}: Your bill of {amt} is ready. View and pay at {own_site_link(domain, ['/mybill', '/bill', '/pay', ''])}",
+            f"{name}: Service in your area has been restored. Check status at {own_site_link(domain, ['/status', '/outage', ''])}",
+            f"{name}: Your payment of {amt} was received. Thank you! Manage your account at {own_site_link(domain, ['/account', ''])}",
+        ],
+        "utility": [
+            f"{name}: Your bill of {amt} is due {long_date()}. Pay at {own_site_link(domain, ['/pay', '/billing', ''])}",
+            f"{name}: Power has been restored in your area. Report an outage at {own_site_link(domain, ['/outages', '/outage', ''])}",
+        ],
+        "tech": [
+            f"{name}: New sign-in to your account from {pick(['Chrome on Windows', 'an iPhone', 'Safari on Mac', 'Android'])}. Not you? Visit {own_site_link(domain, ['/security', '/account/security', ''])}",
+            f"{name}: Your subscription renews on {long_date()} for {amt}. Manage it at {own_site_link(domain, ['/account', '/subscriptions', ''])}",
+            f"Your {name} verification link: {own_site_link(domain, [f'/verify?c={digits(6)}', f'/confirm/{ref}'])}",
+            f"{name}: Your storage is almost full. Manage it at {own_site_link(domain, ['/storage', '/account', ''])}",
+        ],
+        "streaming": [
+            f"{name}: Your payment of {amt} went through. Manage your plan at {own_site_link(domain, ['/account', '/plan', ''])}",
+            f"{name}: New sign-in from a {pick(['TV', 'phone', 'browser'])} in {pick(['Chicago', 'London', 'Austin', 'Toronto'])}. Not you? Visit {own_site_link(domain, ['/security', '/account', ''])}",
+        ],
+        "travel": [
+            f"{name}: Your booking {ref} is confirmed. Details: {own_site_link(domain, [f'/trips/{ref}', '/trips', '/reservations', ''])}",
+            f"{name}: Your receipt for {pick(FULL_DAYS)}'s trip is at {own_site_link(domain, ['/trips', f'/r/{ref}', ''])}",
+            f"{name}: Check-in is open. Get your boarding pass at {own_site_link(domain, ['/checkin', '/bp', ''])}",
+        ],
+        "toll": [
+            f"{name}: Your statement is available. View it at {own_site_link(domain, ['/statements', '/account', ''])}",
+            f"{name}: Your account was replenished with {amt}. Details at {own_site_link(domain, ['/account', ''])}",
+        ],
+        "government": [
+            f"{name}: Your application {ref} was received. Check its status at {own_site_link(domain, ['/status', '/account', ''])}",
+            f"{name}: Your documents are ready. Sign in at {own_site_link(domain, ['', '/account'])} to view them.",
+        ],
+        "insurance": [
+            f"{name}: Your claim {ref} has been updated. See it at {own_site_link(domain, ['/claims', '/account', ''])}",
+            f"{name}: Your policy documents are ready at {own_site_link(domain, ['/documents', '/account', ''])}",
+        ],
+        "jobs": [
+            f"{name}: Your application for {pick(['Cashier', 'Data Analyst', 'Nurse', 'Driver'])} was submitted. Track it at {own_site_link(domain, ['/applications', ''])}",
+        ],
+    }
+    return pick(by_category.get(category, by_category["tech"]))
+
+
+def own_site_spam():
+    global OWN_SITE_BRANDS
+    if OWN_SITE_BRANDS is None:
+        OWN_SITE_BRANDS = [b for b in brands_with_domains() if b[1] not in ("luxury", "pharma", "prize", "dating")]
+    name, category, domains = pick(OWN_SITE_BRANDS)
+    word = domains[0].split(".")[0]
+    link = scam_domain(word)
+    templates = [
+        f"{name}: Your account has been suspended due to unusual activity. Verify at {link}",
+        f"{name}: We could not process your payment. Update your details within 24 hours: {link}",
+        f"{name}: You have a pending refund of ${amount(20, 500)}. Claim it at {link}",
+        f"{name}: Congratulations, you have been selected for a ${pick(['500', '750', '1000'])} reward. Claim now: {link}",
+        f"{name}: Your package is on hold. Pay the ${pick(['1.99', '2.49', '3.00'])} redelivery fee at {link}",
+        f"{name}: Unusual sign-in detected. Secure your account now: {link}",
+    ]
+    return pick(templates)
+
+
 HAM_KINDS = [(bank_alert, 34), (mobile_money, 6), (otp, 26), (delivery, 16), (appointment, 8),
          (bill, 6), (travel, 4), (security, 3), (notice, 4),
              (insurance_payroll_government, 8), (retail_services, 10)]
@@ -844,7 +965,11 @@ def main():
         others += [(t, "ham") for t in generate([(make_ham, 1)], 300)]
         others += [(t, "spam") for t in generate([(make_spam, 1)], 120)]
     R.shuffle(others)
-    for text, label in rows + others:
+    # Then notices linking to their sender's own site, and their imitations.
+    linked = [(t, "ham") for t in generate([(own_site_ham, 1)], 600)]
+    linked += [(t, "spam") for t in generate([(own_site_spam, 1)], 250)]
+    R.shuffle(linked)
+    for text, label in rows + others + linked:
         print(json.dumps({"text": text, "label": label}, ensure_ascii=False))
 
 

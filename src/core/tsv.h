@@ -29,21 +29,31 @@ Status ForEachLine(std::string_view text, Fn fn) {
   return Status::Ok();
 }
 
-// Calls `fn(line_number, fields)` for each data row. A row with other than
-// `columns` fields is an error naming its line; so is any error `fn` returns,
-// which also stops the reading.
+// Calls `fn(line_number, fields)` for each data row of `min_columns` to
+// `max_columns` fields (the last ones optional). A row with fewer or more is an
+// error naming its line; so is any error `fn` returns, which also stops the reading.
 template <typename Fn>
-Status ForEachTsvRow(std::string_view tsv, size_t columns, Fn fn) {
+Status ForEachTsvRow(std::string_view tsv, size_t min_columns, size_t max_columns, Fn fn) {
   return ForEachLine(tsv, [&](int line_number, std::string_view line) -> Status {
     if (line.front() == '#') return Status::Ok();
     const std::vector<std::string_view> fields = Split(line, '\t');
-    if (fields.size() != columns) {
+    if (fields.size() < min_columns || fields.size() > max_columns) {
+      const std::string expected =
+          min_columns == max_columns
+              ? std::to_string(min_columns)
+              : std::to_string(min_columns) + " to " + std::to_string(max_columns);
       return Status::InvalidArgument("line " + std::to_string(line_number) + ": expected " +
-                                     std::to_string(columns) + " tab-separated fields, found " +
+                                     expected + " tab-separated fields, found " +
                                      std::to_string(fields.size()));
     }
     return fn(line_number, fields);
   });
+}
+
+// The same for rows of exactly `columns` fields.
+template <typename Fn>
+Status ForEachTsvRow(std::string_view tsv, size_t columns, Fn fn) {
+  return ForEachTsvRow(tsv, columns, columns, fn);
 }
 
 }  // namespace spamradar

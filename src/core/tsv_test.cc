@@ -31,5 +31,21 @@ TEST(TsvTest, ErrorsNameTheLine) {
   EXPECT_EQ(from_fn.message(), "line 1: bad");
 }
 
+TEST(TsvTest, OptionalLastColumns) {
+  std::vector<size_t> widths;
+  const Status status =
+      ForEachTsvRow("a\tb\na\tb\tc\n", 2, 3, [&](int, const std::vector<std::string_view>& f) {
+        widths.push_back(f.size());
+        return Status::Ok();
+      });
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(widths, (std::vector<size_t>{2, 3}));
+  const Status too_many =
+      ForEachTsvRow("a\tb\na\tb\tc\td\n", 2, 3, [](int, const auto&) { return Status::Ok(); });
+  EXPECT_EQ(too_many.message(), "line 2: expected 2 to 3 tab-separated fields, found 4");
+  const Status too_few = ForEachTsvRow("a\n", 2, 3, [](int, const auto&) { return Status::Ok(); });
+  EXPECT_EQ(too_few.message(), "line 1: expected 2 to 3 tab-separated fields, found 1");
+}
+
 }  // namespace
 }  // namespace spamradar

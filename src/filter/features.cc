@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <unordered_map>
 
 #include "core/check.h"
 #include "core/hash.h"
+#include "signals/lexicon.h"
 #include "text/shingles.h"
 
 namespace spamradar::filter {
@@ -264,6 +266,27 @@ void LinkNameFeatures(const FeatureConfig& config, std::string_view domain, Sink
   }
 }
 
+// Whether a link of the message goes to the brand's own registrable domain
+// (data/brands.tsv): "chase.com" in a Chase alert. Phishing names the brand
+// and links elsewhere ("chase-secure-verify.com"); a real notice links home.
+bool LinksToOwnSite(const analysis::LexiconMatch& brand, const analysis::MessageAnalysis& message) {
+  if (message.urls.empty()) return false;
+  static const auto* const by_name = [] {
+    auto* map = new std::unordered_map<std::string_view, const signals::LexiconEntry*>();
+    for (const signals::LexiconEntry& entry : signals::Lexicon::BrandsAndCues().entries()) {
+      if (entry.source == signals::Lexicon::kBrandSource && !entry.domains.empty()) {
+        map->emplace(entry.name, &entry);
+      }
+    }
+    return map;
+  }();
+  const auto found = by_name->find(brand.name);
+  if (found == by_name->end()) return false;
+  return std::any_of(message.urls.begin(), message.urls.end(), [&](const analysis::UrlInfo& url) {
+    return !url.shortener && found->second->IsOwnDomain(url.registrable_domain);
+  });
+}
+
 struct NeverStop {
   constexpr bool operator()() const { return false; }
 };
@@ -338,7 +361,10 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   }
   if (toll_free) signal("toll_free", "a toll-free number");
   if (foreign) signal("foreign_phone", "a phone number outside the US");
+  const analysis::LexiconMatch* linked_home = nullptr;  // a brand linking to its own site
   for (const analysis::LexiconMatch& brand : message.brands) {
+    const bool own_site = LinksToOwnSite(brand, message);
+    if (own_site && linked_home == nullptr) linked_home = &brand;
     sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, brand.name), [&brand] {
       return Concat({"mentions ", brand.name});
     });
@@ -348,11 +374,17 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
              return Concat({"mentions ", brand.name, " with a link"});
            });
     }
-    if (brand.in_url) {
+    // "fedex.com" names FedEx too, but as its owner, not as a disguise.
+    if (brand.in_url && !own_site) {
       sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "in link"), [&brand] {
         return Concat({"a link whose name uses ", brand.name});
       });
     }
+  }
+  if (linked_home != nullptr) {
+    sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "own site"), [linked_home] {
+      return Concat({"a link to ", linked_home->name, "'s own site"});
+    });
   }
   for (const analysis::LexiconMatch& cue : message.cues) {
     sink(FeatureKind::kCue, KindHash(FeatureKind::kCue, cue.name), [&cue] {
@@ -421,7 +453,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {9,
+  const uint64_t fields[] = {10,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),

@@ -4,7 +4,8 @@
 // Features: word unigrams and bigrams of the tokens' shingle forms (typed
 // tokens as placeholders, so rotating links and numbers look alike), character
 // 3-5-grams of words (robust to misspellings the normalizer does not undo), and
-// typed signals from the analysis (link shortener, brand with a link, money,
+// typed signals from the analysis (link shortener, brand with a link, a link
+// to the named brand's own site, money,
 // short code, look-alike letters, two kinds of typed token together, the
 // message's length), and the names of linked domains (character n-grams and
 // public suffix). Each feature is hashed (XXH3) into

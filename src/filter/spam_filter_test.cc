@@ -192,7 +192,8 @@ std::vector<std::string> EdgeMessages() {
       "a",
       "ok ok ok",
       "",
-      "FREE entry!! txt WIN to 80086 now, free free"};
+      "FREE entry!! txt WIN to 80086 now, free free",
+      "Chase: your statement is ready at https://www.chase.com/statements, or see chase.com"};
 }
 
 // Feature extractors with other character n-gram widths than the default.
@@ -233,6 +234,47 @@ TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
       }
     }
   }
+}
+
+// A brand's notice linking to the brand's own registrable domain (data/brands.tsv)
+// is told from one linking to a look-alike: the first has the "own site"
+// feature, once, and not the "name used in a link" one the look-alike has.
+TEST(SpamFilterTest, ALinkToTheBrandsOwnSiteIsToldFromALookAlike) {
+  const SpamFilter spam_filter = SpamFilter::Untrained();
+  auto described = [&](const std::string& text) {
+    analysis::MessageAnalysis analysis;
+    spam_filter.analyzer().Analyze(text, &analysis);
+    std::vector<Feature> features;
+    spam_filter.features().Extract(analysis, &features);
+    std::vector<size_t> all(features.size());
+    for (size_t p = 0; p < all.size(); ++p) all[p] = p;
+    return spam_filter.features().DescribeFeatures(analysis, all);
+  };
+  auto count = [](const std::vector<std::string>& list, std::string_view what) {
+    return std::count(list.begin(), list.end(), what);
+  };
+  const auto own = described(
+      "FedEx: your package 771234567890 is out for delivery. Track it at "
+      "https://www.fedex.com/fedextrack/?trknbr=771234567890 or on fedex.com");
+  EXPECT_EQ(count(own, "a link to FedEx's own site"), 1);
+  EXPECT_EQ(count(own, "a link whose name uses FedEx"), 0);
+  EXPECT_EQ(count(own, "mentions FedEx with a link"), 3);  // the text and both hosts
+
+  for (const std::string& look_alike :
+       {std::string("FedEx: your package is on hold, pay the fee at fedex-redelivery.top"),
+        std::string("FedEx: your package is on hold, pay the fee at fedex.com-track.info/pay")}) {
+    const auto imitation = described(look_alike);
+    EXPECT_EQ(count(imitation, "a link to FedEx's own site"), 0) << look_alike;
+    EXPECT_EQ(count(imitation, "a link whose name uses FedEx"), 1) << look_alike;
+  }
+  // A brand's own site does not vouch for another brand named with it.
+  EXPECT_EQ(count(described("Your Chase card was charged, see paypal.com/activity"),
+                  "a link to Chase's own site"),
+            0);
+  // Named only in the text, linking home: still its own site.
+  EXPECT_EQ(count(described("Netflix: new sign-in from a TV. Not you? Visit netflix.com/security"),
+                  "a link to Netflix's own site"),
+            1);
 }
 
 // The filter scores a message by WeightedSum, which sums a word's character

@@ -31,6 +31,10 @@ uint64_t AliasesHash(const std::vector<std::string>& aliases,
 
 }  // namespace
 
+bool LexiconEntry::IsOwnDomain(std::string_view registrable_domain) const {
+  return std::find(domains.begin(), domains.end(), registrable_domain) != domains.end();
+}
+
 Result<Lexicon> Lexicon::Parse(std::string_view tsv, bool has_category) {
   return Parse({{tsv, has_category}}, {});
 }
@@ -42,18 +46,32 @@ Result<Lexicon> Lexicon::Parse(const std::vector<LexiconSource>& sources,
   std::vector<std::string> host_aliases;
   for (size_t source = 0; source < sources.size(); ++source) {
     const bool has_category = sources[source].has_category;
+    const size_t alias_column = has_category ? 2 : 1;
     Status status = ForEachTsvRow(
-        sources[source].tsv, has_category ? 3 : 2,
+        sources[source].tsv, alias_column + 1, has_category ? 4 : 2,
         [&](int line, const std::vector<std::string_view>& fields) -> Status {
-          if (fields[0].empty() || fields.back().empty()) {
+          if (fields[0].empty() || fields[alias_column].empty()) {
             return Status::InvalidArgument("line " + std::to_string(line) +
                                            ": empty name or aliases");
           }
           const auto entry = static_cast<uint32_t>(lexicon.entries_.size());
           lexicon.entries_.push_back({std::string(fields[0]),
                                       has_category ? std::string(fields[1]) : "",
-                                      static_cast<uint8_t>(source)});
-          for (std::string_view alias : Split(fields.back(), '|')) {
+                                      static_cast<uint8_t>(source),
+                                      {}});
+          if (fields.size() > alias_column + 1) {
+            for (std::string_view domain : Split(fields[alias_column + 1], '|')) {
+              if (domain.empty() || domain.find('.') == std::string_view::npos ||
+                  std::any_of(domain.begin(), domain.end(),
+                              [](char c) { return c >= 'A' && c <= 'Z'; })) {
+                return Status::InvalidArgument("line " + std::to_string(line) +
+                                               ": not a lower-case domain: '" +
+                                               std::string(domain) + "'");
+              }
+              lexicon.entries_.back().domains.emplace_back(domain);
+            }
+          }
+          for (std::string_view alias : Split(fields[alias_column], '|')) {
             const std::string normalized = PhraseMatcher::NormalizePhrase(alias);
             if (normalized.empty()) {
               return Status::InvalidArgument("line " + std::to_string(line) + ": empty alias");

@@ -4,8 +4,10 @@
 // call-to-action cues (data/cues.tsv).
 //
 // File format, one entry per line, '#' starts a comment:
-//   name<TAB>category<TAB>alias|alias|...     (with categories)
-//   name<TAB>alias|alias|...                   (without)
+//   name<TAB>category<TAB>alias|alias|...[<TAB>domain|domain|...]   (with categories)
+//   name<TAB>alias|alias|...                                        (without)
+// The optional domains are the entry's own registrable domains ("fedex.com"):
+// a link there is the brand's, not an impersonation.
 // Immutable after construction; Find* are thread-safe.
 #pragma once
 
@@ -22,8 +24,11 @@ namespace spamradar::signals {
 
 struct LexiconEntry {
   std::string name;
-  std::string category;  // empty for lexicons without categories
-  uint8_t source = 0;    // which of the parsed files it came from
+  std::string category;              // empty for lexicons without categories
+  uint8_t source = 0;                // which of the parsed files it came from
+  std::vector<std::string> domains;  // its own registrable domains, lower case; may be empty
+
+  bool IsOwnDomain(std::string_view registrable_domain) const;
 };
 
 // One file of a lexicon; several can be compiled into one matcher so that a

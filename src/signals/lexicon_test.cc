@@ -51,6 +51,40 @@ TEST(LexiconTest, RejectsMalformedFiles) {
   EXPECT_FALSE(Lexicon::Parse("Gucci\tluxury\t|||\n", true).ok());
   EXPECT_FALSE(Lexicon::Parse("# only a comment\n", true).ok());
   EXPECT_TRUE(Lexicon::Parse("Gucci\tluxury\tgucci\n", true).ok());
+  // The optional column of the brand's own domains.
+  EXPECT_TRUE(Lexicon::Parse("Gucci\tluxury\tgucci\tgucci.com\n", true).ok());
+  for (const char* bad :
+       {"Gucci\tluxury\tgucci\tgucci.com|\n", "Gucci\tluxury\tgucci\tGucci.com\n",
+        "Gucci\tluxury\tgucci\tgucci\n", "Gucci\tluxury\tgucci\tgucci.com\textra\n",
+        "Gucci\tgucci\tgucci.com\n"}) {
+    const Result<Lexicon> parsed =
+        Lexicon::Parse(bad, std::string_view(bad).starts_with("Gucci\tl"));
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_NE(parsed.status().message().find("line 1"), std::string::npos) << bad;
+  }
+}
+
+TEST(LexiconTest, BrandsKnowTheirOwnDomains) {
+  Result<Lexicon> parsed =
+      Lexicon::Parse("FedEx\tparcel\tfedex\tfedex.com|fedex.co.uk\nRolex\tluxury\trolex\n", true);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  const LexiconEntry& fedex = parsed->entries()[0];
+  EXPECT_EQ(fedex.domains, (std::vector<std::string>{"fedex.com", "fedex.co.uk"}));
+  EXPECT_TRUE(fedex.IsOwnDomain("fedex.co.uk"));
+  EXPECT_FALSE(fedex.IsOwnDomain("fedex-delivery.top"));
+  EXPECT_FALSE(fedex.IsOwnDomain(""));
+  EXPECT_TRUE(parsed->entries()[1].domains.empty());
+  // The shipped list: most brands have theirs, each a lower-case name with a dot.
+  size_t with_domains = 0;
+  for (const LexiconEntry& entry : Lexicon::Brands().entries()) {
+    with_domains += !entry.domains.empty();
+    for (const std::string& domain : entry.domains) {
+      EXPECT_NE(domain.find('.'), std::string::npos) << entry.name;
+      EXPECT_EQ(domain.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ /:"), std::string::npos)
+          << entry.name;
+    }
+  }
+  EXPECT_GE(with_domains, 300u);
 }
 
 }  // namespace
