@@ -5,11 +5,11 @@
 // tokens as placeholders, so rotating links and numbers look alike), character
 // 3-5-grams of words (robust to misspellings the normalizer does not undo), and
 // typed signals from the analysis (link shortener, brand with a link, a link
-// to the named brand's own site, money,
-// short code, look-alike letters, two kinds of typed token together, the
-// message's length), and the names of linked domains (character n-grams and
-// public suffix). Each feature is hashed (XXH3) into
-// 2^hash_bits buckets; values are scaled so a message's vector has unit norm.
+// to the named brand's own site, money, short code, look-alike letters, two
+// kinds of typed token together, the message's length), and the names of
+// linked domains (character n-grams and public suffix). Each feature is hashed
+// (XXH3) into 2^hash_bits buckets; values are scaled so a message's vector has
+// unit norm.
 //
 // ForEachFeature() is the single definition of the features; the model uses the
 // hashes only, explanations also use the readable pieces. Thread-safe.
