@@ -453,7 +453,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {10,
+  const uint64_t fields[] = {11,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),

@@ -49,9 +49,30 @@ constexpr std::array<Currency, 7> kCurrencySymbols = {{
     {"\xE2\x82\xA9", "₩"},
     {"\xE2\x82\xB1", "₱"},
 }};
-constexpr std::array<std::string_view, 14> kCurrencyWords = {
-    "usd", "dollars", "dollar", "bucks", "gbp", "pounds", "pound",
-    "eur", "euro",    "euros",  "cad",   "aud", "rupees", "inr"};
+// Written after the amount: "500 dollars", "50 eur", "1gbp", "200 ksh".
+constexpr std::array<std::string_view, 38> kCurrencyWords = {
+    "usd", "dollars", "dollar", "bucks", "gbp",   "pounds", "pound", "eur",     "euro", "euros",
+    "cad", "aud",     "rupees", "rupee", "inr",   "rs",     "kes",   "ksh",     "kshs", "shillings",
+    "ngn", "naira",   "php",    "pesos", "peso",  "sgd",    "aed",   "dirhams", "myr",  "ringgit",
+    "zar", "rand",    "cents",  "cent",  "pence", "yen",    "reais", "chf"};
+
+// Written before the amount: "Rs. 500", "INR 500", "KES 200", "RM50". A code
+// with a sign of its own is written as the sign, like "$", "£", "€", "₹".
+struct CurrencyPrefix {
+  std::string_view code;
+  std::string_view canonical;
+};
+constexpr std::array<CurrencyPrefix, 20> kCurrencyPrefixes = {{
+    {"rs", "\xE2\x82\xB9"}, {"inr", "\xE2\x82\xB9"}, {"usd", "$"},        {"eur", "\xE2\x82\xAC"},
+    {"gbp", "\xC2\xA3"},    {"php", "\xE2\x82\xB1"}, {"jpy", "\xC2\xA5"}, {"krw", "\xE2\x82\xA9"},
+    {"kes", "kes "},        {"ksh", "kes "},         {"kshs", "kes "},    {"ngn", "ngn "},
+    {"sgd", "sgd "},        {"aed", "aed "},         {"myr", "myr "},     {"rm", "myr "},
+    {"zar", "zar "},        {"cad", "cad "},         {"aud", "aud "},     {"tk", "bdt "},
+}};
+
+// Letters written before "$" that name which dollar: "R$ 89,90", "US$5", "S$20".
+constexpr std::array<std::string_view, 8> kDollarPrefixes = {"r", "us", "s",  "a",
+                                                             "c", "nz", "hk", "mx"};
 
 // A number as written: 1,500.00 or 1500 or 1.5; returns its end.
 uint32_t ScanAmount(std::string_view text, uint32_t pos, std::string* digits, bool* separated) {
@@ -117,6 +138,53 @@ bool FollowsShortCodeVerb(std::string_view text, uint32_t pos) {
   return std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
 }
 
+// The letters that end just before `pos` (after one optional '.' and one
+// optional space: "rs. 500", "inr 500", "rm50"), if they are a whole word
+// beginning at or after `floor`; their beginning in *begin.
+std::string_view WordBefore(std::string_view text, uint32_t pos, uint32_t floor, bool separators,
+                            uint32_t* begin) {
+  uint32_t end = pos;
+  if (separators && end > floor && text[end - 1] == ' ') --end;
+  if (separators && end > floor && text[end - 1] == '.') --end;
+  uint32_t start = end;
+  while (start > floor && end - start < 5 && text[start - 1] >= 'a' && text[start - 1] <= 'z') {
+    --start;
+  }
+  if (start == end || IsLetterBefore(text, start) || (start > 0 && IsDigit(text[start - 1]))) {
+    return {};
+  }
+  *begin = start;
+  return text.substr(start, end - start);
+}
+
+const CurrencyPrefix* CurrencyPrefixBefore(std::string_view text, uint32_t pos, uint32_t floor,
+                                           uint32_t* begin) {
+  const std::string_view word = WordBefore(text, pos, floor, /*separators=*/true, begin);
+  for (const CurrencyPrefix& prefix : kCurrencyPrefixes) {
+    if (word != prefix.code) continue;
+    // "RM50" is Malaysian ringgit, but "rm 204" is a room.
+    if (word == "rm" && *begin + word.size() != pos) return nullptr;
+    return &prefix;
+  }
+  return nullptr;
+}
+
+// An amount's digits with its separators ("1,500.00", "89,90", "2.300,00")
+// as a plain number: the last separator is the decimal point unless three
+// digits follow it, and the others group thousands.
+std::string PlainAmount(const std::string& digits) {
+  const size_t last = digits.find_last_of(",.");
+  std::string plain;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (digits[i] != ',' && digits[i] != '.') {
+      plain.push_back(digits[i]);
+    } else if (i == last && digits.size() - last - 1 != 3) {
+      plain.push_back('.');
+    }
+  }
+  return plain;
+}
+
 std::optional<std::string_view> CurrencyWordAfter(std::string_view text, uint32_t pos,
                                                   uint32_t* end) {
   uint32_t q = pos;
@@ -164,6 +232,10 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
     pos = static_cast<uint32_t>(FindNext<MayStartNumber>(window, pos));
     if (pos >= limit) continue;
 
+    // Nothing before this point can be part of a match: the last match, or a
+    // claimed range (a link ending in ".rs" is not a currency).
+    const uint32_t floor =
+        std::max(out.empty() ? 0 : out.back().end, next_skip > 0 ? skip[next_skip - 1].second : 0);
     // Currency symbol first: "$1,500", "£ 250".
     const Currency* currency = nullptr;
     const auto lead = static_cast<unsigned char>(window[pos]);
@@ -175,6 +247,7 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
       }
     }
     uint32_t start = pos;
+    std::string_view canonical;  // of a currency written before the amount
     if (currency != nullptr) {
       uint32_t q = pos + static_cast<uint32_t>(currency->symbol.size());
       if (q < limit && window[q] == ' ') ++q;
@@ -183,18 +256,40 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
         continue;
       }
       start = q;
+      canonical = currency->canonical;
+      uint32_t prefix_begin = 0;
+      const std::string_view letters =
+          lead == '$' ? WordBefore(window, pos, floor, /*separators=*/false, &prefix_begin)
+                      : std::string_view();
+      if (!letters.empty() && std::find(kDollarPrefixes.begin(), kDollarPrefixes.end(), letters) !=
+                                  kDollarPrefixes.end()) {
+        canonical = window.substr(prefix_begin, pos + 1 - prefix_begin);  // "r$", "us$"
+        pos = prefix_begin;
+      }
     } else {
       const char c = window[pos];
+      // A currency code written before the amount: "Rs. 500", "KES 200", "RM50".
+      uint32_t prefix_begin = 0;
+      const CurrencyPrefix* prefix = IsDigit(c) && !(pos > 0 && IsDigit(window[pos - 1]))
+                                         ? CurrencyPrefixBefore(window, pos, floor, &prefix_begin)
+                                         : nullptr;
+      if (prefix != nullptr) {
+        canonical = prefix->canonical;
+        pos = prefix_begin;  // the match begins with the code; the amount at `start`
+      }
       const bool starts_number =
           IsDigit(c) || ((c == '+' || c == '(') && pos + 1 < limit && IsDigit(window[pos + 1]));
-      if (!starts_number || IsLetterBefore(window, pos) || (pos > 0 && IsDigit(window[pos - 1]))) {
+      if (prefix == nullptr && (!starts_number || IsLetterBefore(window, pos) ||
+                                (pos > 0 && IsDigit(window[pos - 1])))) {
         ++pos;
         continue;
       }
-      // A phone number, if the run is shaped like one and libphonenumber agrees.
+      // A phone number, if the run is shaped like one and libphonenumber
+      // agrees; not an amount with its currency.
       int digit_count = 0;
       bool separated = false;
-      const uint32_t run_end = ScanPhoneRun(window, pos, &digit_count, &separated);
+      const uint32_t run_end =
+          prefix != nullptr ? pos : ScanPhoneRun(window, pos, &digit_count, &separated);
       bool plausible = digit_count >= 7 && digit_count <= static_cast<int>(kMaxPhoneDigits) &&
                        (separated || c == '+' || digit_count >= 10);
       // A North American number without a country code has 10 digits, or 11
@@ -232,26 +327,33 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
     std::string digits;
     bool separated = false;
     uint32_t end = ScanAmount(window, start, &digits, &separated);
+    const bool has_currency = !canonical.empty();
     // Digits glued to letters ("21st", "10am", "12hrs") make a word, which
-    // is the tokenizer's; only pence ("150p") and "k"/"m" amounts stay here.
-    const bool pence = currency == nullptr && end < limit && window[end] == 'p' &&
-                       !IsLetterAt(window, end + 1) && end - start <= 4;
-    if (currency == nullptr && !pence && IsLetterAt(window, end)) {
+    // is the tokenizer's; only pence ("150p", "150ppm"), a currency ("1gbp")
+    // and "k"/"m" amounts stay here.
+    const uint32_t pence_length =
+        has_currency || end >= limit || window[end] != 'p' || end - start > 4 ? 0
+        : !IsLetterAt(window, end + 1)                                        ? 1
+        : window.compare(end, 3, "ppm") == 0 && !IsLetterAt(window, end + 3)  ? 3
+                                                                              : 0;
+    uint32_t word_end = 0;
+    const std::optional<std::string_view> word_after = CurrencyWordAfter(window, end, &word_end);
+    if (!has_currency && pence_length == 0 && !word_after && IsLetterAt(window, end)) {
       while (pos < limit && (IsLetterAt(window, pos) || IsDigit(window[pos]))) ++pos;
       continue;
     }
     std::string plain = digits;
     std::erase(plain, ',');
     NumberMatch match{NumberKind::kNumber, pos, end, plain, "", false};
-    uint32_t word_end = 0;
-    if (currency != nullptr) {
+    if (has_currency) {
       match.kind = NumberKind::kMoney;
+      plain = PlainAmount(digits);
       if (end < limit && (window[end] == 'k' || window[end] == 'm') &&
           !IsLetterAt(window, end + 1)) {
         plain.push_back(window[end]);
         ++end;
       }
-      match.text = std::string(currency->canonical) + plain;
+      match.text = std::string(canonical) + plain;
     } else if (end < limit && window[end] == '%') {
       match.kind = NumberKind::kPercent;
       match.text = plain + "%";
@@ -260,14 +362,14 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
       match.kind = NumberKind::kPercent;
       match.text = plain + "%";
       end += 8;
-    } else if (auto word = CurrencyWordAfter(window, end, &word_end)) {
+    } else if (word_after) {
       match.kind = NumberKind::kMoney;
-      match.text = plain + " " + std::string(*word);
+      match.text = PlainAmount(digits) + " " + std::string(*word_after);
       end = word_end;
-    } else if (pence) {
-      match.kind = NumberKind::kMoney;  // British pence: "150p per msg"
+    } else if (pence_length > 0) {
+      match.kind = NumberKind::kMoney;  // British pence: "150p per msg", "150ppm"
       match.text = plain + "p";
-      ++end;
+      end += pence_length;
     } else if (!separated && (digits.size() == 5 || digits.size() == 6) && digits[0] >= '2' &&
                !IsLetterAt(window, end) && FollowsShortCodeVerb(window, pos)) {
       match.kind = NumberKind::kShortCode;

@@ -34,6 +34,67 @@ TEST(NumberExtractorTest, ShortCodesMoneyPercent) {
   EXPECT_EQ(found[5].text, "150p");
 }
 
+// Amounts as banks, wallets and spammers in several countries write them: a
+// currency code or abbreviation before the amount ("Rs.500", "KES 200",
+// "RM50"), a code glued after it ("1gbp"), pence per minute, and a decimal
+// comma ("R$ 89,90", "2.300,00 EUR"). Codes with a sign of their own are
+// written as the sign.
+TEST(NumberExtractorTest, MoneyInTheWaysCountriesWriteIt) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"rs.15,000.00 credited",
+       "\xE2\x82\xB9"
+       "15000.00"},
+      {"rs 500 cashback",
+       "\xE2\x82\xB9"
+       "500"},
+      {"inr 500 debited",
+       "\xE2\x82\xB9"
+       "500"},
+      {"ksh 200 sent", "kes 200"},
+      {"kes200 sent", "kes 200"},
+      {"ngn 5,000 credited", "ngn 5000"},
+      {"php 500 received",
+       "\xE2\x82\xB1"
+       "500"},
+      {"eur 50 fee",
+       "\xE2\x82\xAC"
+       "50"},
+      {"gbp 1.50 per msg",
+       "\xC2\xA3"
+       "1.50"},
+      {"rm50 only", "myr 50"},
+      {"tk 500", "bdt 500"},
+      {"r$ 89,90 aprovada", "r$89.90"},
+      {"us$5 fee", "us$5"},
+      {"2.300,00 eur", "2300.00 eur"},
+      {"only 1gbp/sms", "1 gbp"},
+      {"costs 150ppm", "150p"},
+      {"50 cents", "50 cents"},
+      {"500 rs only", "500 rs"},
+  };
+  for (const auto& [text, money] : cases) {
+    const auto found = Numbers(text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_EQ(found[0].kind, NumberKind::kMoney) << text;
+    EXPECT_EQ(found[0].text, money) << text;
+    EXPECT_EQ(found[0].begin, text.starts_with("only") || text.starts_with("costs")
+                                  ? text.find_first_of("0123456789")
+                                  : 0u)
+        << text;
+  }
+  // Not money: a room, a code inside a claimed link, letters that name no currency.
+  for (std::string_view text : {"meet in rm 204", "the 3rd at 10am", "won 3 games", "abc 500"}) {
+    for (const NumberMatch& match : Numbers(text)) {
+      EXPECT_NE(match.kind, NumberKind::kMoney) << text;
+    }
+  }
+  const std::string_view linked = "see pay.rs 500 times";
+  const auto after_link = ExtractNumbers(linked, {{4, 10}});
+  ASSERT_EQ(after_link.size(), 1u);
+  EXPECT_EQ(after_link[0].kind, NumberKind::kNumber);
+  EXPECT_EQ(after_link[0].begin, 11u);
+}
+
 TEST(NumberExtractorTest, PlainNumbersAndWordsWithDigits) {
   const auto found = Numbers("v1tt0n 3asy win100 at 10am on the 21st, 12345 items, 2024");
   ASSERT_EQ(found.size(), 2u);
