@@ -61,6 +61,25 @@ bool IsLeetSymbol(char c) {
   return c == '$' || c == '@' || c == '!' || c == '|';
 }
 
+// Whether `text` at `pos` is the payment-app handle of an Indian UPI address
+// ("swiggy@icici", "ravi.k@okaxis"), a whole word: there '@' separates a
+// payee from its app, and bank alerts are full of them, while leetspeak writes
+// it for an 'a' inside a word ("fr@ud").
+bool IsUpiHandleAt(std::string_view text, size_t pos) {
+  static constexpr std::string_view kHandles[] = {
+      "apl",    "axisbank", "axl",    "barodampay", "hdfcbank", "ibl",   "icici", "idfcbank",
+      "ikwik",  "kotak",    "okaxis", "okhdfcbank", "okicici",  "oksbi", "paytm", "ptaxis",
+      "pthdfc", "ptsbi",    "ptyes",  "sbi",        "upi",      "ybl",   "yapl",  "yesbank"};
+  size_t end = pos;
+  while (end < text.size() && IsAsciiLetter(text[end])) ++end;
+  if (end < text.size() &&
+      (IsAsciiDigit(text[end]) || static_cast<unsigned char>(text[end]) >= 0x80)) {
+    return false;
+  }
+  const std::string_view handle = text.substr(pos, end - pos);
+  return std::find(std::begin(kHandles), std::end(kHandles), handle) != std::end(kHandles);
+}
+
 // Undoes leetspeak in an ASCII word. Digits are read as letters only inside a
 // word ("V1tt0n", "fr3e"), where a person reads them so, never at its edges:
 // there they are quantities or textspeak ("10am", "1st", "mp3", "win100", "4u"). Symbols ($ @ ! |)
@@ -314,7 +333,8 @@ class RegionTokenizer {
     if (IsAsciiLetter(c) || IsAsciiDigit(c)) return true;
     const bool next_letter = pos + 1 < end && IsAsciiLetter(text_[pos + 1]);
     const bool prev_letter = pos > 0 && IsAsciiLetter(text_[pos - 1]);
-    if (c == '$' || c == '@') return next_letter;
+    if (c == '$') return next_letter;
+    if (c == '@') return next_letter && !IsUpiHandleAt(text_, pos + 1);
     if (c == '!') return in_word && prev_letter && next_letter && !StartsSentence(pos + 1, end);
     if (c == '|' || c == '\'') return in_word && prev_letter && next_letter;
     return false;

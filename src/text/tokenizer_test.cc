@@ -80,6 +80,21 @@ TEST(TokenizerTest, QuantitiesAreNotLeetspeak) {
   EXPECT_FALSE(HasFinding(t, FindingKind::kLeetspeak));
 }
 
+// An Indian bank alert names the payee by its UPI address, "swiggy@icici":
+// the '@' before a payment app's handle separates, it is no 'a' in disguise.
+TEST(TokenizerTest, UpiAddressesAreNotLeetspeak) {
+  const Tokenization alert = TokenizeText("Rs 2,500 debited to VPA swiggy@icici. Not you?");
+  EXPECT_EQ(alert.normalized, "rs 2 500 debited to vpa swiggy icici not you");
+  EXPECT_FALSE(HasFinding(alert, FindingKind::kLeetspeak));
+  EXPECT_EQ(TokenizeText("paid to ravi.k@okaxis and shop@ybl").normalized,
+            "paid to ravi k okaxis and shop ybl");
+  // Not a handle: still leetspeak.
+  const Tokenization disguised = TokenizeText("fr@ud alert, gr@b it, c@sh@pp");
+  EXPECT_EQ(disguised.normalized, "fraud alert grab it cashapp");
+  EXPECT_TRUE(HasFinding(disguised, FindingKind::kLeetspeak, "fraud"));
+  EXPECT_TRUE(HasFinding(TokenizeText("sw@icicibank"), FindingKind::kLeetspeak));
+}
+
 // UK premium-rate spam gives a postal address; its postcode's digits are
 // digits ("W1J" is not "wij"), while leetspeak around it is still read.
 TEST(TokenizerTest, UkPostcodesAreNotLeetspeak) {
