@@ -109,6 +109,7 @@ json ToJson(const MessageAnalysis& analysis, std::string_view message, const Jso
     json s = Signal(brand.in_url ? "brand_in_url" : "brand", brand.span, message);
     s["brand"] = brand.name;
     s["category"] = brand.category;
+    if (brand.own_site) s["own_site"] = true;
     add(brand.span, std::move(s));
   }
   for (const LexiconMatch& cue : analysis.cues) {

@@ -60,6 +60,10 @@ struct LexiconMatch {
   std::string name;      // brand name or cue name
   std::string category;  // brands only
   bool in_url = false;   // brand named in a link's host
+  // Brands only: a link of the message goes to one of the brand's own
+  // registrable domains (data/brands.tsv), "fedex.com" for FedEx, as in its
+  // real notices; phishing that names the brand links elsewhere.
+  bool own_site = false;
 };
 
 struct MessageAnalysis {

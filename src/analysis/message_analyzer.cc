@@ -133,6 +133,15 @@ struct AnalyzerScratch {
   std::vector<signals::LexiconHit> hits;
 };
 
+// Whether a link goes to one of the brand's own registrable domains (not
+// through a shortener, whose domain is the shortener's).
+bool LinksHome(const signals::LexiconEntry& brand, const std::vector<UrlInfo>& urls) {
+  if (brand.domains.empty()) return false;
+  return std::any_of(urls.begin(), urls.end(), [&brand](const UrlInfo& url) {
+    return !url.shortener && brand.IsOwnDomain(url.registrable_domain);
+  });
+}
+
 }  // namespace
 
 MessageAnalyzer::MessageAnalyzer(AnalyzerOptions options) : options_(std::move(options)) {
@@ -270,16 +279,17 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
     const signals::LexiconEntry& entry = lexicon.entries()[hit.entry];
     const Span span = NormalizedToOriginal(out.tokens, hit.begin, hit.end);
     if (entry.source == signals::Lexicon::kBrandSource) {
-      out.brands.push_back({span, entry.name, entry.category, false});
+      out.brands.push_back({span, entry.name, entry.category, false, LinksHome(entry, out.urls)});
     } else {
-      out.cues.push_back({span, entry.name, {}, false});
+      out.cues.push_back({span, entry.name, {}, false, false});
     }
   }
   for (const UrlInfo& url : out.urls) {
     for (uint32_t id : lexicon.FindInHost(url.unicode_host)) {
       const signals::LexiconEntry& entry = lexicon.entries()[id];
       if (entry.source != signals::Lexicon::kBrandSource) continue;
-      out.brands.push_back({url.span, entry.name, entry.category, true});
+      out.brands.push_back(
+          {url.span, entry.name, entry.category, true, LinksHome(entry, out.urls)});
     }
   }
 

@@ -95,6 +95,31 @@ TEST(MessageAnalyzerTest, ParcelSmishingWithPhoneAndSender) {
                           [](const LexiconMatch& c) { return c.name == "delivery"; }));
 }
 
+// A brand whose own registrable domain (data/brands.tsv) a link of the
+// message goes to is marked, in the text and in the host; its look-alike is not.
+TEST(MessageAnalyzerTest, ABrandLinkingToItsOwnSiteIsMarked) {
+  const MessageAnalysis home =
+      Analyzer().Analyze("USPS: your package was delivered. Details at tools.usps.com/go/track");
+  ASSERT_EQ(home.brands.size(), 2u);  // in the text, and in the link's host
+  for (const LexiconMatch& brand : home.brands) {
+    EXPECT_EQ(brand.name, "USPS");
+    EXPECT_TRUE(brand.own_site);
+  }
+  // USPS's look-alikes, another brand's site, no link: USPS is not at home.
+  for (const char* text :
+       {"USPS: your package is held, pay at usps-redelivery.info/track",
+        "USPS: your package is held, pay at usps.com-trackid.info/us",
+        "USPS: your package is held, see fedex.com", "USPS: your package is held"}) {
+    for (const LexiconMatch& brand : Analyzer().Analyze(text).brands) {
+      EXPECT_FALSE(brand.name == "USPS" && brand.own_site) << text;
+    }
+  }
+  EXPECT_FALSE(Analyzer().Analyze("FedEx and USPS at fedex.com").brands.empty());
+  for (const LexiconMatch& brand : Analyzer().Analyze("FedEx and USPS at fedex.com").brands) {
+    EXPECT_EQ(brand.own_site, brand.name == "FedEx") << brand.name;
+  }
+}
+
 TEST(MessageAnalyzerTest, HostileInputsGetAResult) {
   const std::string nuls("\0\0\0abc\0", 7);
   EXPECT_EQ(Analyzer().Analyze(nuls).normalized, "abc");

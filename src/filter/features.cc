@@ -7,11 +7,9 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
-#include <unordered_map>
 
 #include "core/check.h"
 #include "core/hash.h"
-#include "signals/lexicon.h"
 #include "text/shingles.h"
 
 namespace spamradar::filter {
@@ -266,27 +264,6 @@ void LinkNameFeatures(const FeatureConfig& config, std::string_view domain, Sink
   }
 }
 
-// Whether a link of the message goes to the brand's own registrable domain
-// (data/brands.tsv): "chase.com" in a Chase alert. Phishing names the brand
-// and links elsewhere ("chase-secure-verify.com"); a real notice links home.
-bool LinksToOwnSite(const analysis::LexiconMatch& brand, const analysis::MessageAnalysis& message) {
-  if (message.urls.empty()) return false;
-  static const auto* const by_name = [] {
-    auto* map = new std::unordered_map<std::string_view, const signals::LexiconEntry*>();
-    for (const signals::LexiconEntry& entry : signals::Lexicon::BrandsAndCues().entries()) {
-      if (entry.source == signals::Lexicon::kBrandSource && !entry.domains.empty()) {
-        map->emplace(entry.name, &entry);
-      }
-    }
-    return map;
-  }();
-  const auto found = by_name->find(brand.name);
-  if (found == by_name->end()) return false;
-  return std::any_of(message.urls.begin(), message.urls.end(), [&](const analysis::UrlInfo& url) {
-    return !url.shortener && found->second->IsOwnDomain(url.registrable_domain);
-  });
-}
-
 struct NeverStop {
   constexpr bool operator()() const { return false; }
 };
@@ -363,8 +340,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   if (foreign) signal("foreign_phone", "a phone number outside the US");
   const analysis::LexiconMatch* linked_home = nullptr;  // a brand linking to its own site
   for (const analysis::LexiconMatch& brand : message.brands) {
-    const bool own_site = LinksToOwnSite(brand, message);
-    if (own_site && linked_home == nullptr) linked_home = &brand;
+    if (brand.own_site && linked_home == nullptr) linked_home = &brand;
     sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, brand.name), [&brand] {
       return Concat({"mentions ", brand.name});
     });
@@ -375,7 +351,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
            });
     }
     // "fedex.com" names FedEx too, but as its owner, not as a disguise.
-    if (brand.in_url && !own_site) {
+    if (brand.in_url && !brand.own_site) {
       sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "in link"), [&brand] {
         return Concat({"a link whose name uses ", brand.name});
       });
