@@ -274,53 +274,54 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
                                          ? CurrencyPrefixBefore(window, pos, floor, &prefix_begin)
                                          : nullptr;
       if (prefix != nullptr) {
+        // The match begins with the code, the amount at `start`; an amount
+        // with its currency is no phone number.
         canonical = prefix->canonical;
-        pos = prefix_begin;  // the match begins with the code; the amount at `start`
-      }
-      const bool starts_number =
-          IsDigit(c) || ((c == '+' || c == '(') && pos + 1 < limit && IsDigit(window[pos + 1]));
-      if (prefix == nullptr && (!starts_number || IsLetterBefore(window, pos) ||
-                                (pos > 0 && IsDigit(window[pos - 1])))) {
-        ++pos;
-        continue;
-      }
-      // A phone number, if the run is shaped like one and libphonenumber
-      // agrees; not an amount with its currency.
-      int digit_count = 0;
-      bool separated = false;
-      const uint32_t run_end =
-          prefix != nullptr ? pos : ScanPhoneRun(window, pos, &digit_count, &separated);
-      bool plausible = digit_count >= 7 && digit_count <= static_cast<int>(kMaxPhoneDigits) &&
-                       (separated || c == '+' || digit_count >= 10);
-      // A North American number without a country code has 10 digits, or 11
-      // with a leading 1; anything else cannot be valid, so skip the parser.
-      if (plausible && c != '+' && default_region == "US") {
-        plausible = digit_count == 10 || (digit_count == 11 && window[pos] == '1') ||
-                    (digit_count == 11 && c == '(' && window[pos + 1] == '1');
-      }
-      if (plausible && !IsLetterAt(window, run_end) &&
-          !(run_end < limit && IsDigit(window[run_end]))) {
-        // libphonenumber takes tens of microseconds a number outside the US
-        // fast path: a message that is nothing but numbers must not be able to
-        // buy seconds of CPU, so only the first kMaxPhoneParses are validated.
-        std::optional<geo::PhoneNumber> phone;
-        const bool asked =
-            c != '(' && pos > 0 && window[pos - 1] == '(' && run_end == refused_parenthesized_end;
-        if (phone_parses < kMaxPhoneParses && !asked) {
-          ++phone_parses;
-          phone = geo::ParsePhoneNumber(window.substr(pos, run_end - pos), default_region);
-          if (!phone && c == '(') refused_parenthesized_end = run_end;
-        }
-        if (phone) {
-          out.push_back(
-              {NumberKind::kPhone, pos, run_end, phone->e164, phone->region, phone->toll_free});
-          pos = run_end;
+        pos = prefix_begin;
+      } else {
+        const bool starts_number =
+            IsDigit(c) || ((c == '+' || c == '(') && pos + 1 < limit && IsDigit(window[pos + 1]));
+        if (!starts_number || IsLetterBefore(window, pos) ||
+            (pos > 0 && IsDigit(window[pos - 1]))) {
+          ++pos;
           continue;
         }
-      }
-      if (!IsDigit(c)) {
-        ++pos;
-        continue;
+        // A phone number, if the run is shaped like one and libphonenumber agrees.
+        int digit_count = 0;
+        bool separated = false;
+        const uint32_t run_end = ScanPhoneRun(window, pos, &digit_count, &separated);
+        bool plausible = digit_count >= 7 && digit_count <= static_cast<int>(kMaxPhoneDigits) &&
+                         (separated || c == '+' || digit_count >= 10);
+        // A North American number without a country code has 10 digits, or 11
+        // with a leading 1; anything else cannot be valid, so skip the parser.
+        if (plausible && c != '+' && default_region == "US") {
+          plausible = digit_count == 10 || (digit_count == 11 && window[pos] == '1') ||
+                      (digit_count == 11 && c == '(' && window[pos + 1] == '1');
+        }
+        if (plausible && !IsLetterAt(window, run_end) &&
+            !(run_end < limit && IsDigit(window[run_end]))) {
+          // libphonenumber takes tens of microseconds a number outside the US
+          // fast path: a message that is nothing but numbers must not be able to
+          // buy seconds of CPU, so only the first kMaxPhoneParses are validated.
+          std::optional<geo::PhoneNumber> phone;
+          const bool asked =
+              c != '(' && pos > 0 && window[pos - 1] == '(' && run_end == refused_parenthesized_end;
+          if (phone_parses < kMaxPhoneParses && !asked) {
+            ++phone_parses;
+            phone = geo::ParsePhoneNumber(window.substr(pos, run_end - pos), default_region);
+            if (!phone && c == '(') refused_parenthesized_end = run_end;
+          }
+          if (phone) {
+            out.push_back(
+                {NumberKind::kPhone, pos, run_end, phone->e164, phone->region, phone->toll_free});
+            pos = run_end;
+            continue;
+          }
+        }
+        if (!IsDigit(c)) {
+          ++pos;
+          continue;
+        }
       }
     }
 
@@ -336,8 +337,10 @@ void ExtractNumbers(std::string_view text, const std::vector<std::pair<uint32_t,
         : !IsLetterAt(window, end + 1)                                        ? 1
         : window.compare(end, 3, "ppm") == 0 && !IsLetterAt(window, end + 3)  ? 3
                                                                               : 0;
+    // A currency word after the amount; not looked for when one came before it.
     uint32_t word_end = 0;
-    const std::optional<std::string_view> word_after = CurrencyWordAfter(window, end, &word_end);
+    const std::optional<std::string_view> word_after =
+        has_currency ? std::nullopt : CurrencyWordAfter(window, end, &word_end);
     if (!has_currency && pence_length == 0 && !word_after && IsLetterAt(window, end)) {
       while (pos < limit && (IsLetterAt(window, pos) || IsDigit(window[pos]))) ++pos;
       continue;
