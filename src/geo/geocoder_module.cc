@@ -6,6 +6,8 @@
 // the US table asks for it.
 #include "geo/geocoder_module.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 #include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
@@ -13,17 +15,19 @@
 #include <phonenumbers/phonenumberutil.h>
 #include <unicode/locid.h>
 
-void spamradar_describe_location(const char* e164, size_t e164_size, std::string* description) {
+size_t spamradar_describe_location(const char* e164, size_t e164_size, char* description,
+                                   size_t capacity) {
   using i18n::phonenumbers::PhoneNumberUtil;
   static const i18n::phonenumbers::PhoneNumberOfflineGeocoder* const geocoder = [] {
     PhoneNumberUtil::GetInstance()->SetLogger(new i18n::phonenumbers::NullLogger());
     return new i18n::phonenumbers::PhoneNumberOfflineGeocoder();
   }();
-  description->clear();
   i18n::phonenumbers::PhoneNumber number;
   if (PhoneNumberUtil::GetInstance()->Parse(std::string(e164, e164_size), "ZZ", &number) !=
       PhoneNumberUtil::NO_PARSING_ERROR) {
-    return;
+    return 0;
   }
-  *description = geocoder->GetDescriptionForNumber(number, icu::Locale::getEnglish());
+  const std::string found = geocoder->GetDescriptionForNumber(number, icu::Locale::getEnglish());
+  std::memcpy(description, found.data(), std::min(found.size(), capacity));
+  return found.size();
 }

@@ -1,5 +1,6 @@
 #include "geo/phone_number.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -192,8 +193,15 @@ DescribeLocationFunction LoadGeocoder() {
 std::string DescribeLocation(std::string_view e164) {
   // The module parses the number itself (geocoder_module.h says why).
   static const DescribeLocationFunction describe = LoadGeocoder();
-  std::string description;
-  if (describe != nullptr) describe(e164.data(), e164.size(), &description);
+  if (describe == nullptr) return {};
+  // Most descriptions (a city, a state) fit; a longer one is asked for again.
+  std::string description(16, '\0');
+  size_t length = describe(e164.data(), e164.size(), description.data(), description.size());
+  if (length > description.size()) {
+    description.resize(length);
+    length = describe(e164.data(), e164.size(), description.data(), description.size());
+  }
+  description.resize(std::min(length, description.size()));
   return description;
 }
 

@@ -43,6 +43,8 @@ TEST(PhoneNumberTest, SupportedRegions) {
 TEST(PhoneNumberTest, GeocoderDescribesNumbers) {
   EXPECT_FALSE(DescribeLocation("+14165550123").empty());  // Toronto
   EXPECT_EQ(DescribeLocation("not a number"), "");
+  EXPECT_EQ(DescribeLocation("+442071234567"), "London");
+  EXPECT_EQ(DescribeLocation("+17845551234"), "St. Vincent & Grenadines");  // longer than asked
 }
 
 }  // namespace
