@@ -51,6 +51,8 @@ struct LearnScope {
 
 class LinearModel {
  public:
+  struct FileHeader;  // the file's fixed-size part, after the magic (model.cc)
+
   LinearModel(uint32_t dimension, uint64_t feature_fingerprint);
 
   // Probability that the message with these features is spam.
@@ -90,8 +92,8 @@ class LinearModel {
   // The same, leaving the AdaGrad accumulators in `bytes` until the first
   // Learn() copies them: scoring never reads them, and copying them took a
   // zeroed 4 MiB of the start-up of every `classify`. `bytes` must outlive
-  // the model and its copies unless `keep_alive` owns them. Load() borrows
-  // from the mapped file this way.
+  // the model and its copies unless `keep_alive` owns them. The default model
+  // is parsed this way from the bytes built into the binary.
   static Result<LinearModel> ParseBorrowingAccumulators(std::string_view bytes,
                                                         uint64_t expected_fingerprint,
                                                         std::shared_ptr<const void> keep_alive);
@@ -100,6 +102,11 @@ class LinearModel {
   void OwnAccumulators();
 
  private:
+  // Takes the header's numbers once the checksum and the feature fingerprint
+  // are found right; fails with a clear message otherwise.
+  Status CheckAndAdopt(const FileHeader& header, uint64_t computed_checksum,
+                       uint64_t stored_checksum, uint64_t expected_fingerprint);
+
   std::vector<float, HugePageAllocator<float>> weights_;
   std::vector<float, HugePageAllocator<float>> accumulators_;  // AdaGrad sums of squared gradients
   // Until the first Learn(), the accumulators may still lie in the loaded

@@ -70,8 +70,8 @@ TEST(LinearModelTest, LearningFromALoadedFileLeavesTheFileAlone) {
     parsed->Learn(appealed, false, {});
   }
   EXPECT_EQ(ReadAll(path), bytes);
-  // The copy taken before learning still reads its accumulators from the
-  // file (Load borrows them until a learning step): saved, it is the file.
+  // The copy taken before learning keeps the weights and accumulators it
+  // was loaded with: saved, it is the file.
   const std::string unchanged = TempPath("unchanged.model");
   ASSERT_TRUE(before.Save(unchanged).ok());
   EXPECT_EQ(ReadAll(unchanged), bytes);
@@ -106,12 +106,27 @@ TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
   ASSERT_FALSE(truncated.ok());
   EXPECT_NE(truncated.status().message().find("truncated"), std::string::npos);
 
-  std::string flipped = good;
-  flipped[flipped.size() / 2] ^= 0x40;
-  WriteAll(path, flipped);
-  Result<LinearModel> corrupted = LinearModel::Load(path, kFingerprint);
-  ASSERT_FALSE(corrupted.ok());
-  EXPECT_NE(corrupted.status().message().find("checksum"), std::string::npos);
+  // A bit flipped in the first weight, mid-file, in the last accumulator and
+  // in the checksum itself.
+  for (const size_t at : {size_t{60}, good.size() / 2, good.size() - 9, good.size() - 1}) {
+    std::string flipped = good;
+    flipped[at] ^= 0x40;
+    WriteAll(path, flipped);
+    Result<LinearModel> corrupted = LinearModel::Load(path, kFingerprint);
+    ASSERT_FALSE(corrupted.ok()) << at;
+    EXPECT_NE(corrupted.status().message().find("checksum"), std::string::npos) << at;
+    EXPECT_NE(corrupted.status().message().find(path), std::string::npos) << at;
+    Result<LinearModel> parsed = LinearModel::Parse(flipped, kFingerprint);
+    ASSERT_FALSE(parsed.ok()) << at;
+    EXPECT_EQ(parsed.status().message(), "model checksum mismatch (the file is corrupted)") << at;
+  }
+  // Only the fixed-size part, or less than that.
+  for (const size_t size : {size_t{8}, size_t{48}, size_t{56}}) {
+    WriteAll(path, good.substr(0, size));
+    EXPECT_NE(LinearModel::Load(path, kFingerprint).status().message().find("truncated"),
+              std::string::npos)
+        << size;
+  }
 
   WriteAll(path, "not a model at all");
   EXPECT_NE(LinearModel::Load(path, kFingerprint).status().message().find("magic"),
