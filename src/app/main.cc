@@ -11,12 +11,15 @@
 #include "app/report_commands.h"
 #include "app/server_commands.h"
 #include "app/simulate_command.h"
+#include "core/huge_page_heap.h"
 
 #ifndef SPAMRADAR_VERSION
 #define SPAMRADAR_VERSION "unknown"
 #endif
 
 int main(int argc, char** argv) {
+  // First: what follows allocates most of what a short command touches.
+  spamradar::OfferHeapToHugePages();
   CLI::App app(
       "spamradar: mobile-messaging spam reports, campaigns, analytics and filtering.\n"
       "Run 'spamradar COMMAND --help' for the options of a command.",
