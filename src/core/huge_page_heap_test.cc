@@ -50,6 +50,10 @@ TEST(HugePageHeapTest, BlocksComeFromAHeapAdvisedForHugePages) {
     EXPECT_FALSE(OfferHeapToHugePages()) << "the sanitizers' heap is not glibc's";
     return;
   }
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    EXPECT_FALSE(OfferHeapToHugePages()) << "a kernel without transparent huge pages";
+    return;
+  }
   ASSERT_TRUE(OfferHeapToHugePages());
   for (const size_t size : {size_t{300} << 10, size_t{3} << 20}) {
     auto* block = static_cast<unsigned char*>(std::malloc(size));
