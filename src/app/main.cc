@@ -17,9 +17,15 @@
 #define SPAMRADAR_VERSION "unknown"
 #endif
 
-int main(int argc, char** argv) {
-  // First: what follows allocates most of what a short command touches.
+// Before the static initializers of the libraries linked in, not first in
+// main(): GnuTLS's, which libmicrohttpd's constructor sets off, allocates
+// most of what the process touches before main(). Constructors with a
+// priority run before those without.
+__attribute__((constructor(101))) static void OfferHeapFirst() {
   spamradar::OfferHeapToHugePages();
+}
+
+int main(int argc, char** argv) {
   CLI::App app(
       "spamradar: mobile-messaging spam reports, campaigns, analytics and filtering.\n"
       "Run 'spamradar COMMAND --help' for the options of a command.",

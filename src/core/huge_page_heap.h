@@ -8,7 +8,7 @@
 // and glibc's malloc hands them out in 4 KiB pages, fresh ones at each growth
 // of the heap, each block of 128 KiB or more in a mapping of its own: 1,430
 // page faults for one message with a +44 number. With the heap on 2 MiB
-// pages it is 329, and the command takes 22.8 ms instead of 36.8
+// pages it is 291, and the command takes 22.7 ms instead of 36.8
 // (bench/README.md, seventeenth session).
 #pragma once
 
@@ -16,7 +16,9 @@
 
 namespace spamradar {
 
-// Call first in main(), before threads start; later calls do nothing and
+// Call before anything allocates much and before threads start (the
+// `spamradar` command calls it from a constructor that runs before the
+// static initializers of the libraries it links); later calls do nothing and
 // return the first one's answer. Sets glibc's malloc to
 // take blocks under 4 MiB from its heap, to grow the heap `reserve` bytes at
 // a time and keep them, and asks the kernel (madvise MADV_HUGEPAGE) to back
