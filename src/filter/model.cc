@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <new>
 #include <string>
 
 #include <fcntl.h>
@@ -158,19 +157,21 @@ Result<FileHeader> CheckFileHeader(std::string_view prefix, size_t size) {
   return header;
 }
 
-// Reads exactly `size` bytes at `offset`; false at a read error or an early
-// end (the file changed while it was read).
-bool ReadFully(int fd, void* out, size_t size, off_t offset) {
+// Reads exactly `size` bytes at `offset`. An end before them means the file
+// shrank after its size was taken.
+Status ReadFully(int fd, void* out, size_t size, size_t offset) {
   char* to = static_cast<char*>(out);
   while (size > 0) {
-    const ssize_t got = ::pread(fd, to, size, offset);
+    const ssize_t got = ::pread(fd, to, size, static_cast<off_t>(offset));
     if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
+    if (got < 0) return Status::IoError(std::strerror(errno));
+    if (got == 0)
+      return Status::Corruption("model file is truncated (it changed while it was read)");
     to += got;
     offset += got;
     size -= static_cast<size_t>(got);
   }
-  return true;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -212,49 +213,48 @@ Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
-  const auto io_error = [&path](std::string_view what) {
-    return Status::IoError("cannot read model file " + path + " (" + std::string(what) + ")");
-  };
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) return io_error("not a regular file");
-  const auto size = static_cast<size_t>(info.st_size);
-  const auto corrupt = [&path](const Status& status) {
+  // A read error is the file's or the disk's (an I/O error); anything else
+  // wrong is in the bytes, said with the file's name.
+  const auto failed = [&path](const Status& status) {
+    if (status.code() == StatusCode::kIoError) {
+      return Status::IoError("cannot read model file " + path + " (" + status.message() + ")");
+    }
     return Status::InvalidArgument(path + ": " + status.message());
   };
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    return failed(Status::IoError("not a regular file"));
+  }
+  const auto size = static_cast<size_t>(info.st_size);
 
   char prefix[kPrefixSize];
   const size_t prefix_size = std::min(size, kPrefixSize);
-  if (!ReadFully(fd, prefix, prefix_size, 0)) return io_error(std::strerror(errno));
+  if (Status read = ReadFully(fd, prefix, prefix_size, 0); !read.ok()) return failed(read);
   Result<FileHeader> header = CheckFileHeader(std::string_view(prefix, prefix_size), size);
-  if (!header.ok()) return corrupt(header.status());
-
-  XXH3_state_t* state = XXH3_createState();
-  if (state == nullptr) throw std::bad_alloc();
-  struct StateFreer {
-    XXH3_state_t* state;
-    ~StateFreer() { XXH3_freeState(state); }
-  } freer{state};
-  XXH3_64bits_reset(state);
-  XXH3_64bits_update(state, prefix, kPrefixSize);
+  if (!header.ok()) return failed(header.status());
 
   LinearModel model(0, 0);
   const size_t table_bytes = header->dimension * sizeof(float);
   model.weights_.resize(header->dimension);       // uninitialized: overwritten here
   model.accumulators_.resize(header->dimension);  // likewise
   uint64_t stored_checksum = 0;
-  if (!ReadFully(fd, model.weights_.data(), table_bytes, kPrefixSize) ||
-      !ReadFully(fd, model.accumulators_.data(), table_bytes,
-                 static_cast<off_t>(kPrefixSize + table_bytes)) ||
-      !ReadFully(fd, &stored_checksum, sizeof(stored_checksum),
-                 static_cast<off_t>(kPrefixSize + 2 * table_bytes))) {
-    return corrupt(Status::Corruption("model file is truncated (it changed while it was read)"));
+  Status read = ReadFully(fd, model.weights_.data(), table_bytes, kPrefixSize);
+  if (read.ok()) {
+    read = ReadFully(fd, model.accumulators_.data(), table_bytes, kPrefixSize + table_bytes);
   }
-  XXH3_64bits_update(state, model.weights_.data(), table_bytes);
-  XXH3_64bits_update(state, model.accumulators_.data(), table_bytes);
-  if (Status status = model.CheckAndAdopt(*header, XXH3_64bits_digest(state), stored_checksum,
+  if (read.ok()) {
+    read = ReadFully(fd, &stored_checksum, sizeof(stored_checksum), kPrefixSize + 2 * table_bytes);
+  }
+  if (!read.ok()) return failed(read);
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  XXH3_64bits_update(&state, prefix, kPrefixSize);
+  XXH3_64bits_update(&state, model.weights_.data(), table_bytes);
+  XXH3_64bits_update(&state, model.accumulators_.data(), table_bytes);
+  if (Status status = model.CheckAndAdopt(*header, XXH3_64bits_digest(&state), stored_checksum,
                                           expected_fingerprint);
       !status.ok()) {
-    return corrupt(status);
+    return failed(status);
   }
   return model;
 }
