@@ -8,8 +8,9 @@
 // and glibc's malloc hands them out in 4 KiB pages, fresh ones at each growth
 // of the heap, each block of 128 KiB or more in a mapping of its own: 1,430
 // page faults for one message with a +44 number. With the heap on 2 MiB
-// pages it is 291, and the command takes 22.7 ms instead of 36.8
-// (bench/README.md, seventeenth session).
+// pages it was 329 and the command took 22.8 ms instead of 36.8; offered
+// before the libraries' static initializers, 291 (bench/README.md,
+// seventeenth session).
 #pragma once
 
 #include <cstddef>

@@ -36,9 +36,9 @@ void ReleaseDefaultModelBytes() {
 
 Result<SpamFilter> LoadDefaultModel() {
   const FeatureConfig config;
-  // The bytes live as long as the program: nothing need keep them alive.
+  // The bytes live as long as the program.
   Result<LinearModel> model =
-      LinearModel::ParseBorrowingAccumulators(DefaultModelBytes(), config.Fingerprint(), nullptr);
+      LinearModel::ParseBorrowingAccumulators(DefaultModelBytes(), config.Fingerprint());
   if (!model.ok()) {
     return Status::InvalidArgument("the built-in default model cannot be used (" +
                                    model.status().message() +

@@ -69,7 +69,6 @@ void LinearModel::OwnAccumulators() {
   accumulators_.resize(weights_.size());  // uninitialized: overwritten here
   std::memcpy(accumulators_.data(), borrowed_accumulators_.data(), borrowed_accumulators_.size());
   borrowed_accumulators_ = {};
-  borrowed_owner_.reset();
 }
 
 float LinearModel::Learn(std::span<const Feature> features, bool spam,
@@ -200,9 +199,9 @@ Status LinearModel::CheckAndAdopt(const FileHeader& header, uint64_t computed_ch
 Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected_fingerprint) {
   // Read into the model's own (huge-page) memory, not mapped: a process's
   // first touch of each 4 KiB page of a mapping costs a fault, or on a
-  // virtual machine a trap to the host, and checksumming the mapped 8 MiB
-  // took 3.4 ms where reading it took 1.7 (the seventeenth session's
-  // machine). The checksum is summed over the bytes as they come in.
+  // virtual machine a trap to the host: mapping and checksumming the 8 MiB
+  // took 3.9 ms where reading and checksumming them took 2.3 (the seventeenth
+  // session's machine). The checksum is summed over the bytes as they come in.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
@@ -263,11 +262,9 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   return Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/false);
 }
 
-Result<LinearModel> LinearModel::ParseBorrowingAccumulators(
-    std::string_view bytes, uint64_t expected_fingerprint, std::shared_ptr<const void> keep_alive) {
-  Result<LinearModel> model = Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/true);
-  if (model.ok()) model->borrowed_owner_ = std::move(keep_alive);
-  return model;
+Result<LinearModel> LinearModel::ParseBorrowingAccumulators(std::string_view bytes,
+                                                            uint64_t expected_fingerprint) {
+  return Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/true);
 }
 
 Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected_fingerprint,

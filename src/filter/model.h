@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -92,13 +91,12 @@ class LinearModel {
   // The same, leaving the AdaGrad accumulators in `bytes` until the first
   // Learn() copies them: scoring never reads them, and copying them took a
   // zeroed 4 MiB of the start-up of every `classify`. `bytes` must outlive
-  // the model and its copies unless `keep_alive` owns them. The default model
-  // is parsed this way from the bytes built into the binary.
+  // the model and its copies: the default model is parsed this way from the
+  // bytes built into the binary.
   static Result<LinearModel> ParseBorrowingAccumulators(std::string_view bytes,
-                                                        uint64_t expected_fingerprint,
-                                                        std::shared_ptr<const void> keep_alive);
+                                                        uint64_t expected_fingerprint);
   // Copies borrowed accumulators into the model's own memory, as the first
-  // Learn() does; for a long-lived model whose file may be rewritten in place.
+  // Learn() does, so that the first lesson does not pay for it.
   void OwnAccumulators();
 
  private:
@@ -112,7 +110,6 @@ class LinearModel {
   // Until the first Learn(), the accumulators may still lie in the loaded
   // bytes (ParseBorrowingAccumulators); accumulators_ is empty meanwhile.
   std::string_view borrowed_accumulators_;
-  std::shared_ptr<const void> borrowed_owner_;
   float bias_ = 0;
   float bias_accumulator_ = 0;
   uint64_t fingerprint_;

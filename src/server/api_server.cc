@@ -190,8 +190,9 @@ Result<filter::SpamFilter> LoadServerModel(const ServerOptions& options) {
   Result<filter::SpamFilter> loaded =
       options.model.empty() ? filter::LoadDefaultModel() : filter::SpamFilter::Load(options.model);
   if (!loaded.ok()) return loaded.status();
-  // A server keeps its model for days: nothing of it may be left in a file
-  // that an operator might copy a new model over in place.
+  // A server learns from feedback: the default model's AdaGrad sums, which
+  // classifying leaves in the binary's bytes, are copied now rather than in
+  // the first request that teaches it.
   loaded->mutable_model().OwnAccumulators();
   if (Status status = loaded->mutable_model().OverrideThresholds(options.spam_threshold,
                                                                  options.suspect_threshold);
