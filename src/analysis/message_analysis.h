@@ -81,6 +81,10 @@ struct MessageAnalysis {
   // The normalized text with typed tokens as placeholders ("gucci <percent>
   // off <url>"): what char_shingles are taken from.
   std::string shingle_text;
+  // Where a capital starts a word glued to the one before it ("AlertFrom",
+  // "drvgsTo"): offsets in `normalized`, inside word tokens. Line breaks
+  // lost on the way (forwarding, a corpus) glue words like this.
+  std::vector<uint32_t> case_breaks;
   uint32_t ascii_letters = 0;  // A-Z and a-z as written
   uint32_t upper_letters = 0;  // A-Z as written ("WINNER!!")
   uint32_t exclamations = 0;
@@ -105,6 +109,7 @@ struct MessageAnalysis {
     word_shingles.clear();
     shingle_text.clear();
     char_shingles.clear();
+    case_breaks.clear();
     ascii_letters = 0;
     upper_letters = 0;
     exclamations = 0;

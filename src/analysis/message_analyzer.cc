@@ -119,6 +119,40 @@ CaseCounts CountCase(std::string_view raw) {
   return counts;
 }
 
+bool IsLowerAscii(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool IsUpperAscii(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+// Offsets in `raw` of capitals that start a word glued to the one before: a
+// small letter, the capital, a small letter ("AlertFrom", "drvgsTo"). Most
+// messages have none, so 16 positions are tested at once, each against the
+// bytes either side of it.
+void FindCaseBreaks(std::string_view raw, std::vector<uint32_t>* out) {
+  out->clear();
+  size_t i = 1;
+#if defined(__SSE2__)
+  const auto load = [&raw](size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + at));
+  };
+  for (; i + 17 <= raw.size(); i += 16) {
+    const __m128i glued =
+        _mm_and_si128(_mm_and_si128(InRange16<'a', 'z'>(load(i - 1)), InRange16<'A', 'Z'>(load(i))),
+                      InRange16<'a', 'z'>(load(i + 1)));
+    for (auto mask = static_cast<uint32_t>(_mm_movemask_epi8(glued)); mask != 0; mask &= mask - 1) {
+      out->push_back(static_cast<uint32_t>(i) + static_cast<uint32_t>(__builtin_ctz(mask)));
+    }
+  }
+#endif
+  for (; i + 1 < raw.size(); ++i) {
+    if (IsUpperAscii(raw[i]) && IsLowerAscii(raw[i - 1]) && IsLowerAscii(raw[i + 1])) {
+      out->push_back(static_cast<uint32_t>(i));
+    }
+  }
+}
+
 // Intermediate results, kept per thread so their buffers are reused from one
 // message to the next.
 struct AnalyzerScratch {
@@ -131,6 +165,7 @@ struct AnalyzerScratch {
   std::vector<Range> claimed;
   text::Tokenization tokens;
   std::vector<signals::LexiconHit> hits;
+  std::vector<uint32_t> case_breaks;  // in the raw message
 };
 
 // Whether a link goes to one of the brand's own registrable domains (not
@@ -270,6 +305,23 @@ void MessageAnalyzer::Analyze(std::string_view message, MessageAnalysis* result)
   // by out.Clear()) and tokenizes into them next time.
   out.normalized.swap(tokens.normalized);
   out.tokens.swap(tokens.tokens);
+
+  FindCaseBreaks(raw, &scratch.case_breaks);
+  if (!scratch.case_breaks.empty()) {
+    // Kept only inside words written as they are normalized (the same length
+    // as written), where an offset in one is an offset in the other.
+    auto token = out.tokens.begin();
+    for (uint32_t at : scratch.case_breaks) {
+      while (token != out.tokens.end() && token->original.end <= at) ++token;
+      if (token == out.tokens.end()) break;
+      if (token->type != text::TokenType::kWord || token->original.begin >= at) continue;
+      if (token->original.end - token->original.begin !=
+          token->normalized.end - token->normalized.begin) {
+        continue;
+      }
+      out.case_breaks.push_back(token->normalized.begin + (at - token->original.begin));
+    }
+  }
 
   // Brands and calls to action in one scan of the normalized text.
   const signals::Lexicon& lexicon = signals::Lexicon::BrandsAndCues();

@@ -54,6 +54,40 @@ TEST(MessageAnalyzerTest, CountsCapitalsLettersAndExclamationMarksAtAnyLength) {
   EXPECT_EQ(Analyzer().Analyze(std::string(10000, '!')).exclamations, 10000u);
 }
 
+std::vector<std::string> GluedParts(const MessageAnalysis& a) {
+  std::vector<std::string> out;
+  for (uint32_t at : a.case_breaks) {
+    const auto token = std::find_if(a.tokens.begin(), a.tokens.end(), [at](const text::Token& t) {
+      return t.normalized.begin < at && at < t.normalized.end;
+    });
+    EXPECT_NE(token, a.tokens.end()) << "break " << at << " outside every token";
+    if (token == a.tokens.end()) continue;
+    out.push_back(a.normalized.substr(token->normalized.begin, at - token->normalized.begin) + "|" +
+                  a.normalized.substr(at, token->normalized.end - at));
+  }
+  return out;
+}
+
+// Words glued where a line break was lost ("AlertFrom") are marked where the
+// capital starts the second, in the normalized text.
+TEST(MessageAnalyzerTest, AGluedWordIsMarkedWhereItsCapitalStartsTheNextWord) {
+  EXPECT_EQ(GluedParts(Analyzer().Analyze(
+                "Email AlertFrom: Jeri StewartSize: 2KBSubject: Low-cost drvgsTo listen")),
+            (std::vector<std::string>{"alert|from", "stewart|size", "drvgs|to"}));
+  // Not a capital after a capital or before one, nor at a word's edge.
+  EXPECT_TRUE(Analyzer().Analyze("FREE McDONALD offer, call NOW.Reply STOP").case_breaks.empty());
+  // Where the message is not ASCII, offsets still land in the right word.
+  EXPECT_EQ(GluedParts(Analyzer().Analyze("Café ☕ AlertFrom Zoë")),
+            (std::vector<std::string>{"alert|from"}));
+  // Every position of a long word: found 16 positions at a time, then one by one.
+  for (size_t at = 1; at + 1 < 40; ++at) {
+    std::string word(40, 'a');
+    word[at] = 'B';
+    const MessageAnalysis a = Analyzer().Analyze("x " + word + " y");
+    EXPECT_EQ(a.case_breaks, std::vector<uint32_t>{static_cast<uint32_t>(2 + at)}) << at;
+  }
+}
+
 TEST(MessageAnalyzerTest, CounterfeitLuxuryMessageWithEveryTrick) {
   const std::string message =
       "L0uis V1tt0n, Gu\xD1\x81\xD1\x81i & Pr4da up to 80% off! Shop lvshop12 . com/new or text "

@@ -88,6 +88,17 @@ void TypedValueFeatures(const text::Token& token, std::string_view normalized, S
       sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, key), [key] {
         return Concat({"a long number (", key.substr(0, 2), "..., ", key.substr(3), " digits)"});
       });
+      // Numbering plans hand out numbers by their leading digits, and the
+      // UK's premium-rate and shared-cost lines are ranges (0871..., 0906...):
+      // a phone-length number's first 3, 4 and 5 characters.
+      constexpr uint64_t kRangeSeed = 0x72616e6765000000ull;  // "range"
+      for (size_t width = 3; digits >= 7 && width <= 5 && width < value.size(); ++width) {
+        const std::string_view range = value.substr(0, width);
+        sink(FeatureKind::kSignal, XXH3_64bits_withSeed(range.data(), range.size(), kRangeSeed),
+             [range] {
+               return Concat({"a number starting ", range});
+             });
+      }
       break;
     }
     case text::TokenType::kMoney: {
@@ -278,7 +289,8 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   const std::string_view normalized = message.normalized;
   uint64_t previous = 0;
   std::string_view previous_form;
-  uint32_t kinds = 0;  // of typed token, for the pairs below
+  uint32_t kinds = 0;                             // of typed token, for the pairs below
+  auto next_break = message.case_breaks.begin();  // sorted, each inside a word token
   for (size_t i = 0; i < message.tokens.size(); ++i) {
     if (stop()) return;
     const text::Token& token = message.tokens[i];
@@ -294,6 +306,23 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     }
     previous = h;
     previous_form = form;
+    // A word glued from several ("AlertFrom", where a line break was lost)
+    // is also each of them, so "alert" and "from" count as themselves.
+    if (next_break != message.case_breaks.end() && *next_break < token.normalized.end) {
+      uint32_t begin = token.normalized.begin;
+      auto part = [&](uint32_t end) {
+        const std::string_view word = normalized.substr(begin, end - begin);
+        sink(FeatureKind::kWord, KindHash(FeatureKind::kWord, word), [word] {
+          return Concat({"'", word, "'"});
+        });
+        begin = end;
+      };
+      for (; next_break != message.case_breaks.end() && *next_break < token.normalized.end;
+           ++next_break) {
+        part(*next_break);
+      }
+      part(token.normalized.end);
+    }
     if (token.type != text::TokenType::kWord) TypedValueFeatures(token, normalized, sink);
     // Character n-grams of words, with '<' and '>' marking the word's edges.
     if (config.char_ngram_max >= config.char_ngram_min && token.type == text::TokenType::kWord &&
@@ -429,7 +458,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {11,
+  const uint64_t fields[] = {12,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),

@@ -277,6 +277,40 @@ TEST(SpamFilterTest, ALinkToTheBrandsOwnSiteIsToldFromALookAlike) {
             1);
 }
 
+// A word glued from two ("AlertFrom") is also its two words, and a
+// phone-length number gives its leading digits, where numbering plans put
+// premium-rate ranges.
+TEST(SpamFilterTest, GluedWordsAndNumberRangesAreFeatures) {
+  const SpamFilter spam_filter = SpamFilter::Untrained();
+  auto described = [&](const std::string& text) {
+    analysis::MessageAnalysis analysis;
+    spam_filter.analyzer().Analyze(text, &analysis);
+    std::vector<Feature> features;
+    spam_filter.features().Extract(analysis, &features);
+    std::vector<size_t> all(features.size());
+    for (size_t p = 0; p < all.size(); ++p) all[p] = p;
+    return spam_filter.features().DescribeFeatures(analysis, all);
+  };
+  auto count = [](const std::vector<std::string>& list, std::string_view what) {
+    return std::count(list.begin(), list.end(), what);
+  };
+  const auto glued = described("Email AlertFrom: Jeri");
+  EXPECT_EQ(count(glued, "'alertfrom'"), 1);
+  EXPECT_EQ(count(glued, "'alert'"), 1);
+  EXPECT_EQ(count(glued, "'from'"), 1);
+  EXPECT_EQ(count(described("Email Alert From: Jeri"), "'alertfrom'"), 0);
+
+  const auto premium = described("Call 08714712388 between 10am-7pm");
+  for (const char* range : {"087", "0871", "08714"}) {
+    EXPECT_EQ(count(premium, std::string("a number starting ") + range), 1) << range;
+  }
+  // A six-digit number is no phone number: no range.
+  const auto order = described("Order 871471 has shipped");
+  EXPECT_EQ(std::count_if(order.begin(), order.end(),
+                          [](const std::string& d) { return d.starts_with("a number starting"); }),
+            0);
+}
+
 // The filter scores a message by WeightedSum, which sums a word's character
 // n-grams once and remembers the sum: it must be Extract's features summed,
 // for a word seen before or not, with any n-gram widths, and after the model
