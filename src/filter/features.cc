@@ -289,8 +289,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   const std::string_view normalized = message.normalized;
   uint64_t previous = 0;
   std::string_view previous_form;
-  uint32_t kinds = 0;                             // of typed token, for the pairs below
-  auto next_break = message.case_breaks.begin();  // sorted, each inside a word token
+  uint32_t kinds = 0;  // of typed token, for the pairs below
   for (size_t i = 0; i < message.tokens.size(); ++i) {
     if (stop()) return;
     const text::Token& token = message.tokens[i];
@@ -306,23 +305,6 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     }
     previous = h;
     previous_form = form;
-    // A word glued from several ("AlertFrom", where a line break was lost)
-    // is also each of them, so "alert" and "from" count as themselves.
-    if (next_break != message.case_breaks.end() && *next_break < token.normalized.end) {
-      uint32_t begin = token.normalized.begin;
-      auto part = [&](uint32_t end) {
-        const std::string_view word = normalized.substr(begin, end - begin);
-        sink(FeatureKind::kWord, KindHash(FeatureKind::kWord, word), [word] {
-          return Concat({"'", word, "'"});
-        });
-        begin = end;
-      };
-      for (; next_break != message.case_breaks.end() && *next_break < token.normalized.end;
-           ++next_break) {
-        part(*next_break);
-      }
-      part(token.normalized.end);
-    }
     if (token.type != text::TokenType::kWord) TypedValueFeatures(token, normalized, sink);
     // Character n-grams of words, with '<' and '>' marking the word's edges.
     if (config.char_ngram_max >= config.char_ngram_min && token.type == text::TokenType::kWord &&
@@ -336,6 +318,27 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
         CharNgrams(config, form, sink);
       }
     }
+  }
+
+  // A word glued from several ("AlertFrom", where a line break was lost) is
+  // also each of them, so "alert" and "from" count as themselves. The breaks
+  // are sorted, each inside a word, and words hold no spaces.
+  const std::vector<uint32_t>& breaks = message.case_breaks;
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    auto word = [&](uint32_t begin, uint32_t end) {
+      const std::string_view part = normalized.substr(begin, end - begin);
+      sink(FeatureKind::kWord, KindHash(FeatureKind::kWord, part), [part] {
+        return Concat({"'", part, "'"});
+      });
+    };
+    const size_t space_before = normalized.rfind(' ', breaks[k]);
+    const uint32_t word_begin =
+        space_before == std::string_view::npos ? 0 : static_cast<uint32_t>(space_before) + 1;
+    word(k > 0 && breaks[k - 1] >= word_begin ? breaks[k - 1] : word_begin, breaks[k]);
+    const size_t space_after = normalized.find(' ', breaks[k]);
+    const auto word_end = static_cast<uint32_t>(
+        space_after == std::string_view::npos ? normalized.size() : space_after);
+    if (k + 1 == breaks.size() || breaks[k + 1] >= word_end) word(breaks[k], word_end);
   }
 
   if (stop()) return;
