@@ -37,8 +37,7 @@ void ReleaseDefaultModelBytes() {
 Result<SpamFilter> LoadDefaultModel() {
   const FeatureConfig config;
   // The bytes live as long as the program.
-  Result<LinearModel> model =
-      LinearModel::ParseBorrowingAccumulators(DefaultModelBytes(), config.Fingerprint());
+  Result<LinearModel> model = LinearModel::ParseBuiltIn(DefaultModelBytes(), config.Fingerprint());
   if (!model.ok()) {
     return Status::InvalidArgument("the built-in default model cannot be used (" +
                                    model.status().message() +

@@ -25,6 +25,11 @@ TEST(DefaultModelTest, CompiledInBytesAreTheCommittedModel) {
   ASSERT_FALSE(on_disk.empty());
   EXPECT_EQ(DefaultModelBytes().size(), on_disk.size());
   EXPECT_EQ(Hash64(DefaultModelBytes()), Hash64(on_disk));
+  // The start-up does not sum the built-in bytes' checksum (ParseBuiltIn):
+  // it is checked here, where the binary is built.
+  const Result<LinearModel> checked =
+      LinearModel::Parse(DefaultModelBytes(), FeatureConfig().Fingerprint());
+  EXPECT_TRUE(checked.ok()) << checked.status().message();
 }
 
 // The loaded model reads its AdaGrad state from the compiled-in bytes, which

@@ -259,24 +259,25 @@ Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected
 }
 
 Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected_fingerprint) {
-  return Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/false);
+  return Parse(bytes, expected_fingerprint, /*built_in=*/false);
 }
 
-Result<LinearModel> LinearModel::ParseBorrowingAccumulators(std::string_view bytes,
-                                                            uint64_t expected_fingerprint) {
-  return Parse(bytes, expected_fingerprint, /*borrow_accumulators=*/true);
+Result<LinearModel> LinearModel::ParseBuiltIn(std::string_view bytes,
+                                              uint64_t expected_fingerprint) {
+  return Parse(bytes, expected_fingerprint, /*built_in=*/true);
 }
 
 Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected_fingerprint,
-                                       bool borrow_accumulators) {
+                                       bool built_in) {
   Result<FileHeader> header = CheckFileHeader(bytes.substr(0, kPrefixSize), bytes.size());
   if (!header.ok()) return header.status();
   uint64_t stored_checksum;
   std::memcpy(&stored_checksum, bytes.data() + bytes.size() - sizeof(uint64_t), sizeof(uint64_t));
+  const uint64_t computed_checksum =
+      built_in ? stored_checksum : XXH3_64bits(bytes.data(), bytes.size() - sizeof(uint64_t));
   LinearModel model(0, 0);
   if (Status status =
-          model.CheckAndAdopt(*header, XXH3_64bits(bytes.data(), bytes.size() - sizeof(uint64_t)),
-                              stored_checksum, expected_fingerprint);
+          model.CheckAndAdopt(*header, computed_checksum, stored_checksum, expected_fingerprint);
       !status.ok()) {
     return status;
   }
@@ -284,7 +285,7 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   model.weights_.resize(header->dimension);  // uninitialized: overwritten here
   std::memcpy(model.weights_.data(), bytes.data() + kPrefixSize, table_bytes);
   model.borrowed_accumulators_ = bytes.substr(kPrefixSize + table_bytes, table_bytes);
-  if (!borrow_accumulators) model.OwnAccumulators();
+  if (!built_in) model.OwnAccumulators();
   return model;
 }
 
