@@ -189,7 +189,11 @@ std::optional<std::string_view> CurrencyWordAfter(std::string_view text, uint32_
                                                   uint32_t* end) {
   uint32_t q = pos;
   if (q < text.size() && text[q] == ' ') ++q;
+  if (q >= text.size()) return std::nullopt;
   for (std::string_view word : kCurrencyWords) {
+    // The first letter first: this runs after every number, and a compare
+    // of each word was a call to memcmp (2% of classifying a message).
+    if (word[0] != text[q]) continue;
     if (text.compare(q, word.size(), word) == 0 && !IsLetterAt(text, q + word.size())) {
       *end = q + static_cast<uint32_t>(word.size());
       return word;
