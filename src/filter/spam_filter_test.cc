@@ -236,45 +236,52 @@ TEST(SpamFilterTest, AFeatureDescribedAloneIsDescribedAsAmongAll) {
   }
 }
 
+// Every feature of the message, described, in the order they are made.
+std::vector<std::string> DescribeAll(const SpamFilter& spam_filter, const std::string& text) {
+  analysis::MessageAnalysis analysis;
+  spam_filter.analyzer().Analyze(text, &analysis);
+  std::vector<Feature> features;
+  spam_filter.features().Extract(analysis, &features);
+  std::vector<size_t> all(features.size());
+  for (size_t p = 0; p < all.size(); ++p) all[p] = p;
+  return spam_filter.features().DescribeFeatures(analysis, all);
+}
+
+std::ptrdiff_t CountOf(const std::vector<std::string>& list, std::string_view what) {
+  return std::count(list.begin(), list.end(), what);
+}
+
 // A brand's notice linking to the brand's own registrable domain (data/brands.tsv)
 // is told from one linking to a look-alike: the first has the "own site"
 // feature, once, and not the "name used in a link" one the look-alike has.
 TEST(SpamFilterTest, ALinkToTheBrandsOwnSiteIsToldFromALookAlike) {
   const SpamFilter spam_filter = SpamFilter::Untrained();
-  auto described = [&](const std::string& text) {
-    analysis::MessageAnalysis analysis;
-    spam_filter.analyzer().Analyze(text, &analysis);
-    std::vector<Feature> features;
-    spam_filter.features().Extract(analysis, &features);
-    std::vector<size_t> all(features.size());
-    for (size_t p = 0; p < all.size(); ++p) all[p] = p;
-    return spam_filter.features().DescribeFeatures(analysis, all);
-  };
-  auto count = [](const std::vector<std::string>& list, std::string_view what) {
-    return std::count(list.begin(), list.end(), what);
-  };
-  const auto own = described(
-      "FedEx: your package 771234567890 is out for delivery. Track it at "
-      "https://www.fedex.com/fedextrack/?trknbr=771234567890 or on fedex.com");
-  EXPECT_EQ(count(own, "a link to FedEx's own site"), 1);
-  EXPECT_EQ(count(own, "a link whose name uses FedEx"), 0);
-  EXPECT_EQ(count(own, "mentions FedEx with a link"), 3);  // the text and both hosts
+  const auto own =
+      DescribeAll(spam_filter,
+                  "FedEx: your package 771234567890 is out for delivery. Track it at "
+                  "https://www.fedex.com/fedextrack/?trknbr=771234567890 or on fedex.com");
+  EXPECT_EQ(CountOf(own, "a link to FedEx's own site"), 1);
+  EXPECT_EQ(CountOf(own, "a link whose name uses FedEx"), 0);
+  EXPECT_EQ(CountOf(own, "mentions FedEx with a link"), 3);  // the text and both hosts
 
   for (const std::string& look_alike :
        {std::string("FedEx: your package is on hold, pay the fee at fedex-redelivery.top"),
         std::string("FedEx: your package is on hold, pay the fee at fedex.com-track.info/pay")}) {
-    const auto imitation = described(look_alike);
-    EXPECT_EQ(count(imitation, "a link to FedEx's own site"), 0) << look_alike;
-    EXPECT_EQ(count(imitation, "a link whose name uses FedEx"), 1) << look_alike;
+    const auto imitation = DescribeAll(spam_filter, look_alike);
+    EXPECT_EQ(CountOf(imitation, "a link to FedEx's own site"), 0) << look_alike;
+    EXPECT_EQ(CountOf(imitation, "a link whose name uses FedEx"), 1) << look_alike;
   }
   // A brand's own site does not vouch for another brand named with it.
-  EXPECT_EQ(count(described("Your Chase card was charged, see paypal.com/activity"),
-                  "a link to Chase's own site"),
-            0);
+  EXPECT_EQ(
+      CountOf(DescribeAll(spam_filter, "Your Chase card was charged, see paypal.com/activity"),
+              "a link to Chase's own site"),
+      0);
   // Named only in the text, linking home: still its own site.
-  EXPECT_EQ(count(described("Netflix: new sign-in from a TV. Not you? Visit netflix.com/security"),
-                  "a link to Netflix's own site"),
-            1);
+  EXPECT_EQ(
+      CountOf(DescribeAll(spam_filter,
+                          "Netflix: new sign-in from a TV. Not you? Visit netflix.com/security"),
+              "a link to Netflix's own site"),
+      1);
 }
 
 // A word glued from two ("AlertFrom") is also its two words, and a
@@ -282,30 +289,18 @@ TEST(SpamFilterTest, ALinkToTheBrandsOwnSiteIsToldFromALookAlike) {
 // premium-rate ranges.
 TEST(SpamFilterTest, GluedWordsAndNumberRangesAreFeatures) {
   const SpamFilter spam_filter = SpamFilter::Untrained();
-  auto described = [&](const std::string& text) {
-    analysis::MessageAnalysis analysis;
-    spam_filter.analyzer().Analyze(text, &analysis);
-    std::vector<Feature> features;
-    spam_filter.features().Extract(analysis, &features);
-    std::vector<size_t> all(features.size());
-    for (size_t p = 0; p < all.size(); ++p) all[p] = p;
-    return spam_filter.features().DescribeFeatures(analysis, all);
-  };
-  auto count = [](const std::vector<std::string>& list, std::string_view what) {
-    return std::count(list.begin(), list.end(), what);
-  };
-  const auto glued = described("Email AlertFrom: Jeri");
-  EXPECT_EQ(count(glued, "'alertfrom'"), 1);
-  EXPECT_EQ(count(glued, "'alert'"), 1);
-  EXPECT_EQ(count(glued, "'from'"), 1);
-  EXPECT_EQ(count(described("Email Alert From: Jeri"), "'alertfrom'"), 0);
+  const auto glued = DescribeAll(spam_filter, "Email AlertFrom: Jeri");
+  EXPECT_EQ(CountOf(glued, "'alertfrom'"), 1);
+  EXPECT_EQ(CountOf(glued, "'alert'"), 1);
+  EXPECT_EQ(CountOf(glued, "'from'"), 1);
+  EXPECT_EQ(CountOf(DescribeAll(spam_filter, "Email Alert From: Jeri"), "'alertfrom'"), 0);
 
-  const auto premium = described("Call 08714712388 between 10am-7pm");
+  const auto premium = DescribeAll(spam_filter, "Call 08714712388 between 10am-7pm");
   for (const char* range : {"087", "0871", "08714"}) {
-    EXPECT_EQ(count(premium, std::string("a number starting ") + range), 1) << range;
+    EXPECT_EQ(CountOf(premium, std::string("a number starting ") + range), 1) << range;
   }
   // A six-digit number is no phone number: no range.
-  const auto order = described("Order 871471 has shipped");
+  const auto order = DescribeAll(spam_filter, "Order 871471 has shipped");
   EXPECT_EQ(std::count_if(order.begin(), order.end(),
                           [](const std::string& d) { return d.starts_with("a number starting"); }),
             0);
