@@ -9,7 +9,9 @@ was blocked). These messages, in the styles banks, carriers, clinics and service
 countries use, teach it the difference: real alerts state facts, name the official app or
 site and warn against sharing codes; phishing threatens, hurries and links elsewhere.
 The English rows come first; then the same kinds of ham and smishing in German, Spanish,
-French, Portuguese, Italian and Dutch, so that words of those languages are not spam's alone.
+French, Portuguese, Italian and Dutch, so that words of those languages are not spam's alone;
+then notices linking to their sender's own site and their imitations; then government notices
+linking to government sites (.gov, .gov.uk, .go.ke...) and their imitations.
 
 Deterministic (fixed seed). The institutions are real names only as senders of ordinary
 notices; account numbers, amounts, codes and people are random.
@@ -937,6 +939,65 @@ def own_site_spam():
     return pick(templates)
 
 
+# Government bodies that send notices from sites under a government-only
+# suffix (.gov, .gov.uk, .gov.au, .gouv.fr, .go.ke...), with the words their
+# imitators put in look-alike domains. Not the agencies of
+# data/eval/recent_gov.tsv, which measures this.
+GOVERNMENT_SITES = [
+    ("NY DMV", "dmv.ny.gov", "dmv-ny"), ("Michigan SOS", "michigan.gov/sos", "michigan-sos"),
+    ("Illinois SOS", "ilsos.gov", "ilsos"), ("PennDOT", "dmv.pa.gov", "penndot"),
+    ("NC DMV", "ncdot.gov/dmv", "ncdmv"), ("Arizona MVD", "azdot.gov/mvd", "azmvd"),
+    ("VA", "va.gov", "va-benefits"), ("City of Austin", "austintexas.gov", "austin-city"),
+    ("Chicago 311", "chicago.gov/311", "chicago-311"), ("Boston Water", "boston.gov", "boston-water"),
+    ("Denver Motor Vehicle", "denvergov.org", "denver-mv"), ("Social Security", "ssa.gov", "ssa-benefits"),
+    ("Treasury", "fiscal.treasury.gov", "treasury-refund"), ("USAGov", "usa.gov", "usagov"),
+    ("DVLA", "www.gov.uk/dvla", "dvla"), ("Passport Office", "www.gov.uk/track-passport", "hmpo"),
+    ("Manchester City Council", "manchester.gov.uk", "manchester-council"),
+    ("Leeds City Council", "leeds.gov.uk", "leeds-council"), ("Police Scotland", "scotland.police.uk", "police-scotland"),
+    ("ATO", "ato.gov.au", "ato"), ("Service Victoria", "service.vic.gov.au", "service-vic"),
+    ("Transport for NSW", "transport.nsw.gov.au", "tfnsw"), ("myGov", "my.gov.au", "mygov"),
+    ("IRAS", "www.iras.gov.sg", "iras"), ("CPF Board", "www.cpf.gov.sg", "cpf"),
+    ("Income Tax Department", "incometax.gov.in", "incometax"), ("Passport Seva", "passportindia.gov.in", "passport-seva"),
+    ("KRA", "kra.go.ke", "kra"), ("eCitizen", "ecitizen.go.ke", "ecitizen"),
+    ("FIRS", "firs.gov.ng", "firs"), ("SARS", "sars.gov.za", "sars-efiling"),
+    ("Impots", "impots.gouv.fr", "impots"), ("SAT", "sat.gob.mx", "sat-mx"),
+    ("Revenue NZ", "ird.govt.nz", "ird-nz"), ("Canada Border Services", "cbsa-asfc.gc.ca", "cbsa"),
+]
+
+
+def government_site_ham():
+    name, site, _ = pick(GOVERNMENT_SITES)
+    link = pick(["https://", "https://www.", ""]) + site if not site.startswith("www.") else pick(["https://", ""]) + site
+    ref = digits(R.randint(6, 10))
+    templates = [
+        f"{name}: Your renewal is complete. Your receipt is at {link}",
+        f"{name}: Your appointment on {long_date()} at {time12()} is confirmed. Manage it at {link}",
+        f"{name}: We received your application {ref}. Check its status at {link}",
+        f"{name}: Your payment of ${amount(10, 400)} was received on {us_date()}. Thank you. Details at {link}",
+        f"{name}: Your refund of {pick(['$', '£', 'A$', 'Rs '])}{amount(20, 2000)} has been issued to your bank account. See {link}",
+        f"{name}: Reminder: your registration expires on {long_date()}. You can renew at {link}",
+        f"{name}: Offices are closed on {pick(FULL_DAYS)} for the holiday. Services stay open at {link}",
+        f"{name}: Your documents are ready to collect. Bring photo ID. Opening hours at {link}",
+        f"{name}: Your case {ref} has been updated. Sign in at {link} to see it.",
+        f"{name}: Service update: {pick(['road closures this weekend', 'new opening hours', 'a water main repair on Elm St', 'cooling centers open today'])}. More at {link}",
+    ]
+    return pick(templates)
+
+
+def government_site_spam():
+    name, _, word = pick(GOVERNMENT_SITES)
+    link = scam_domain(word + pick(["", "-gov", "-gov-" + pick(["pay", "refund", "verify"])]))
+    templates = [
+        f"{name}: Your license will be suspended for an unpaid fine of ${amount(20, 300)}. Pay today at {link}",
+        f"{name}: You have an outstanding balance of ${amount(5, 90)}. Avoid penalties, pay at {link}",
+        f"{name}: You are eligible for a refund of {pick(['$', '£', 'A$', 'Rs '])}{amount(100, 1500)}. Claim it at {link}",
+        f"{name}: Final notice: verify your identity within 24 hours at {link} or your benefits will be stopped.",
+        f"{name}: Your registration has expired. Renew now to avoid a ${pick(['150', '250', '500'])} penalty: {link}",
+        f"{name}: We could not deliver your documents. Update your address at {link}",
+    ]
+    return pick(templates)
+
+
 HAM_KINDS = [(bank_alert, 34), (mobile_money, 6), (otp, 26), (delivery, 16), (appointment, 8),
          (bill, 6), (travel, 4), (security, 3), (notice, 4),
              (insurance_payroll_government, 8), (retail_services, 10)]
@@ -969,7 +1030,11 @@ def main():
     linked = [(t, "ham") for t in generate([(own_site_ham, 1)], 600)]
     linked += [(t, "spam") for t in generate([(own_site_spam, 1)], 250)]
     R.shuffle(linked)
-    for text, label in rows + others + linked:
+    # Then government notices linking to government sites, and their imitations.
+    government = [(t, "ham") for t in generate([(government_site_ham, 1)], 300)]
+    government += [(t, "spam") for t in generate([(government_site_spam, 1)], 120)]
+    R.shuffle(government)
+    for text, label in rows + others + linked + government:
         print(json.dumps({"text": text, "label": label}, ensure_ascii=False))
 
 

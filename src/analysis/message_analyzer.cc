@@ -169,11 +169,15 @@ struct AnalyzerScratch {
 };
 
 // Whether a link goes to one of the brand's own registrable domains (not
-// through a shortener, whose domain is the shortener's).
+// through a shortener, whose domain is the shortener's). A government body's
+// own site is any under a suffix only governments may register under: "DMV"
+// is a different site in every state ("dmv.ca.gov", "dmv.ny.gov").
 bool LinksHome(const signals::LexiconEntry& brand, const std::vector<UrlInfo>& urls) {
-  if (brand.domains.empty()) return false;
-  return std::any_of(urls.begin(), urls.end(), [&brand](const UrlInfo& url) {
-    return !url.shortener && brand.IsOwnDomain(url.registrable_domain);
+  const bool government = brand.category == "government";
+  if (brand.domains.empty() && !government) return false;
+  return std::any_of(urls.begin(), urls.end(), [&brand, government](const UrlInfo& url) {
+    return !url.shortener && (brand.IsOwnDomain(url.registrable_domain) ||
+                              (government && signals::IsGovernmentDomain(url.registrable_domain)));
   });
 }
 

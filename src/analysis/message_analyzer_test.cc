@@ -154,6 +154,21 @@ TEST(MessageAnalyzerTest, ABrandLinkingToItsOwnSiteIsMarked) {
   }
 }
 
+// A government body's own site is any under a government-only suffix: the
+// DMV of every state has its own, and data/brands.tsv lists none.
+TEST(MessageAnalyzerTest, AGovernmentBodyLinkingToAGovernmentSiteLinksHome) {
+  auto own_site = [](const std::string& text) {
+    const MessageAnalysis a = Analyzer().Analyze(text);
+    return !a.brands.empty() && std::all_of(a.brands.begin(), a.brands.end(),
+                                            [](const LexiconMatch& b) { return b.own_site; });
+  };
+  EXPECT_TRUE(own_site("CA DMV: Your renewal was processed. Details at dmv.ca.gov"));
+  EXPECT_TRUE(own_site("HMRC: your refund has been paid. Details at www.gov.uk/tax-refund"));
+  EXPECT_FALSE(own_site("DMV: unpaid tickets. Pay at dmv-ca-gov.top"));
+  // Not for a company: a government site is no brand's own.
+  EXPECT_FALSE(own_site("FedEx: your parcel is held. Details at dmv.ca.gov"));
+}
+
 TEST(MessageAnalyzerTest, HostileInputsGetAResult) {
   const std::string nuls("\0\0\0abc\0", 7);
   EXPECT_EQ(Analyzer().Analyze(nuls).normalized, "abc");

@@ -10,6 +10,7 @@
 
 #include "core/check.h"
 #include "core/hash.h"
+#include "signals/public_suffix_list.h"
 #include "text/shingles.h"
 
 namespace spamradar::filter {
@@ -346,9 +347,11 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
     sink(FeatureKind::kSignal, KindHash(FeatureKind::kSignal, name),
          [description] { return std::string(description); });
   };
-  bool shortener = false, ip = false, obfuscated = false, homograph = false;
+  bool shortener = false, ip = false, obfuscated = false, homograph = false, government = false;
   for (const analysis::UrlInfo& url : message.urls) {
     shortener = shortener || url.shortener;
+    government =
+        government || (!url.shortener && signals::IsGovernmentDomain(url.registrable_domain));
     ip = ip || url.ip_host;
     obfuscated = obfuscated || url.obfuscated;
     homograph = homograph || url.homograph;
@@ -363,6 +366,7 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
   if (ip) signal("ip_link", "a link to a bare IP address");
   if (obfuscated) signal("obfuscated_link", "a disguised link (hxxp, [.], \"dot\")");
   if (homograph) signal("idn_homograph", "a link whose name imitates Latin letters");
+  if (government) signal("government_link", "a link to a government site (.gov, .gov.uk...)");
   bool toll_free = false, foreign = false;
   for (const analysis::PhoneInfo& phone : message.phones) {
     toll_free = toll_free || phone.toll_free;
@@ -461,7 +465,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {12,
+  const uint64_t fields[] = {13,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),

@@ -286,8 +286,8 @@ TEST(SpamFilterTest, ALinkToTheBrandsOwnSiteIsToldFromALookAlike) {
 
 // A word glued from two ("AlertFrom") is also its two words, and a
 // phone-length number gives its leading digits, where numbering plans put
-// premium-rate ranges.
-TEST(SpamFilterTest, GluedWordsAndNumberRangesAreFeatures) {
+// premium-rate ranges; a link to a government site is one feature.
+TEST(SpamFilterTest, GluedWordsNumberRangesAndGovernmentSitesAreFeatures) {
   const SpamFilter spam_filter = SpamFilter::Untrained();
   const auto glued = DescribeAll(spam_filter, "Email AlertFrom: Jeri");
   EXPECT_EQ(CountOf(glued, "'alertfrom'"), 1);
@@ -299,6 +299,13 @@ TEST(SpamFilterTest, GluedWordsAndNumberRangesAreFeatures) {
   for (const char* range : {"087", "0871", "08714"}) {
     EXPECT_EQ(CountOf(premium, std::string("a number starting ") + range), 1) << range;
   }
+  // A link to a government site, and not to a look-alike.
+  EXPECT_EQ(CountOf(DescribeAll(spam_filter, "Renewal done, see dmv.ca.gov"),
+                    "a link to a government site (.gov, .gov.uk...)"),
+            1);
+  EXPECT_EQ(CountOf(DescribeAll(spam_filter, "Pay at dmv-ca-gov.top"),
+                    "a link to a government site (.gov, .gov.uk...)"),
+            0);
   // A six-digit number is no phone number: no range.
   const auto order = DescribeAll(spam_filter, "Order 871471 has shipped");
   EXPECT_EQ(std::count_if(order.begin(), order.end(),

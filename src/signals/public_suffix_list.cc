@@ -52,4 +52,23 @@ std::string PublicSuffixList::RegistrableDomain(std::string_view host) const {
   return domains.Put(host, domain == nullptr ? std::string() : std::string(domain));
 }
 
+bool IsGovernmentDomain(std::string_view registrable_domain) {
+  const size_t dot = registrable_domain.find('.');
+  if (dot == std::string_view::npos) return false;
+  const std::string_view suffix = registrable_domain.substr(dot + 1);
+  if (suffix == "nhs.uk" || suffix == "police.uk") return true;
+  // "go.ke", "gc.ca": a government second level under a country's code.
+  if (suffix.size() == 5 && (suffix.starts_with("go.") || suffix.starts_with("gc."))) return true;
+  for (std::string_view rest = suffix; !rest.empty();) {
+    const size_t end = rest.find('.');
+    const std::string_view label = rest.substr(0, end);
+    if (label == "gov" || label == "gouv" || label == "gob" || label == "govt" || label == "mil") {
+      return true;
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return false;
+}
+
 }  // namespace spamradar::signals

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "signals/public_suffix_list.h"
+
 namespace spamradar::signals {
 namespace {
 
@@ -19,6 +21,29 @@ TEST(UrlExtractorTest, WithAndWithoutScheme) {
   EXPECT_EQ(urls[1].url, "lvbags12.co.uk/x");
   EXPECT_EQ(urls[1].registrable_domain, "lvbags12.co.uk");
   EXPECT_FALSE(urls[1].obfuscated);
+}
+
+// Government sites are told by the public suffix (from the distribution's
+// list) they lie under, never by "gov" written anywhere in a look-alike.
+TEST(UrlExtractorTest, GovernmentSitesAreToldByTheirPublicSuffix) {
+  for (const char* site : {"dmv.ca.gov", "https://www.gov.uk/tax-refund", "service.nsw.gov.au",
+                           "impots.gouv.fr", "www.sat.gob.mx", "ird.govt.nz", "kra.go.ke",
+                           "cbsa-asfc.gc.ca", "www.nhs.uk/book", "army.mil"}) {
+    const auto urls = Urls(std::string("Details at ") + site);
+    ASSERT_EQ(urls.size(), 1u) << site;
+    EXPECT_TRUE(IsGovernmentDomain(urls[0].registrable_domain))
+        << site << " -> " << urls[0].registrable_domain;
+  }
+  for (const char* look_alike :
+       {"irs-gov-refund.com", "hmrc-rebate-gov.uk.com", "dmv.ca.gov.pay-tickets.top", "gov-uk.info",
+        "govt-grants.org", "go.com", "canada.ca", "fedex.com"}) {
+    const auto urls = Urls(std::string("Pay at ") + look_alike);
+    ASSERT_EQ(urls.size(), 1u) << look_alike;
+    EXPECT_FALSE(IsGovernmentDomain(urls[0].registrable_domain))
+        << look_alike << " -> " << urls[0].registrable_domain;
+  }
+  EXPECT_FALSE(IsGovernmentDomain(""));
+  EXPECT_FALSE(IsGovernmentDomain("gov"));
 }
 
 TEST(UrlExtractorTest, DefangedAndSpokenForms) {
