@@ -56,9 +56,14 @@ bool IsGovernmentDomain(std::string_view registrable_domain) {
   const size_t dot = registrable_domain.find('.');
   if (dot == std::string_view::npos) return false;
   const std::string_view suffix = registrable_domain.substr(dot + 1);
-  if (suffix == "nhs.uk" || suffix == "police.uk") return true;
-  // "go.ke", "gc.ca": a government second level under a country's code.
-  if (suffix.size() == 5 && (suffix.starts_with("go.") || suffix.starts_with("gc."))) return true;
+  // Government second levels not named "gov": the Public Suffix List's "go."
+  // ones but "go.it" (Gorizia's) and "go.pw" (open), and the UK's NHS and police.
+  static constexpr std::string_view kOtherGovernmentSuffixes[] = {
+      "gc.ca", "go.ci", "go.cr", "go.id", "go.jp",  "go.ke",    "go.kr",
+      "go.th", "go.tj", "go.tz", "go.ug", "nhs.uk", "police.uk"};
+  for (std::string_view other : kOtherGovernmentSuffixes) {
+    if (suffix == other) return true;
+  }
   for (std::string_view rest = suffix; !rest.empty();) {
     const size_t end = rest.find('.');
     const std::string_view label = rest.substr(0, end);

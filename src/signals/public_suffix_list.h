@@ -35,7 +35,8 @@ class PublicSuffixList {
 // Whether a registrable domain ("ca.gov", "www.gov.uk", "impots.gouv.fr",
 // "kra.go.ke") lies under a public suffix that only governments may register
 // under: one with a label "gov", "gouv", "gob", "govt" or "mil", a country's
-// "go." or "gc." second level, or the UK's "nhs.uk" and "police.uk". Phishing
+// government "go." or "gc." second level ("go.jp", "gc.ca"; not Gorizia's
+// "go.it"), or the UK's "nhs.uk" and "police.uk". Phishing
 // cannot link there; it imitates with look-alikes ("irs-gov-refund.com",
 // "hmrc-rebate-gov.uk.com", whose suffixes are "com" and "uk.com").
 bool IsGovernmentDomain(std::string_view registrable_domain);

@@ -36,7 +36,7 @@ TEST(UrlExtractorTest, GovernmentSitesAreToldByTheirPublicSuffix) {
   }
   for (const char* look_alike :
        {"irs-gov-refund.com", "hmrc-rebate-gov.uk.com", "dmv.ca.gov.pay-tickets.top", "gov-uk.info",
-        "govt-grants.org", "go.com", "canada.ca", "fedex.com"}) {
+        "govt-grants.org", "go.com", "canada.ca", "fedex.com", "shop.go.it"}) {
     const auto urls = Urls(std::string("Pay at ") + look_alike);
     ASSERT_EQ(urls.size(), 1u) << look_alike;
     EXPECT_FALSE(IsGovernmentDomain(urls[0].registrable_domain))
