@@ -273,6 +273,8 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, uint64_t expected
   if (!header.ok()) return header.status();
   uint64_t stored_checksum;
   std::memcpy(&stored_checksum, bytes.data() + bytes.size() - sizeof(uint64_t), sizeof(uint64_t));
+  // The built-in bytes' checksum is checked where the binary is built
+  // (default_model_test), so it is taken as found right here.
   const uint64_t computed_checksum =
       built_in ? stored_checksum : XXH3_64bits(bytes.data(), bytes.size() - sizeof(uint64_t));
   LinearModel model(0, 0);

@@ -92,11 +92,11 @@ class LinearModel {
   // its checksum is not summed, and the AdaGrad accumulators stay in `bytes`
   // until the first Learn() copies them. Those bytes are the executable's,
   // compared with models/default.model, and that file's checksum checked,
-  // by default_model_test when the binary is built; summing them again took
-  // 3 ms of every start, and reading the accumulators faulted in 4 MiB of
-  // the executable that scoring never reads. The header, size and feature
-  // fingerprint are still checked. `bytes` must outlive the model and its
-  // copies.
+  // by default_model_test when the binary is built; summing them again, with
+  // the page faults of reading the accumulators, took 3.5 ms of every start:
+  // 4 MiB of the executable that scoring never reads. The header, size and
+  // feature fingerprint are still checked. `bytes` must outlive the model
+  // and its copies.
   static Result<LinearModel> ParseBuiltIn(std::string_view bytes, uint64_t expected_fingerprint);
   // Copies borrowed accumulators into the model's own memory, as the first
   // Learn() does, so that the first lesson does not pay for it.
