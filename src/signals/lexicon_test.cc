@@ -27,6 +27,10 @@ TEST(LexiconTest, FindsBrandsAsWholeWords) {
   // The longer alias wins: "american express" is not also "express".
   EXPECT_EQ(Names(Lexicon::Brands(), "your american express card"),
             (std::vector<std::string>{"American Express"}));
+  // A brand is named by its names, not by what it deals in: every tax
+  // office pays refunds, and an HMRC notice must not also count as the IRS.
+  EXPECT_EQ(Names(Lexicon::Brands(), "hmrc your tax refund has been paid"),
+            (std::vector<std::string>{"HMRC"}));
 }
 
 TEST(LexiconTest, FindsBrandsInHosts) {
