@@ -140,6 +140,23 @@ TEST(NumberExtractorTest, OneTimeCodesAreNotShortCodes) {
   ASSERT_EQ(short_code.size(), 2u);
   EXPECT_EQ(short_code[0].kind, NumberKind::kShortCode);
   EXPECT_EQ(short_code[1].kind, NumberKind::kShortCode);
+  // In Polish, Czech and Slovak "to" means "is": a number the sentence calls
+  // a code is a one-time code even after "to", and a short code after it in
+  // another sentence, or after another verb, stays one.
+  for (const std::string_view code :
+       {"twoj kod weryfikacyjny pko bp to 551203. nie podawaj go nikomu", "kod blik to 482913",
+        "tw\xC3\xB3j kod do logowania to 730412"}) {
+    const auto found = Numbers(code);
+    ASSERT_EQ(found.size(), 1u) << code;
+    EXPECT_EQ(found[0].kind, NumberKind::kNumber) << code;
+  }
+  for (const std::string_view still :
+       {"your code has been sent. text stop to 87070", "enter the code or text yes to 86688",
+        "reply with your pin. reply yes to 86688"}) {
+    const auto found = Numbers(still);
+    ASSERT_EQ(found.size(), 1u) << still;
+    EXPECT_EQ(found[0].kind, NumberKind::kShortCode) << still;
+  }
 }
 
 }  // namespace
