@@ -11,7 +11,8 @@ site and warn against sharing codes; phishing threatens, hurries and links elsew
 The English rows come first; then the same kinds of ham and smishing in German, Spanish,
 French, Portuguese, Italian and Dutch, so that words of those languages are not spam's alone;
 then notices linking to their sender's own site and their imitations; then government notices
-linking to government sites (.gov, .gov.uk, .go.ke...) and their imitations.
+linking to government sites (.gov, .gov.uk, .go.ke...) and their imitations; then money notices
+from 25 more countries, in their banks' forms and currencies, and those countries' smishing.
 
 Deterministic (fixed seed). The institutions are real names only as senders of ordinary
 notices; account numbers, amounts, codes and people are random.
@@ -998,6 +999,194 @@ def government_site_spam():
     return pick(templates)
 
 
+# Money notices from more countries, each in the form and currency its banks and
+# utilities write: salary and transfers received, card spends, balances, bills due,
+# parcels left at the door. The default model had learned that an amount, a bank's name and
+# "credit" or "pay" make spam, and blocked such notices from New Zealand, Nigeria,
+# Indonesia, the Philippines and France (data/eval/recent_unseen_3.tsv and _4.tsv); the
+# smishing beside them is of the same countries, in the same proportion as elsewhere.
+WORLD_BANKS = [
+    # name, currency written before (or after, with a leading space), language
+    ("Kiwibank", "$", "en"), ("ASB", "$", "en"), ("ANZ NZ", "NZ$", "en"), ("BNZ", "$", "en"),
+    ("Access Bank", "NGN", "en"), ("Zenith Bank", "NGN ", "en"), ("First Bank", "NGN", "en"),
+    ("UBA", "NGN", "en"), ("Ecobank", "GHS ", "en"), ("Absa", "R", "en"), ("Nedbank", "R", "en"),
+    ("Stanbic", "UGX ", "en"), ("Bank of Ireland", "\u20ac", "en"), ("AIB", "\u20ac", "en"),
+    ("Metrobank", "PHP ", "en"), ("BPI", "PHP ", "en"), ("CIMB", "RM", "en"), ("Public Bank", "RM", "en"),
+    ("UOB", "SGD ", "en"), ("Mashreq", "AED ", "en"), ("Meezan Bank", "PKR ", "en"), ("Kotak", "Rs.", "en"),
+    ("Canara Bank", "INR ", "en"), ("Bank of Baroda", "Rs.", "en"), ("PNB", "Rs.", "en"),
+    ("BCA", "Rp ", "id"), ("Mandiri", "Rp", "id"), ("BRI", "Rp ", "id"), ("BNI", "Rp", "id"),
+    ("Garanti BBVA", " TL", "tr"), ("Akbank", " TL", "tr"), ("Ziraat", " TL", "tr"), ("Is Bankasi", " TL", "tr"),
+    ("Swedbank", " kr", "sv"), ("SEB", " kr", "sv"), ("Handelsbanken", " kr", "sv"),
+    ("PKO BP", " z\u0142", "pl"), ("mBank", " z\u0142", "pl"), ("Pekao", " z\u0142", "pl"),
+    ("Cr\u00e9dit Agricole", " EUR", "fr"), ("BNP Paribas", " EUR", "fr"), ("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", " EUR", "fr"),
+    ("Banco Sabadell", " EUR", "es"), ("Bankinter", " EUR", "es"), ("Galicia", "$", "es"), ("Bancolombia", "$", "es"),
+    ("Caixa", "R$ ", "pt"), ("Santander Brasil", "R$ ", "pt"), ("Millennium bcp", " EUR", "pt"),
+    ("Fineco", " EUR", "it"), ("BPER", " EUR", "it"), ("ABN AMRO", "\u20ac ", "nl"), ("Bunq", "\u20ac ", "nl"),
+]
+WORLD_PEOPLE = ["ADEBAYO OKAFOR", "CHIOMA EZE", "KWAME ASANTE", "ARIANA WIJAYA", "BUDI SANTOSO", "EMRE YILMAZ",
+                "AYSE KAYA", "ERIK LINDQVIST", "KAROLINA NOWAK", "JULIEN MOREAU", "LUCIA GARCIA", "RAFAEL LIMA",
+                "GIULIA ROSSI", "DAAN DE VRIES", "AROHA NGATA", "SIOBHAN MURPHY", "ANGELO REYES", "TAN MEI LING"]
+WORLD_MERCHANTS = ["INDOMARET", "ALFAMART", "MIGROS", "BIM", "ICA", "BIEDRONKA", "CARREFOUR", "MERCADONA",
+                   "PAO DE ACUCAR", "ESSELUNGA", "ALBERT HEIJN", "SHOPRITE", "COUNTDOWN", "PAK N SAVE",
+                   "SM SUPERMARKET", "JUMIA", "TESCO", "SPAR", "LIDL", "WOOLWORTHS"]
+WORLD_UTILITIES = [("Meralco", "PHP "), ("Maynilad", "PHP "), ("PLN", "Rp "), ("Telkomsel", "Rp "), ("IKEDC", "NGN"),
+                   ("ECG", "GHS "), ("Genesis Energy", "$"), ("Mercury", "$"), ("Electric Ireland", "\u20ac"),
+                   ("TNB", "RM"), ("DEWA", "AED "), ("K-Electric", "PKR "), ("Eskom", "R"), ("Umeme", "UGX ")]
+
+
+def money_in(cur, lo=5, hi=5000):
+    """An amount as the currency's banks write it: "Rp 125.000", "342,50 TL", "$1,842.16"."""
+    if cur.strip() in ("Rp",):
+        return f"{cur}{R.randint(lo, hi) * 1000:,}".replace(",", ".")
+    if cur.startswith(" "):
+        return f"{euro(lo, hi, pick(['.', ' ', '']))}{cur}"
+    return f"{cur}{amount(lo, hi)}"
+
+
+def world_money_ham():
+    bank, cur, lang = pick(WORLD_BANKS)
+    amt, bal = money_in(cur), money_in(cur, 50, 90000)
+    person, merchant, acct = pick(WORLD_PEOPLE), pick(WORLD_MERCHANTS), masked()
+    date = pick([dmy(), dmy_slash(), day_month("/"), f"{R.randint(1, 28)} {pick(MONTHS)}"])
+    by_language = {
+        "en": [
+            f"{bank}: You've been paid {amt} from PAYROLL {pick(['ACME', 'NORTHWIND', 'GLOBEX', 'BLUEBIRD'])} {pick(['LTD', 'LIMITED', 'PTY LTD', 'NZ LTD'])}.",
+            f"{bank}: Credit Alert! Acct: {acct} Amt: {amt} Desc: TRANSFER FROM {person} Bal: {bal}",
+            f"{bank}: Debit Alert. Acct {acct} Amt {amt} Desc POS {merchant} Date {date} Bal {bal}",
+            f"{bank}: {amt} received from {person} into your account {acct}. Available balance {bal}.",
+            f"{bank}: You spent {amt} at {merchant} with card {acct} on {date}.",
+            f"{bank}: Your salary of {amt} has been credited to account {acct}.",
+            f"{bank}: Transfer of {amt} to {person} was successful. Ref {digits(8)}.",
+            f"{bank}: Your balance for account {acct} is {bal} as of {date}.",
+            f"Credit: {amt} Acct: {acct} Desc: {pick(['SALARY', 'REFUND', 'TRANSFER FROM ' + person])} Bal: {bal} - {bank}",
+        ],
+        "id": [
+            f"{bank}: Transaksi debit {amt} di {merchant} pada {date} berhasil. Saldo {bal}.",
+            f"{bank}: Dana masuk {amt} dari {person} ke rekening {acct}. Saldo {bal}.",
+            f"{bank}: Transfer {amt} ke {person} berhasil pada {date}.",
+            f"{bank}: Gaji sebesar {amt} telah masuk ke rekening {acct}.",
+        ],
+        "tr": [
+            f"{bank}: Kart\u0131n\u0131zla {merchant} i\u015fyerinden {amt} tutar\u0131nda harcama yap\u0131lm\u0131\u015ft\u0131r.",
+            f"{bank}: Hesab\u0131n\u0131za {person} taraf\u0131ndan {amt} g\u00f6nderilmi\u015ftir.",
+            f"{bank}: Maa\u015f\u0131n\u0131z {amt} olarak hesab\u0131n\u0131za yat\u0131r\u0131lm\u0131\u015ft\u0131r.",
+        ],
+        "sv": [
+            f"Swish: Du har f\u00e5tt {amt} fr\u00e5n {person.title()}.",
+            f"{bank}: Kortk\u00f6p {amt} hos {merchant} {date}. Saldo {bal}.",
+            f"{bank}: L\u00f6n {amt} har s\u00e4tts in p\u00e5 ditt konto {acct}.",
+            f"PostNord: Ditt paket fr\u00e5n {pick(['Zalando', 'Apotea', 'CDON', 'Boozt'])} finns att h\u00e4mta hos {pick(['ICA', 'Coop', 'Pressbyrån'])}. Kod {digits(6)}.",
+        ],
+        "pl": [
+            f"{bank}: Wp\u0142yw {amt} od {person} na rachunek {acct}.",
+            f"{bank}: P\u0142atno\u015b\u0107 kart\u0105 {amt} w {merchant} zosta\u0142a zrealizowana.",
+            f"{bank}: Wynagrodzenie {amt} zosta\u0142o zaksi\u0119gowane na Twoim koncie.",
+            f"InPost: Twoja paczka czeka w Paczkomacie {pick(['KRA', 'WAW', 'GDA', 'POZ'])}{digits(2)}M. Kod odbioru: {digits(6)}. Masz czas do {day_month('.')}.",
+        ],
+        "fr": [
+            f"{bank} : un virement de {amt} a \u00e9t\u00e9 re\u00e7u sur votre compte. Consultez votre appli.",
+            f"{bank} : paiement par carte de {amt} chez {merchant} le {date}.",
+            f"{bank} : votre salaire de {amt} a \u00e9t\u00e9 cr\u00e9dit\u00e9 sur votre compte {acct}.",
+            f"Colissimo : votre colis {digits(2)}{pick(['A', 'L', 'Y'])}{digits(11)} sera livr\u00e9 {pick(WHEN_FR)} entre {window(' et ')}.",
+        ],
+        "es": [
+            f"{bank}: Has recibido una transferencia de {amt} de {person.title()}.",
+            f"{bank}: Compra de {amt} en {merchant} con tu tarjeta {acct}.",
+            f"{bank}: Tu n\u00f3mina de {amt} ya est\u00e1 en tu cuenta.",
+            f"Correos: tu env\u00edo {pick(['PQ', 'CD', 'LX'])}{digits(2)}{pick(['B', 'K'])}{digits(7)} est\u00e1 en reparto y llegar\u00e1 hoy.",
+        ],
+        "pt": [
+            f"{bank}: Pix recebido de {person.title()} no valor de {amt}.",
+            f"{bank}: Compra aprovada de {amt} em {merchant} no cart\u00e3o final {digits(4)}.",
+            f"{bank}: Seu sal\u00e1rio de {amt} foi creditado na conta {acct}.",
+            f"Correios: sua encomenda {pick(['NL', 'QB', 'OV'])}{digits(9)}BR saiu para entrega hoje.",
+        ],
+        "it": [
+            f"{bank}: accredito di {amt} da {person.title()} sul tuo conto.",
+            f"{bank}: pagamento di {amt} con carta {acct} presso {merchant} autorizzato.",
+            f"{bank}: accredito stipendio di {amt} sul conto {acct}.",
+            f"Poste Italiane: la tua spedizione {digits(12)} \u00e8 in consegna oggi.",
+        ],
+        "nl": [
+            f"{bank}: Je hebt {amt} ontvangen van {person.title()}.",
+            f"{bank}: Betaling van {amt} aan {merchant} is gelukt.",
+            f"{bank}: Je salaris van {amt} is bijgeschreven.",
+            f"PostNL: je pakket van {pick(['bol', 'Coolblue', 'Zalando', 'HEMA'])} wordt vandaag bezorgd tussen {window(' en ')}.",
+        ],
+    }
+    utility, ucur = pick(WORLD_UTILITIES)
+    carrier = pick(["Amazon", "FedEx", "UPS", "DHL", "Royal Mail", "Australia Post", "Canada Post", "PostNL", "InPost"])
+    other = [
+        f"{utility}: Your bill for {pick(FULL_MONTHS)} is {money_in(ucur, 10, 400)}, due {pick(FULL_MONTHS)[:3]} {R.randint(1, 28)}. Pay via {pick(['GCash', 'the app', 'any Bayad Center', 'bank transfer', 'M-Pesa', 'your online banking'])}.",
+        f"{utility}: Payment of {money_in(ucur, 10, 400)} received. Thank you. Ref {digits(9)}.",
+        f"{utility}: Your prepaid token for {money_in(ucur, 5, 100)} is {digits(4)}-{digits(4)}-{digits(4)}-{digits(4)}-{digits(4)}.",
+        f"{carrier}: Your package was delivered to your {pick(['front porch', 'front door', 'side door', 'mailbox', 'reception', 'neighbour'])}. Photo in {pick(['Your Orders', 'the app', 'your tracking page'])}.",
+        f"{carrier}: Delivered. Your parcel was left {pick(['at the front door', 'in your parcel box', 'with your neighbour at no. ' + str(R.randint(1, 90)), 'in the garage'])} at {time12()}.",
+    ]
+    return pick(by_language[lang] * 2 + other)
+
+
+def world_money_spam():
+    bank, cur, lang = pick(WORLD_BANKS)
+    fee = money_in(cur, 1, 9)
+    link = foreign_scam_link(bank.lower().replace(" ", "").replace("\u00e9", "e")[:12])
+    person = pick(WORLD_PEOPLE).title()
+    by_language = {
+        "en": [
+            f"{bank}: Your account has been restricted. Verify your details to avoid closure: {link}",
+            f"{bank}: Credit Alert! {money_in(cur, 500, 9000)} is pending in your account. Confirm your BVN to receive it: {link}",
+            f"{bank}: You've been paid a refund of {money_in(cur, 50, 900)}. Claim it within 24 hours: {link}",
+            f"Dear customer, your {bank} account will be blocked today. Update your details now: {short_link()}",
+            f"{bank}: A payment of {money_in(cur, 500, 5000)} is pending. If you did not make it, reply NO and our agent will call you.",
+        ],
+        "id": [
+            f"{bank}: Rekening Anda diblokir sementara. Verifikasi data Anda di {link}",
+            f"Selamat! Nomor Anda memenangkan hadiah {money_in(cur, 1000, 9000)} dari {bank}. Klaim di {link}",
+        ],
+        "tr": [
+            f"{bank}: Hesab\u0131n\u0131z ask\u0131ya al\u0131nd\u0131. Bilgilerinizi g\u00fcncelleyin: {link}",
+            f"Tebrikler! {money_in(cur, 500, 5000)} \u00f6d\u00fcl kazand\u0131n\u0131z. Hemen al\u0131n: {link}",
+        ],
+        "sv": [
+            f"{bank}: Ditt BankID har sp\u00e4rrats. Verifiera dig h\u00e4r: {link}",
+            f"PostNord: Ditt paket v\u00e4ntar. Betala {fee} i fraktavgift: {link}",
+        ],
+        "pl": [
+            f"{bank}: Twoje konto zosta\u0142o zablokowane. Zweryfikuj dane: {link}",
+            f"InPost: Twoja paczka czeka. Dop\u0142a\u0107 {fee}: {link}",
+        ],
+        "fr": [
+            f"{bank} : votre compte est suspendu. Confirmez vos informations : {link}",
+            f"Colissimo : votre colis est en attente. R\u00e9glez {fee} de frais : {link}",
+        ],
+        "es": [
+            f"{bank}: su cuenta ha sido bloqueada. Verifique sus datos: {link}",
+            f"Correos: su env\u00edo tiene una tasa pendiente de {fee}. Pague aqu\u00ed: {link}",
+        ],
+        "pt": [
+            f"{bank}: seu acesso foi bloqueado. Regularize em {link}",
+            f"Correios: sua encomenda est\u00e1 retida. Pague {fee} em {link}",
+        ],
+        "it": [
+            f"{bank}: il tuo conto \u00e8 stato sospeso. Verifica i tuoi dati: {link}",
+            f"Poste: il tuo pacco \u00e8 in giacenza. Paga {fee} di spedizione: {link}",
+        ],
+        "nl": [
+            f"{bank}: uw rekening is geblokkeerd. Verifieer uw gegevens: {link}",
+            f"PostNL: uw pakket staat klaar, betaal {fee} verzendkosten: {link}",
+        ],
+    }
+    utility, ucur = pick(WORLD_UTILITIES)
+    other = [
+        f"{utility}: Your power will be disconnected tonight due to an unpaid bill of {money_in(ucur, 10, 400)}. Call our officer {pick(['09', '08', '07'])}{digits(9)} now.",
+        f"{utility}: You are due a refund of {money_in(ucur, 10, 400)} for overbilling. Claim it at {link}",
+        f"Hi {pick(['mum', 'mom', 'dad', 'mama', 'papa'])}, it's me, new number, my phone broke. Can you pay a bill for me? I'll pay you back tomorrow",
+        f"Hello, is this {person.split()[0]}? We met at {pick(['the conference', 'the gym', 'the wedding'])} last month. How are you?",
+        f"Your order of a {pick(['TV', 'laptop', 'phone'])} for {money_in(cur, 500, 3000)} was placed. If this wasn't you, call {pick(['1-877', '1-888', '0800'])}-555-0{digits(3)}.",
+    ]
+    return pick(by_language[lang] * 2 + other)
+
+
 HAM_KINDS = [(bank_alert, 34), (mobile_money, 6), (otp, 26), (delivery, 16), (appointment, 8),
          (bill, 6), (travel, 4), (security, 3), (notice, 4),
              (insurance_payroll_government, 8), (retail_services, 10)]
@@ -1034,7 +1223,11 @@ def main():
     government = [(t, "ham") for t in generate([(government_site_ham, 1)], 300)]
     government += [(t, "spam") for t in generate([(government_site_spam, 1)], 120)]
     R.shuffle(government)
-    for text, label in rows + others + linked + government:
+    # Then money notices from more countries, and the smishing of the same countries.
+    world = [(t, "ham") for t in generate([(world_money_ham, 1)], 900)]
+    world += [(t, "spam") for t in generate([(world_money_spam, 1)], 500)]
+    R.shuffle(world)
+    for text, label in rows + others + linked + government + world:
         print(json.dumps({"text": text, "label": label}, ensure_ascii=False))
 
 

@@ -19,7 +19,7 @@ namespace spamradar::analysis {
 // to the output (the golden files in tests/golden/ show such changes, and
 // golden_test fails until this is bumped): what was derived from an older
 // analysis and stored, a report's enrichment in the log, is then read again.
-inline constexpr uint32_t kAnalysisVersion = 4;
+inline constexpr uint32_t kAnalysisVersion = 5;
 
 struct AnalyzerOptions {
   std::string default_region = "US";  // for phone numbers written without a country code

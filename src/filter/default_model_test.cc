@@ -126,18 +126,18 @@ TEST(DefaultModelTest, FloorOnTheLinkCheckSets) {
   EXPECT_GE(confusion.SpamCaught(), 0.95);
 }
 
-// Every check set together, a floor for a retrained model. The filter issue's
-// goal for recent traffic is at least 95% of the spam caught and at most 2% of
-// the ham blocked; the two sets written after every change they could have
-// guided (recent_unseen_3.tsv and recent_unseen_4.tsv) block 8 of their 120
-// ham, so the floor is the figure reached, not yet the goal.
-TEST(DefaultModelTest, FloorOnAllCheckSetsTogether) {
+// Every check set together, against the filter issue's goal for recent
+// traffic: at least 95% of the spam caught and at most 2% of the ham blocked.
+// recent_unseen_5.tsv was written before the changes that brought the others
+// to it, and held back to judge them.
+TEST(DefaultModelTest, AllCheckSetsTogetherMeetTheRecentTrafficGoal) {
   const Confusion confusion = OnCheckSets(
       {"recent_check.tsv", "recent_unseen.tsv", "recent_unseen_2.tsv", "recent_unseen_3.tsv",
-       "recent_unseen_4.tsv", "recent_multilingual.tsv", "recent_multilingual_2.tsv",
-       "recent_multilingual_3.tsv", "recent_links.tsv", "recent_links_2.tsv", "recent_gov.tsv"});
-  EXPECT_EQ(confusion.total(), 696);
-  EXPECT_LE(confusion.BlockedHam(), 0.03);
+       "recent_unseen_4.tsv", "recent_unseen_5.tsv", "recent_multilingual.tsv",
+       "recent_multilingual_2.tsv", "recent_multilingual_3.tsv", "recent_links.tsv",
+       "recent_links_2.tsv", "recent_gov.tsv"});
+  EXPECT_EQ(confusion.total(), 796);
+  EXPECT_LE(confusion.BlockedHam(), 0.02);
   EXPECT_GE(confusion.SpamCaught(), 0.95);
 }
 

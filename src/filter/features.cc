@@ -401,6 +401,18 @@ void ForEachFeature(const FeatureConfig& config, const analysis::MessageAnalysis
       sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "in link"), [&brand] {
         return Concat({"a link whose name uses ", brand.name});
       });
+      // The text speaks as the brand and the link only borrows its name
+      // ("LinkedIn: ... Sign in: linkedin-secure-login.xyz"): an imitation
+      // copies the real notice's words, and the link is all that gives it away.
+      const bool named_in_text = std::any_of(message.brands.begin(), message.brands.end(),
+                                             [&brand](const analysis::LexiconMatch& other) {
+                                               return !other.in_url && other.name == brand.name;
+                                             });
+      if (named_in_text) {
+        sink(FeatureKind::kBrand, KindHash(FeatureKind::kBrand, "imitated site"), [&brand] {
+          return Concat({"a link imitating ", brand.name, "'s site"});
+        });
+      }
     }
   }
   if (linked_home != nullptr) {
@@ -475,7 +487,7 @@ uint64_t FeatureConfig::Fingerprint() const {
   uint32_t weight_bits;
   static_assert(sizeof(weight_bits) == sizeof(char_ngram_weight));
   std::memcpy(&weight_bits, &char_ngram_weight, sizeof(weight_bits));
-  const uint64_t fields[] = {13,
+  const uint64_t fields[] = {14,
                              static_cast<uint64_t>(hash_bits),
                              static_cast<uint64_t>(char_ngram_min),
                              static_cast<uint64_t>(char_ngram_max),

@@ -287,7 +287,7 @@ TEST(SpamFilterTest, ALinkToTheBrandsOwnSiteIsToldFromALookAlike) {
 // A word glued from two ("AlertFrom") is also its two words, and a
 // phone-length number gives its leading digits, where numbering plans put
 // premium-rate ranges; a link to a government site is one feature.
-TEST(SpamFilterTest, GluedWordsNumberRangesAndGovernmentSitesAreFeatures) {
+TEST(SpamFilterTest, GluedWordsNumberRangesGovernmentSitesAndImitationsAreFeatures) {
   const SpamFilter spam_filter = SpamFilter::Untrained();
   const auto glued = DescribeAll(spam_filter, "Email AlertFrom: Jeri");
   EXPECT_EQ(CountOf(glued, "'alertfrom'"), 1);
@@ -305,6 +305,17 @@ TEST(SpamFilterTest, GluedWordsNumberRangesAndGovernmentSitesAreFeatures) {
             1);
   EXPECT_EQ(CountOf(DescribeAll(spam_filter, "Pay at dmv-ca-gov.top"),
                     "a link to a government site (.gov, .gov.uk...)"),
+            0);
+  // A link borrowing the name of the brand the text speaks as, and not the
+  // brand's own site, nor a borrowed name the text does not use.
+  const std::string imitation = "a link imitating LinkedIn's site";
+  EXPECT_EQ(CountOf(DescribeAll(spam_filter, "LinkedIn: Sign in to see who: linkedin-login.xyz"),
+                    imitation),
+            1);
+  EXPECT_EQ(
+      CountOf(DescribeAll(spam_filter, "LinkedIn: Sign in to see who: linkedin.com/me"), imitation),
+      0);
+  EXPECT_EQ(CountOf(DescribeAll(spam_filter, "Sign in to see who: linkedin-login.xyz"), imitation),
             0);
   // A six-digit number is no phone number: no range.
   const auto order = DescribeAll(spam_filter, "Order 871471 has shipped");

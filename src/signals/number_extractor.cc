@@ -49,12 +49,17 @@ constexpr std::array<Currency, 7> kCurrencySymbols = {{
     {"\xE2\x82\xA9", "₩"},
     {"\xE2\x82\xB1", "₱"},
 }};
-// Written after the amount: "500 dollars", "50 eur", "1gbp", "200 ksh".
-constexpr std::array<std::string_view, 38> kCurrencyWords = {
-    "usd", "dollars", "dollar", "bucks", "gbp",   "pounds", "pound", "eur",     "euro", "euros",
-    "cad", "aud",     "rupees", "rupee", "inr",   "rs",     "kes",   "ksh",     "kshs", "shillings",
-    "ngn", "naira",   "php",    "pesos", "peso",  "sgd",    "aed",   "dirhams", "myr",  "ringgit",
-    "zar", "rand",    "cents",  "cent",  "pence", "yen",    "reais", "chf"};
+// Written after the amount: "500 dollars", "50 eur", "1gbp", "200 ksh", "342,50 TL".
+constexpr std::array<std::string_view, 63> kCurrencyWords = {
+    "usd",       "dollars", "dollar",  "bucks", "gbp",       "pounds", "pound", "eur",     "euro",
+    "euros",     "cad",     "aud",     "nzd",   "rupees",    "rupee",  "inr",   "rs",      "pkr",
+    "lkr",       "kes",     "ksh",     "kshs",  "shillings", "ugx",    "tzs",   "ngn",     "naira",
+    "ghs",       "cedis",   "zar",     "rand",  "php",       "pesos",  "peso",  "mxn",     "sgd",
+    "hkd",       "myr",     "ringgit", "idr",   "thb",       "baht",   "aed",   "dirhams", "sar",
+    "riyals",    "qar",     "egp",     "tl",    "kr",        "sek",    "nok",   "dkk",     "pln",
+    "z\xC5\x82", "czk",     "chf",     "yen",   "yuan",      "reais",  "cents", "cent",    "pence"};
+// An array sized larger than its list fills the rest with empty words.
+static_assert(std::ranges::none_of(kCurrencyWords, &std::string_view::empty));
 
 // Written before the amount: "Rs. 500", "INR 500", "KES 200", "RM50". A code
 // with a sign of its own is written as the sign, like "$", "£", "€", "₹".
@@ -62,13 +67,18 @@ struct CurrencyPrefix {
   std::string_view code;
   std::string_view canonical;
 };
-constexpr std::array<CurrencyPrefix, 20> kCurrencyPrefixes = {{
+constexpr std::array<CurrencyPrefix, 31> kCurrencyPrefixes = {{
     {"rs", "\xE2\x82\xB9"}, {"inr", "\xE2\x82\xB9"}, {"usd", "$"},        {"eur", "\xE2\x82\xAC"},
     {"gbp", "\xC2\xA3"},    {"php", "\xE2\x82\xB1"}, {"jpy", "\xC2\xA5"}, {"krw", "\xE2\x82\xA9"},
     {"kes", "kes "},        {"ksh", "kes "},         {"kshs", "kes "},    {"ngn", "ngn "},
     {"sgd", "sgd "},        {"aed", "aed "},         {"myr", "myr "},     {"rm", "myr "},
     {"zar", "zar "},        {"cad", "cad "},         {"aud", "aud "},     {"tk", "bdt "},
+    {"rp", "idr "},         {"idr", "idr "},         {"nzd", "nzd "},     {"ghs", "ghs "},
+    {"pkr", "pkr "},        {"lkr", "lkr "},         {"thb", "thb "},     {"hkd", "hkd "},
+    {"mxn", "mxn "},        {"sar", "sar "},         {"egp", "egp "},
 }};
+static_assert(std::ranges::none_of(kCurrencyPrefixes,
+                                   [](const CurrencyPrefix& p) { return p.code.empty(); }));
 
 // Letters written before "$" that name which dollar: "R$ 89,90", "US$5", "S$20".
 constexpr std::array<std::string_view, 8> kDollarPrefixes = {"r", "us", "s",  "a",

@@ -71,6 +71,12 @@ TEST(NumberExtractorTest, MoneyInTheWaysCountriesWriteIt) {
       {"costs 150ppm", "150p"},
       {"50 cents", "50 cents"},
       {"500 rs only", "500 rs"},
+      {"rp 125.000 di indomaret", "idr 125000"},
+      {"nzd 1,842.16 paid", "nzd 1842.16"},
+      {"ghs 300.00 received", "ghs 300.00"},
+      {"342,50 tl harcama", "342.50 tl"},
+      {"250 kr fran erik", "250 kr"},
+      {"89,99 z\xC5\x82 zaplacono", "89.99 z\xC5\x82"},
   };
   for (const auto& [text, money] : cases) {
     const auto found = Numbers(text);
