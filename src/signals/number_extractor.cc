@@ -143,20 +143,9 @@ constexpr std::array<std::string_view, 11> kShortCodeVerbs = {
 bool AnnouncedAsCode(std::string_view text, uint32_t end) {
   // The words for a one-time code in the languages of the check sets and of
   // the training data's messages, as they read in the clean text (lower case).
-  static constexpr std::array<std::string_view, 12> kCodeWords = {"code",
-                                                                  "codes",
-                                                                  "kod",
-                                                                  "kodu",
-                                                                  "k\xC3\xB3"
-                                                                  "d",
-                                                                  "codigo",
-                                                                  "c\xC3\xB3"
-                                                                  "digo",
-                                                                  "codice",
-                                                                  "pin",
-                                                                  "otp",
-                                                                  "passcode",
-                                                                  "blik"};
+  static constexpr std::array<std::string_view, 12> kCodeWords = {
+      "code",        "codes",  "kod", "kodu", "k\u00f3d", "codigo",
+      "c\u00f3digo", "codice", "pin", "otp",  "passcode", "blik"};
   constexpr uint32_t kReach = 48;
   const uint32_t floor = end > kReach ? end - kReach : 0;
   const auto in_word = [&text](uint32_t at) {
