@@ -12,7 +12,7 @@ The English rows come first; then the same kinds of ham and smishing in German, 
 French, Portuguese, Italian and Dutch, so that words of those languages are not spam's alone;
 then notices linking to their sender's own site and their imitations; then government notices
 linking to government sites (.gov, .gov.uk, .go.ke...) and their imitations; then money notices
-from 25 more countries, in their banks' forms and currencies, and those countries' smishing.
+from 24 countries, in their banks' forms and currencies, and those countries' smishing.
 
 Deterministic (fixed seed). The institutions are real names only as senders of ordinary
 notices; account numbers, amounts, codes and people are random.

@@ -149,19 +149,20 @@ TEST(NumberExtractorTest, OneTimeCodesAreNotShortCodes) {
   // In Polish, Czech and Slovak "to" means "is": a number the sentence calls
   // a code is a one-time code even after "to", and a short code after it in
   // another sentence, or after another verb, stays one.
+  const auto expect_one = [](std::string_view text, NumberKind kind) {
+    const auto found = Numbers(text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_EQ(found[0].kind, kind) << text;
+  };
   for (const std::string_view code :
        {"twoj kod weryfikacyjny pko bp to 551203. nie podawaj go nikomu", "kod blik to 482913",
         "tw\xC3\xB3j kod do logowania to 730412"}) {
-    const auto found = Numbers(code);
-    ASSERT_EQ(found.size(), 1u) << code;
-    EXPECT_EQ(found[0].kind, NumberKind::kNumber) << code;
+    expect_one(code, NumberKind::kNumber);
   }
   for (const std::string_view still :
        {"your code has been sent. text stop to 87070", "enter the code or text yes to 86688",
         "reply with your pin. reply yes to 86688"}) {
-    const auto found = Numbers(still);
-    ASSERT_EQ(found.size(), 1u) << still;
-    EXPECT_EQ(found[0].kind, NumberKind::kShortCode) << still;
+    expect_one(still, NumberKind::kShortCode);
   }
 }
 
