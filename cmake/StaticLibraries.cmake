@@ -5,13 +5,13 @@
 # dynamic loader binds one by one, searching every object in turn:
 # `spamradar --version` took 6.7 ms (16 ms on a busy hour), most of a short
 # `classify`'s start-up. Linked from the static archives Debian ships beside
-# them (libphonenumber, protobuf, ICU, vectorscan, abseil, SQLite,
-# libmicrohttpd and GnuTLS, ...), the same command takes about 3.2 ms.
+# them (libphonenumber, protobuf, ICU, vectorscan, abseil, SQLite, ...), the
+# same command takes about 3.2 ms. (libmicrohttpd, with GnuTLS, is no longer
+# linked at all: `serve` loads it, see server/microhttpd_library.h.)
 #
 # Only targets with the property SPAMRADAR_STATIC_LIBS set take the archives;
 # tests and benchmarks keep the shared objects, which are faster to link and
-# smaller on disk. p11-kit under GnuTLS, which has no archive in Debian, and
-# the C runtime stay shared.
+# smaller on disk. The C runtime stays shared.
 #
 # Such a target is also linked at a fixed address (-no-pie) and with the C++
 # runtime inside it (spamradar_static_runtime below): as a position-independent
@@ -19,7 +19,7 @@
 # writing to (and so copying) each page that holds one, and with libstdc++'s
 # shared object the loader bound 2,068 symbols (308 without it). On the machine of
 # the seventeenth session, a one-line `classify` took 27.6 ms with both and
-# 23.0 ms without (medians of 60 interleaved runs). `ldd` lists 6 objects.
+# 23.0 ms without (medians of 60 interleaved runs). `ldd` lists 4 objects.
 option(SPAMRADAR_STATIC_LIBS "Link the spamradar command with static archives where Debian ships them" ON)
 
 # Libraries left shared even when an archive exists: the C runtime's parts,

@@ -11,7 +11,7 @@ packages=(
   # libraries (see docs/dependencies.md for why each one is here)
   libutf8proc-dev libicu-dev libxxhash-dev libpsl-dev libidn2-dev libunistring-dev publicsuffix
   libphonenumber-dev libprotobuf-dev libvectorscan-dev libsqlite3-dev libssl-dev libabsl-dev nlohmann-json3-dev libcli11-dev libminizip-dev
-  libmicrohttpd-dev libcpp-httplib-dev
+  libmicrohttpd-dev libmicrohttpd12 libcpp-httplib-dev  # libmicrohttpd12: what `serve` loads
   # tests and benchmarks (chromium: the dashboard's browser tests; wrk: HTTP load)
   libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-dejavu-core wrk curl
 )

@@ -13,6 +13,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "server/microhttpd_library.h"
+
 namespace spamradar::server {
 
 std::string HttpRequest::get_header_value(std::string_view name) const {
@@ -69,9 +71,10 @@ struct HttpCallbacks {
       exchange->started = std::chrono::steady_clock::now();
       exchange->request.method = method;
       exchange->request.path = url;
-      MHD_get_connection_values(connection, MHD_HEADER_KIND, Collect, &exchange->request.headers);
-      MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, Collect,
-                                &exchange->request.params);
+      server.mhd_->get_connection_values(connection, MHD_HEADER_KIND, Collect,
+                                         &exchange->request.headers);
+      server.mhd_->get_connection_values(connection, MHD_GET_ARGUMENT_KIND, Collect,
+                                         &exchange->request.params);
       // A declared body over the limit is refused. Up to kDrainFactor times
       // the limit it is read and dropped first, so that the client, still
       // writing, gets to read the 413 (most clients do not read before they
@@ -155,6 +158,9 @@ void HttpServer::AddRoute(std::string method, std::string pattern, Work work, Ha
 }
 
 Status HttpServer::Start() {
+  Result<const MicrohttpdLibrary*> library = LoadMicrohttpd();
+  if (!library.ok()) return library.status();
+  mhd_ = *library;
   sockaddr_in address4{};
   sockaddr_in6 address6{};
   sockaddr* address = nullptr;
@@ -175,7 +181,7 @@ Status HttpServer::Start() {
     return Status::InvalidArgument("bind: not an IPv4 or IPv6 address: " + options_.bind);
   }
   for (int i = 0; i < options_.workers; ++i) workers_.emplace_back([this] { Worker(); });
-  daemon_ = MHD_start_daemon(
+  daemon_ = mhd_->start_daemon(
       flags, port, nullptr, nullptr, &HttpCallbacks::OnRequest, this, MHD_OPTION_SOCK_ADDR, address,
       MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(options_.loop_threads),
       MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(options_.idle_timeout.count()),
@@ -188,7 +194,7 @@ Status HttpServer::Start() {
     return Status::IoError("cannot listen on " + options_.bind + ":" +
                            std::to_string(options_.port) + " (in use, or not allowed)");
   }
-  const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
+  const MHD_DaemonInfo* info = mhd_->get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
   port_ = info != nullptr ? info->port : options_.port;
   return Status::Ok();
 }
@@ -227,7 +233,7 @@ bool HttpServer::Answer(MHD_Connection* connection, Exchange& exchange) {
   {
     std::lock_guard lock(jobs_mutex_);
     if (!workers_done_) {
-      MHD_suspend_connection(connection);
+      mhd_->suspend_connection(connection);
       jobs_.emplace_back(connection, &exchange);
       jobs_ready_.notify_one();
       return true;
@@ -253,18 +259,18 @@ void HttpServer::RunHandler(const Route& route, Exchange& exchange) {
 
 bool HttpServer::Send(MHD_Connection* connection, Exchange& exchange) {
   const HttpResponse& response = exchange.response;
-  MHD_Response* answer = MHD_create_response_from_buffer(
+  MHD_Response* answer = mhd_->create_response_from_buffer(
       response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
   if (answer == nullptr) return false;
-  MHD_add_response_header(answer, "Content-Type", response.content_type.c_str());
+  mhd_->add_response_header(answer, "Content-Type", response.content_type.c_str());
   for (const auto& [name, value] : response.headers) {
-    MHD_add_response_header(answer, name.c_str(), value.c_str());
+    mhd_->add_response_header(answer, name.c_str(), value.c_str());
   }
   // Stopping: each connection is closed after its answer.
-  if (stopping_) MHD_add_response_header(answer, "Connection", "close");
+  if (stopping_) mhd_->add_response_header(answer, "Connection", "close");
   const MHD_Result queued =
-      MHD_queue_response(connection, static_cast<unsigned>(response.status), answer);
-  MHD_destroy_response(answer);
+      mhd_->queue_response(connection, static_cast<unsigned>(response.status), answer);
+  mhd_->destroy_response(answer);
   exchange.queued = true;
   return queued == MHD_YES;
 }
@@ -292,7 +298,7 @@ void HttpServer::Worker() {
     // A suspended connection may be answered from any thread; resuming it
     // hands it back to its event loop, which sends the answer.
     Send(connection, *exchange);
-    MHD_resume_connection(connection);
+    mhd_->resume_connection(connection);
   }
 }
 
@@ -300,7 +306,7 @@ void HttpServer::Stop(std::chrono::seconds grace) {
   std::lock_guard stop_lock(stop_mutex_);
   if (stopping_.exchange(true)) return;
   if (daemon_ != nullptr) {
-    const MHD_socket listener = MHD_quiesce_daemon(daemon_);
+    const MHD_socket listener = mhd_->quiesce_daemon(daemon_);
     if (listener != MHD_INVALID_SOCKET) close(listener);
     const auto deadline = std::chrono::steady_clock::now() + grace;
     while (in_flight_ > 0 && std::chrono::steady_clock::now() < deadline) {
@@ -317,7 +323,7 @@ void HttpServer::Stop(std::chrono::seconds grace) {
   for (std::thread& worker : workers_) worker.join();
   workers_.clear();
   if (daemon_ != nullptr) {
-    MHD_stop_daemon(daemon_);
+    mhd_->stop_daemon(daemon_);
     daemon_ = nullptr;
   }
 }

@@ -40,6 +40,8 @@ struct MHD_Daemon;
 
 namespace spamradar::server {
 
+struct MicrohttpdLibrary;
+
 struct HttpRequest {
   std::string method;
   std::string path;  // without the query string
@@ -158,6 +160,7 @@ class HttpServer {
   ErrorHandler error_handler_;
   Observer observer_;
   ExceptionHandler exception_handler_;
+  const MicrohttpdLibrary* mhd_ = nullptr;  // loaded by Start()
   MHD_Daemon* daemon_ = nullptr;
   int port_ = 0;
   std::atomic<bool> stopping_{false};
