@@ -24,8 +24,10 @@ struct PhoneNumber {
 // exchange is assignable (NXX, not N11) are validated against that table
 // directly: it is newer than the metadata of Debian's libphonenumber (2022),
 // and libphonenumber's ICU-regex parser costs ~30 us a number, which would
-// dominate the analysis of phone-heavy spam. Every other number goes to
-// libphonenumber.
+// dominate the analysis of phone-heavy spam. Numbers written with another
+// country code ("+44 7797 706009") are read in libphonenumber's own numbering
+// plans, taken from it at build time (phone_plan.h), when those can decide.
+// Every other number goes to libphonenumber.
 std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
                                             std::string_view default_region = "US");
 

@@ -7,27 +7,10 @@
 #include <hs/hs.h>
 
 #include "core/check.h"
+#include "core/vectorscan_scratch.h"
 
 namespace spamradar::signals {
 namespace {
-
-// One scratch per thread, shared by every database: hs_alloc_scratch grows an
-// existing scratch to fit a database. It is costly, so each thread calls it
-// once per matcher, remembered by the matcher's serial number (addresses can be
-// reused after a matcher is destroyed; serial numbers are not).
-struct ThreadScratch {
-  hs_scratch_t* scratch = nullptr;
-  std::vector<uint64_t> fitted;
-  ~ThreadScratch() { hs_free_scratch(scratch); }
-
-  hs_scratch_t* For(const hs_database_t* database, uint64_t serial) {
-    if (std::find(fitted.begin(), fitted.end(), serial) == fitted.end()) {
-      CHECK(hs_alloc_scratch(database, &scratch) == HS_SUCCESS) << "vectorscan scratch allocation";
-      fitted.push_back(serial);
-    }
-    return scratch;
-  }
-};
 
 std::atomic<uint64_t> next_serial{1};
 
@@ -153,7 +136,7 @@ std::vector<PhraseHit> PhraseMatcher::Match(std::string_view text) const {
 void PhraseMatcher::Match(std::string_view text, std::vector<PhraseHit>* hits) const {
   hits->clear();
   if (text.empty()) return;
-  thread_local ThreadScratch scratch;
+  thread_local VectorscanScratch scratch;
   thread_local std::string padded;
   std::string_view scanned = text;
   uint32_t padding = 0;
