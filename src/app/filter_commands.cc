@@ -29,6 +29,7 @@ namespace {
 
 using filter::Confusion;
 using filter::LabeledMessage;
+using filter::LinearModel;
 using filter::SpamFilter;
 
 struct CorpusOptions {
@@ -147,13 +148,16 @@ struct EvalOptions {
 };
 
 // Loads the model a command names (the built-in one for an empty name or
-// "default") with the thresholds overridden as asked. On failure, prints why
-// for `command` and sets `*exit_code` (1: the model, 2: the thresholds).
+// "default") with the thresholds overridden as asked, for scoring unless
+// `use` says learning. On failure, prints why for `command` and sets
+// `*exit_code` (1: the model, 2: the thresholds).
 std::optional<SpamFilter> LoadFilter(const char* command, const std::string& model,
                                      std::optional<float> spam_threshold,
-                                     std::optional<float> suspect_threshold, int* exit_code) {
-  Result<SpamFilter> spam_filter =
-      model.empty() || model == "default" ? filter::LoadDefaultModel() : SpamFilter::Load(model);
+                                     std::optional<float> suspect_threshold, int* exit_code,
+                                     LinearModel::Use use = LinearModel::Use::kScoring) {
+  Result<SpamFilter> spam_filter = model.empty() || model == "default"
+                                       ? filter::LoadDefaultModel()
+                                       : SpamFilter::Load(model, {}, use);
   if (!spam_filter.ok()) {
     std::cerr << "spamradar " << command << ": " << spam_filter.status().message() << "\n";
     *exit_code = 1;
@@ -326,8 +330,8 @@ int RunLearn(const LearnOptions& options) {
     return 1;
   }
   int exit_code = 0;
-  std::optional<SpamFilter> spam_filter =
-      LoadFilter("learn", options.model, std::nullopt, std::nullopt, &exit_code);
+  std::optional<SpamFilter> spam_filter = LoadFilter(
+      "learn", options.model, std::nullopt, std::nullopt, &exit_code, LinearModel::Use::kLearning);
   if (!spam_filter) return exit_code;
   // How many messages the model puts on their label's side (spam blocked, ham
   // let through), before and after: what the lesson changed.

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/check.h"
 #include "core/hash.h"
 
 namespace spamradar::filter {
@@ -65,6 +66,7 @@ float LinearModel::ProbabilityOfSum(float weighted_sum) const {
 }
 
 void LinearModel::OwnAccumulators() {
+  CHECK(!scoring_only_) << "a model loaded for scoring cannot learn";
   if (borrowed_accumulators_.empty()) return;
   accumulators_.resize(weights_.size());  // uninitialized: overwritten here
   std::memcpy(accumulators_.data(), borrowed_accumulators_.data(), borrowed_accumulators_.size());
@@ -94,6 +96,10 @@ float LinearModel::Learn(std::span<const Feature> features, bool spam,
 }
 
 Status LinearModel::Save(const std::string& path) const {
+  if (scoring_only_) {
+    return Status::InvalidArgument("cannot save " + path +
+                                   ": the model was loaded for scoring, without its accumulators");
+  }
   std::string bytes(kMagic, sizeof(kMagic));
   const FileHeader header{kFormatVersion, dimension(),       fingerprint_,     examples_seen_,
                           bias_,          bias_accumulator_, thresholds_.spam, thresholds_.suspect};
@@ -196,7 +202,8 @@ Status LinearModel::CheckAndAdopt(const FileHeader& header, uint64_t computed_ch
   return Status::Ok();
 }
 
-Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected_fingerprint) {
+Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected_fingerprint,
+                                      Use use) {
   // Read into the model's own (huge-page) memory, not mapped: a process's
   // first touch of each 4 KiB page of a mapping costs a fault, or on a
   // virtual machine a trap to the host: mapping and checksumming the 8 MiB
@@ -234,22 +241,31 @@ Result<LinearModel> LinearModel::Load(const std::string& path, uint64_t expected
 
   LinearModel model(0, 0);
   const size_t table_bytes = header->dimension * sizeof(float);
-  model.weights_.resize(header->dimension);       // uninitialized: overwritten here
-  model.accumulators_.resize(header->dimension);  // likewise
+  model.weights_.resize(header->dimension);  // uninitialized: overwritten here
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  XXH3_64bits_update(&state, prefix, kPrefixSize);
   uint64_t stored_checksum = 0;
   Status read = ReadFully(fd, model.weights_.data(), table_bytes, kPrefixSize);
-  if (read.ok()) {
+  if (read.ok()) XXH3_64bits_update(&state, model.weights_.data(), table_bytes);
+  if (read.ok() && use == Use::kLearning) {
+    model.accumulators_.resize(header->dimension);  // uninitialized: overwritten here
     read = ReadFully(fd, model.accumulators_.data(), table_bytes, kPrefixSize + table_bytes);
+    if (read.ok()) XXH3_64bits_update(&state, model.accumulators_.data(), table_bytes);
+  } else if (read.ok()) {
+    // Through a buffer that stays in cache: checked, not kept.
+    model.scoring_only_ = true;
+    std::vector<char> buffer(std::min<size_t>(table_bytes, size_t{256} << 10));
+    for (size_t done = 0; read.ok() && done < table_bytes; done += buffer.size()) {
+      const size_t n = std::min(buffer.size(), table_bytes - done);
+      read = ReadFully(fd, buffer.data(), n, kPrefixSize + table_bytes + done);
+      if (read.ok()) XXH3_64bits_update(&state, buffer.data(), n);
+    }
   }
   if (read.ok()) {
     read = ReadFully(fd, &stored_checksum, sizeof(stored_checksum), kPrefixSize + 2 * table_bytes);
   }
   if (!read.ok()) return failed(read);
-  XXH3_state_t state;
-  XXH3_64bits_reset(&state);
-  XXH3_64bits_update(&state, prefix, kPrefixSize);
-  XXH3_64bits_update(&state, model.weights_.data(), table_bytes);
-  XXH3_64bits_update(&state, model.accumulators_.data(), table_bytes);
   if (Status status = model.CheckAndAdopt(*header, XXH3_64bits_digest(&state), stored_checksum,
                                           expected_fingerprint);
       !status.ok()) {

@@ -64,6 +64,7 @@ class LinearModel {
   const float* weights() const { return weights_.data(); }  // dimension() of them
 
   // One AdaGrad step towards `spam`; returns the probability before the step.
+  // Not for a model loaded for scoring (can_learn()).
   float Learn(std::span<const Feature> features, bool spam, const TrainingOptions& options,
               LearnScope scope = {});
 
@@ -82,10 +83,20 @@ class LinearModel {
   // weights is valid while this stays the same.
   uint64_t weights_version() const { return weights_version_; }
 
+  // What a model is loaded for. For scoring, the AdaGrad accumulators (half
+  // the file) are summed into the checksum as they are read and not kept:
+  // reading them into fresh memory, which the kernel zeroes first, was about
+  // 2 ms of a `classify` start (bench/README.md, twentieth session). Such a
+  // model can neither learn nor be saved.
+  enum class Use { kLearning, kScoring };
+
+  // Fails (writing nothing) for a model loaded for scoring.
   Status Save(const std::string& path) const;
   // Fails with a clear message for a missing, truncated, corrupted or foreign
   // file, or one trained with other features than `expected_fingerprint`.
-  static Result<LinearModel> Load(const std::string& path, uint64_t expected_fingerprint);
+  static Result<LinearModel> Load(const std::string& path, uint64_t expected_fingerprint,
+                                  Use use = Use::kLearning);
+  bool can_learn() const { return !scoring_only_; }
   // The same from bytes in memory (the fuzz target's entry point).
   static Result<LinearModel> Parse(std::string_view bytes, uint64_t expected_fingerprint);
   // The model built into the binary (the default model): like Parse, but
@@ -113,6 +124,7 @@ class LinearModel {
   // Until the first Learn(), the accumulators may still lie in the loaded
   // bytes (ParseBuiltIn); accumulators_ is empty meanwhile.
   std::string_view borrowed_accumulators_;
+  bool scoring_only_ = false;  // loaded for scoring: no accumulators at all
   float bias_ = 0;
   float bias_accumulator_ = 0;
   uint64_t fingerprint_;

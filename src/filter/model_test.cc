@@ -89,6 +89,39 @@ TEST(LinearModelTest, LearningFromALoadedFileLeavesTheFileAlone) {
   EXPECT_EQ(reloaded->examples_seen(), 103u);
 }
 
+// Loaded for scoring, a model scores as loaded for learning, still checks
+// the whole file (its accumulators read in pieces, 512 KiB of them here), and
+// refuses to be saved, which would write a model without them.
+TEST(LinearModelTest, LoadedForScoringItScoresTheSameAndIsNotSaved) {
+  LinearModel model(1u << 17, kFingerprint);
+  const std::vector<Feature> spam = {{1, 0.7f}, {100000, 0.7f}};
+  const std::vector<Feature> ham = {{3, 0.7f}, {131071, 0.7f}};
+  for (int i = 0; i < 20; ++i) {
+    model.Learn(spam, true, {});
+    model.Learn(ham, false, {});
+  }
+  const std::string path = TempPath("scoring.model");
+  ASSERT_TRUE(model.Save(path).ok());
+  const std::string good = ReadAll(path);
+  Result<LinearModel> scoring = LinearModel::Load(path, kFingerprint, LinearModel::Use::kScoring);
+  ASSERT_TRUE(scoring.ok()) << scoring.status().ToString();
+  EXPECT_FALSE(scoring->can_learn());
+  EXPECT_EQ(scoring->Probability(spam), model.Probability(spam));
+  EXPECT_EQ(scoring->Probability(ham), model.Probability(ham));
+  EXPECT_EQ(scoring->examples_seen(), 40u);
+  const std::string copy = TempPath("scoring_copy.model");
+  const Status saved = scoring->Save(copy);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_NE(saved.message().find("loaded for scoring"), std::string::npos) << saved.message();
+  EXPECT_FALSE(std::ifstream(copy).good()) << "nothing written";
+  // A bit flipped in the last accumulator, which scoring never uses, is
+  // still found.
+  std::string flipped = good;
+  flipped[good.size() - 9] ^= 0x40;
+  WriteAll(path, flipped);
+  EXPECT_FALSE(LinearModel::Load(path, kFingerprint, LinearModel::Use::kScoring).ok());
+}
+
 TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
   const std::string path = TempPath("broken.model");
   ASSERT_TRUE(TrainedModel().Save(path).ok());
@@ -112,10 +145,12 @@ TEST(LinearModelTest, RefusesBrokenFilesWithAClearError) {
     std::string flipped = good;
     flipped[at] ^= 0x40;
     WriteAll(path, flipped);
-    Result<LinearModel> corrupted = LinearModel::Load(path, kFingerprint);
-    ASSERT_FALSE(corrupted.ok()) << at;
-    EXPECT_NE(corrupted.status().message().find("checksum"), std::string::npos) << at;
-    EXPECT_NE(corrupted.status().message().find(path), std::string::npos) << at;
+    for (const LinearModel::Use use : {LinearModel::Use::kLearning, LinearModel::Use::kScoring}) {
+      Result<LinearModel> corrupted = LinearModel::Load(path, kFingerprint, use);
+      ASSERT_FALSE(corrupted.ok()) << at;
+      EXPECT_NE(corrupted.status().message().find("checksum"), std::string::npos) << at;
+      EXPECT_NE(corrupted.status().message().find(path), std::string::npos) << at;
+    }
     Result<LinearModel> parsed = LinearModel::Parse(flipped, kFingerprint);
     ASSERT_FALSE(parsed.ok()) << at;
     EXPECT_EQ(parsed.status().message(), "model checksum mismatch (the file is corrupted)") << at;

@@ -39,8 +39,9 @@ SpamFilter SpamFilter::Untrained(FeatureConfig config) {
   return SpamFilter(LinearModel(features.dimension(), config.Fingerprint()), config);
 }
 
-Result<SpamFilter> SpamFilter::Load(const std::string& path, FeatureConfig config) {
-  Result<LinearModel> model = LinearModel::Load(path, config.Fingerprint());
+Result<SpamFilter> SpamFilter::Load(const std::string& path, FeatureConfig config,
+                                    LinearModel::Use use) {
+  Result<LinearModel> model = LinearModel::Load(path, config.Fingerprint(), use);
   if (!model.ok()) return model.status();
   if (model->dimension() != (1u << config.hash_bits)) {
     return Status::InvalidArgument(path +

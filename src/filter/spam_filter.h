@@ -37,7 +37,9 @@ class SpamFilter {
 
   // A fresh model for the given features, to be trained.
   static SpamFilter Untrained(FeatureConfig config = {});
-  static Result<SpamFilter> Load(const std::string& path, FeatureConfig config = {});
+  // `use`: see LinearModel::Use (a filter loaded for scoring cannot Learn).
+  static Result<SpamFilter> Load(const std::string& path, FeatureConfig config = {},
+                                 LinearModel::Use use = LinearModel::Use::kLearning);
   Status Save(const std::string& path) const { return model_.Save(path); }
 
   Verdict Classify(std::string_view message, int max_reasons = 5) const;
