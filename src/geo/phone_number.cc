@@ -166,6 +166,11 @@ std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
   return answers.Put(key, ParseWithLibphonenumber(text, default_region));
 }
 
+std::optional<PhoneNumber> ParseWithLibphonenumberOnly(std::string_view text,
+                                                       std::string_view default_region) {
+  return ParseWithLibphonenumber(text, default_region);
+}
+
 bool IsSupportedRegion(std::string_view region) {
   return Util().GetCountryCodeForRegion(std::string(region)) != 0;
 }

@@ -31,6 +31,11 @@ struct PhoneNumber {
 std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
                                             std::string_view default_region = "US");
 
+// libphonenumber's own answer for `text`, without the fast paths above or
+// the answers remembered: what the fast paths are tested against.
+std::optional<PhoneNumber> ParseWithLibphonenumberOnly(std::string_view text,
+                                                       std::string_view default_region = "US");
+
 // Whether libphonenumber knows `region` ("US", "GB"; upper case ISO 3166).
 bool IsSupportedRegion(std::string_view region);
 

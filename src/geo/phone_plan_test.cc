@@ -8,42 +8,19 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <phonenumbers/logger.h>
 #include <phonenumbers/phonenumberutil.h>
+
+#include "geo/phone_number.h"
 
 namespace spamradar::geo {
 namespace {
 
 using i18n::phonenumbers::PhoneNumberUtil;
 
+// libphonenumber itself, for the regions, example numbers and country codes
+// to test with.
 const PhoneNumberUtil& Util() {
-  static const PhoneNumberUtil* const util = [] {
-    PhoneNumberUtil* instance = PhoneNumberUtil::GetInstance();
-    instance->SetLogger(new i18n::phonenumbers::NullLogger());
-    return instance;
-  }();
-  return *util;
-}
-
-// What libphonenumber says of `text`, asked the way ParsePhoneNumber asks it.
-std::optional<PhonePlan::Number> AskLibphonenumber(const std::string& text,
-                                                   const std::string& default_region) {
-  i18n::phonenumbers::PhoneNumber number;
-  if (Util().Parse(text, default_region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
-    return std::nullopt;
-  }
-  PhonePlan::Number out;
-  if (Util().IsValidNumberForRegion(number, default_region)) {
-    out.region = default_region;
-  } else {
-    Util().GetRegionCodeForNumber(number, &out.region);
-    if (out.region == "ZZ" || !Util().IsValidNumberForRegion(number, out.region)) {
-      return std::nullopt;
-    }
-  }
-  Util().Format(number, PhoneNumberUtil::E164, &out.e164);
-  out.toll_free = Util().GetNumberType(number) == PhoneNumberUtil::TOLL_FREE;
-  return out;
+  return *PhoneNumberUtil::GetInstance();
 }
 
 struct Tally {
@@ -59,7 +36,7 @@ void Compare(const std::string& text, const std::string& default_region, Tally* 
     return;
   }
   ++tally->answered;
-  const std::optional<PhonePlan::Number> expected = AskLibphonenumber(text, default_region);
+  const std::optional<PhoneNumber> expected = ParseWithLibphonenumberOnly(text, default_region);
   if (!expected) {
     EXPECT_EQ(answer, PhonePlan::Answer::kInvalid) << text << " in " << default_region;
     return;
