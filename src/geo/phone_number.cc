@@ -145,10 +145,9 @@ std::optional<PhoneNumber> ParsePhoneNumber(std::string_view text,
   // A number with its country code is read in libphonenumber's own plans,
   // without libphonenumber, when the plan can decide (phone_plan.h).
   if (text.size() <= kMaxParsedSize) {
-    PhonePlan::Number planned;
+    PhoneNumber planned;
     switch (PhonePlan::Default().Check(text, default_region, &planned)) {
-      case PhonePlan::Answer::kValid:
-        return PhoneNumber{std::move(planned.e164), std::move(planned.region), planned.toll_free};
+      case PhonePlan::Answer::kValid: return planned;
       case PhonePlan::Answer::kInvalid: return std::nullopt;
       case PhonePlan::Answer::kAskLibphonenumber: break;
     }

@@ -302,7 +302,7 @@ PhonePlan::Desc PhonePlan::TypeOf(const Region& region, size_t nsn_length, uint3
 }
 
 PhonePlan::Answer PhonePlan::Check(std::string_view text, std::string_view default_region,
-                                   Number* out) const {
+                                   PhoneNumber* out) const {
   // The digits after the '+', as libphonenumber normalizes them.
   char digits[kMaxCountryCodeDigits + kMaxNationalDigits + 2];
   size_t count = 0;

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "geo/phone_number.h"
 
 struct hs_database;
 
@@ -42,13 +43,6 @@ namespace spamradar::geo {
 class PhonePlan {
  public:
   enum class Answer { kValid, kInvalid, kAskLibphonenumber };
-
-  // What a valid number is, as libphonenumber would say.
-  struct Number {
-    std::string e164;    // "+447797706009"
-    std::string region;  // "JE"
-    bool toll_free = false;
-  };
 
   // The plan built into spamradar: the table and databases made at build time
   // (a database is compiled here instead when it does not fit this CPU, as
@@ -70,8 +64,9 @@ class PhonePlan {
   PhonePlan& operator=(const PhonePlan&) = delete;
 
   // `text` as written; `default_region` the region a number without a
-  // country code would be read in (see ParsePhoneNumber).
-  Answer Check(std::string_view text, std::string_view default_region, Number* out) const;
+  // country code would be read in (see ParsePhoneNumber). A valid number's
+  // E.164 form, region and toll-free flag go to `out`.
+  Answer Check(std::string_view text, std::string_view default_region, PhoneNumber* out) const;
 
   size_t region_count() const { return regions_.size(); }
 

@@ -29,7 +29,7 @@ struct Tally {
 
 // Checks the plan's answer for `text` against libphonenumber's.
 void Compare(const std::string& text, const std::string& default_region, Tally* tally) {
-  PhonePlan::Number got;
+  PhoneNumber got;
   const PhonePlan::Answer answer = PhonePlan::Default().Check(text, default_region, &got);
   if (answer == PhonePlan::Answer::kAskLibphonenumber) {
     ++tally->asked;
@@ -116,7 +116,7 @@ TEST(PhonePlanTest, AgreesWithLibphonenumberOnRandomNumbers) {
 }
 
 TEST(PhonePlanTest, SharedCountryCodesGoToTheRightRegion) {
-  PhonePlan::Number number;
+  PhoneNumber number;
   // +44 7797 is Jersey's, +44 7911 Guernsey's, +44 7400 Great Britain's: the
   // islands list leading digits, and Great Britain comes first.
   ASSERT_EQ(PhonePlan::Default().Check("+447797706009", "US", &number), PhonePlan::Answer::kValid);
@@ -134,7 +134,7 @@ TEST(PhonePlanTest, SharedCountryCodesGoToTheRightRegion) {
 }
 
 TEST(PhonePlanTest, LeavesWhatItCannotDecideToLibphonenumber) {
-  PhonePlan::Number number;
+  PhoneNumber number;
   const PhonePlan& plan = PhonePlan::Default();
   using Answer = PhonePlan::Answer;
   EXPECT_EQ(plan.Check("+44 (0)20 7946 0958", "US", &number), Answer::kAskLibphonenumber)
@@ -188,7 +188,7 @@ TEST(PhonePlanTest, DatabasesReadBackOrAreRefused) {
   auto loaded = PhonePlan::Load(table, *databases);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   for (const PhonePlan* plan : {compiled->get(), loaded->get()}) {
-    PhonePlan::Number number;
+    PhoneNumber number;
     ASSERT_EQ(plan->Check("+44 7400 123456", "FR", &number), PhonePlan::Answer::kValid);
     EXPECT_EQ(number.e164, "+447400123456");
     EXPECT_EQ(number.region, "GB");
