@@ -21,8 +21,8 @@
 // Only the plain case is decided here: '+', a country code other than +1,
 // digits and separators (spaces, '-', '.', parentheses). Anything the table
 // cannot answer for certain says kAskLibphonenumber: a national prefix
-// written after the country code ("+44 (0)20..."), a code shared with the
-// default region, a non-geographic code (+800), a country code the table
+// written after the country code ("+44 (0)20..."), a number of the default
+// region's own code, a non-geographic code (+800), a country code the table
 // does not know.
 #pragma once
 
@@ -67,8 +67,6 @@ class PhonePlan {
   // country code would be read in (see ParsePhoneNumber). A valid number's
   // E.164 form, region and toll-free flag go to `out`.
   Answer Check(std::string_view text, std::string_view default_region, PhoneNumber* out) const;
-
-  size_t region_count() const { return regions_.size(); }
 
  private:
   // The number descriptions of libphonenumber's metadata, in the order its
